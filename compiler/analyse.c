@@ -1,0 +1,415 @@
+#include "analyse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "text.h"
+
+struct info *info_of(const xmlNode *n) { return n ? (struct info *)n->_private : NULL; }
+
+static struct info *info_new(struct analysis *a, xmlNodePtr n) {
+  if (a->ninfos == a->cap) {
+    a->cap = a->cap ? 2 * a->cap : 256;
+    a->infos = realloc(a->infos, a->cap * sizeof *a->infos);
+    if (!a->infos)
+      abort();
+  }
+  struct info *i = calloc(1, sizeof *i);
+  if (!i)
+    abort();
+  a->infos[a->ninfos++] = i;
+  i->node = n;
+  n->_private = i;
+  return i;
+}
+
+void label_value(const struct label *l, char *buf, size_t size) {
+  if (!l->has)
+    buf[0] = 0;
+  else
+    snprintf(buf, size, "%s%s", l->base, l->sfx ? l->sfx : "");
+}
+
+void label_text(const struct label *l, char *buf, size_t size) {
+  if (!l->has)
+    buf[0] = 0;
+  else
+    snprintf(buf, size, "%s%s%s", l->base, l->punct ? l->punct : "", l->sfx ? l->sfx : "");
+}
+
+/* ------------------------------------------------------------ kinds */
+
+static bool is_report_section(const xmlNode *n) {
+  if (!is_el(n, "section"))
+    return false;
+  for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (is_el(p, "report"))
+      return true;
+  return false;
+}
+
+/* A section of a preamble, operative part or annex: its items are
+ * labelled. Cover sections of a proposal hold paragraphs only. */
+static bool is_item_section(const xmlNode *n) {
+  return is_el(n, "section") &&
+         (is_el(n->parent, "preamble") || is_el(n->parent, "operative") ||
+          is_el(n->parent, "annex"));
+}
+
+static enum numbering default_style(const xmlNode *container) {
+  if (is_el(container, "list"))
+    return NUM_ROMAN;
+  if (is_el(container->parent, "operative"))
+    return NUM_ARABIC;
+  return NUM_ALPHA;
+}
+
+/* The suffix index of an interposed item (num="bbis"), or -1. */
+static int interposed(const xmlNode *item) {
+  const char *v = attr(item, "num");
+  if (!v)
+    v = attr(item, "was");
+  char base[LABEL_MAX];
+  unsigned k;
+  if (v && label_split(v, base, sizeof base, &k))
+    return (int)k;
+  return -1;
+}
+
+/* ------------------------------------------------------------ labels */
+
+static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numbering style,
+                       bool explicit_style) {
+  int cin = info_of(c)->in, s = SIDX(side);
+  if (!(cin & side))
+    return;
+  int total = 0;
+  for (xmlNodePtr it = first_el(c); it; it = next_el(it))
+    total += is_el(it, "item") && (own_sides(it) & side);
+  bool only = total == 1 && !explicit_style;
+  char base[LABEL_MAX] = "";
+  unsigned n = 0, k = 0;
+  for (xmlNodePtr it = first_el(c); it; it = next_el(it)) {
+    if (!is_el(it, "item") || !(own_sides(it) & side))
+      continue;
+    struct info *ii = info_of(it) ? info_of(it) : info_new(a, it);
+    ii->style = style;
+    struct label *l = &ii->lab[s];
+    if (only || style == NUM_NONE) {
+      ii->only[s] = only;
+      continue;
+    }
+    if (interposed(it) >= 0) {
+      l->sfx = label_suffix(k++);
+    } else {
+      label_format(style, n++, base, sizeof base);
+      k = 0;
+    }
+    l->has = true;
+    snprintf(l->base, sizeof l->base, "%s", base);
+    l->punct = label_punct(style);
+  }
+}
+
+static void label_items(struct analysis *a, xmlNodePtr c) {
+  enum numbering style = default_style(c);
+  const char *ns = attr(c, "numbering");
+  bool explicit_style = ns && numbering_parse(ns, &style);
+  label_side(a, c, SIDE_O, style, explicit_style);
+  label_side(a, c, SIDE_A, style, explicit_style);
+}
+
+/* Report sections: 1, 2, 3 and nested 3.1, 3.2 under their parent. */
+static void label_report_sections(struct analysis *a, xmlNodePtr parent) {
+  struct info *pi = info_of(parent);
+  for (int side = SIDE_O; side <= SIDE_A; side++) {
+    int s = SIDX(side);
+    unsigned n = 0;
+    for (xmlNodePtr c = first_el(parent); c; c = next_el(c)) {
+      if (!is_el(c, "section") || !(pi->in & own_sides(c) & side))
+        continue;
+      struct info *ci = info_of(c) ? info_of(c) : info_new(a, c);
+      ci->style = NUM_DECIMAL;
+      struct label *l = &ci->lab[s];
+      l->has = true;
+      l->punct = "";
+      if (is_el(parent, "section") && pi->lab[s].has)
+        snprintf(l->base, sizeof l->base, "%.30s.%u", pi->lab[s].base, ++n);
+      else
+        snprintf(l->base, sizeof l->base, "%u", ++n);
+    }
+  }
+}
+
+/* Annexes are numbered when a view holds several. */
+static void label_annexes(struct analysis *a, xmlNodePtr res) {
+  int rin = info_of(res)->in;
+  for (int side = SIDE_O; side <= SIDE_A; side++) {
+    int total = 0;
+    unsigned n = 0;
+    for (xmlNodePtr c = first_el(res); c; c = next_el(c))
+      total += is_el(c, "annex") && (rin & own_sides(c) & side);
+    for (xmlNodePtr c = first_el(res); c; c = next_el(c)) {
+      if (!is_el(c, "annex") || !(rin & own_sides(c) & side))
+        continue;
+      struct info *ci = info_of(c) ? info_of(c) : info_new(a, c);
+      ci->style = NUM_ARABIC;
+      ci->only[SIDX(side)] = total == 1;
+      struct label *l = &ci->lab[SIDX(side)];
+      l->has = total > 1; /* a sole annex is just ANNEXE */
+      l->punct = "";
+      snprintf(l->base, sizeof l->base, "%u", ++n);
+    }
+  }
+}
+
+/* ------------------------------------------------------------ label rule */
+
+static const char *container_name(const xmlNode *item) {
+  return is_el(item->parent, "list") ? "list" : "section";
+}
+
+/* Why an item has the label it has on SIDE: the items inserted or
+ * deleted before it, or its position. */
+static void why(const xmlNode *item, int side, char *buf, size_t size) {
+  const struct info *ii = info_of(item);
+  int s = SIDX(side);
+  if (ii->only[s]) {
+    snprintf(buf, size, "it is the only item of its %s in the %s text", container_name(item),
+             side_name(side));
+    return;
+  }
+  char ins[256] = "", del[256] = "";
+  int nins = 0, ndel = 0, pos = 0;
+  for (const xmlNode *it = first_el(item->parent); it && it != item; it = next_el(it)) {
+    if (!is_el(it, "item"))
+      continue;
+    const struct info *o = info_of(it);
+    int in = o ? o->in : node_sides(it);
+    pos += (in & side) != 0;
+    if (in == SIDE_BOTH || !o)
+      continue;
+    char t[LABEL_MAX + 4];
+    label_text(&o->lab[SIDX(in)], t, sizeof t);
+    char *dst = in == SIDE_A ? ins : del;
+    int *cnt = in == SIDE_A ? &nins : &ndel;
+    size_t len = strlen(dst);
+    snprintf(dst + len, 256 - len, "%s%s", *cnt ? ", " : "", t[0] ? t : "(unlabelled)");
+    (*cnt)++;
+  }
+  if (side == SIDE_A && (nins || ndel)) {
+    char a[300] = "", b[300] = "";
+    if (nins)
+      snprintf(a, sizeof a, "item%s %s %s inserted", nins > 1 ? "s" : "", ins,
+               nins > 1 ? "were" : "was");
+    if (ndel)
+      snprintf(b, sizeof b, "item%s %s %s deleted", ndel > 1 ? "s" : "", del,
+               ndel > 1 ? "were" : "was");
+    snprintf(buf, size, "%s%s%s before it", a, nins && ndel ? " and " : "", b);
+    return;
+  }
+  snprintf(buf, size, "it is item %d of its %s in the %s text", pos + 1, container_name(item),
+           side_name(side));
+}
+
+static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given, int side) {
+  struct info *ii = info_of(n);
+  const char *kind = is_el(n, "section") ? "section" : "item";
+  const char *verb = label_verb(ii->style);
+  const char *tense = side == SIDE_A ? "is" : "was";
+  char have[LABEL_MAX + 8], reason[700];
+  if (!(ii->in & side)) {
+    diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label",
+             "%s %s %s '%s' but it is %s, so it has no label in the %s text; "
+             "remove %s=\"%s\"",
+             kind, tense, verb, given, side == SIDE_A ? "deleted" : "inserted", side_name(side),
+             side == SIDE_A ? "num" : "was", given);
+    return;
+  }
+  label_value(&ii->lab[SIDX(side)], have, sizeof have);
+  if (strcmp(have, given) == 0)
+    return;
+  if (!is_el(n, "item"))
+    snprintf(reason, sizeof reason, "its place among the sections in the %s text",
+             side_name(side));
+  else
+    why(n, side, reason, sizeof reason);
+  if (!have[0])
+    diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label",
+             "%s %s %s '%s' but has no label in the %s text (%s)", kind, tense, verb, given,
+             side_name(side), reason);
+  else
+    diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label",
+             "%s %s %s '%s' but %s '%s' in the %s text (%s)", kind, tense, verb, given,
+             "is", have, side_name(side), reason);
+}
+
+static void check_interposed(struct analysis *a, xmlNodePtr item) {
+  struct info *ii = info_of(item);
+  for (int side = SIDE_O; side <= SIDE_A; side++) {
+    const struct label *l = &ii->lab[SIDX(side)];
+    if ((ii->in & side) && l->has && l->sfx && !l->base[0]) {
+      diag_add(a->d, a->file, node_line(item), 0, SEV_ERROR, "label",
+               "interposed item '%s' has no item before it in the %s text to take its "
+               "label from",
+               attr(item, "num") ? attr(item, "num") : attr(item, "was"), side_name(side));
+      return;
+    }
+  }
+}
+
+static void check_labels(struct analysis *a, xmlNodePtr n) {
+  const char *num = attr(n, "num"), *was = attr(n, "was");
+  if (num)
+    check_one_label(a, n, num, SIDE_A);
+  if (was)
+    check_one_label(a, n, was, SIDE_O);
+  if (is_el(n, "item"))
+    check_interposed(a, n);
+}
+
+/* ------------------------------------------------------------ walk */
+
+struct counters {
+  int fn[3];
+};
+
+static void add_id(struct analysis *a, xmlNodePtr n) {
+  const char *id = attr(n, "id");
+  if (!id)
+    return;
+  xmlNodePtr prev = xmlHashLookup(a->ids, (const xmlChar *)id);
+  if (prev) {
+    diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "ref",
+             "id '%s' is already used at line %ld; ids must be unique", id, node_line(prev));
+    return;
+  }
+  xmlHashAddEntry(a->ids, (const xmlChar *)id, n);
+}
+
+static void add_ref(struct analysis *a, xmlNodePtr n) {
+  if (a->nrefs == a->refcap) {
+    a->refcap = a->refcap ? 2 * a->refcap : 32;
+    a->refs = realloc(a->refs, a->refcap * sizeof *a->refs);
+    if (!a->refs)
+      abort();
+  }
+  a->refs[a->nrefs++] = n;
+}
+
+static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c) {
+  struct info *ii = info_of(n);
+  for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (is_el(p, "footnote")) {
+      diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "schema",
+               "footnote inside a footnote (line %ld): footnotes do not nest", node_line(p));
+      break;
+    }
+  ii->fn[2] = ++c->fn[2];
+  if (ii->in & SIDE_O)
+    ii->fn[0] = ++c->fn[0];
+  if (ii->in & SIDE_A)
+    ii->fn[1] = ++c->fn[1];
+}
+
+static void walk(struct analysis *a, xmlNodePtr n, int parent_in, struct counters *c) {
+  struct info *ii = info_of(n) ? info_of(n) : info_new(a, n);
+  ii->in = parent_in & own_sides(n);
+  add_id(a, n);
+  if (is_el(n, "ref"))
+    add_ref(a, n);
+  else if (is_el(n, "footnote"))
+    number_footnote(a, n, c);
+  if (is_item_section(n) || is_el(n, "list"))
+    label_items(a, n);
+  else if (is_el(n, "report") || is_report_section(n))
+    label_report_sections(a, n);
+  else if (is_el(n, "resolution"))
+    label_annexes(a, n);
+  if (is_el(n, "item") || is_report_section(n))
+    check_labels(a, n);
+  for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+    if (ch->type == XML_ELEMENT_NODE)
+      walk(a, ch, ii->in, c);
+}
+
+/* ------------------------------------------------------------ refs */
+
+xmlNodePtr ref_target(const struct analysis *a, const xmlNode *ref) {
+  const char *to = attr(ref, "to");
+  return to ? xmlHashLookup(a->ids, (const xmlChar *)to) : NULL;
+}
+
+static void check_ref(struct analysis *a, xmlNodePtr ref) {
+  const char *to = attr(ref, "to");
+  xmlNodePtr t = ref_target(a, ref);
+  long line = node_line(ref);
+  if (!t) {
+    diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
+             "reference to '%s': no item, section or annex has this id", to);
+    return;
+  }
+  if (!is_el(t, "item") && !is_el(t, "section") && !is_el(t, "annex")) {
+    diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
+             "reference to '%s' names a %s (line %ld); only items, sections and annexes "
+             "can be cited",
+             to, (const char *)t->name, node_line(t));
+    return;
+  }
+  int rin = info_of(ref)->in, tin = info_of(t)->in;
+  for (int side = SIDE_O; side <= SIDE_A; side++) {
+    if (!(rin & side))
+      continue;
+    if (!(tin & side)) {
+      diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
+               "reference to '%s' is in the %s text but its target (line %ld) is %s there", to,
+               side_name(side), node_line(t), side == SIDE_A ? "deleted" : "not yet inserted");
+      return;
+    }
+    if (!is_el(t, "section") && !info_of(t)->lab[SIDX(side)].has) {
+      diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
+               "reference to '%s': the %s (line %ld) has no label in the %s text%s", to,
+               (const char *)t->name, node_line(t), side_name(side),
+               info_of(t)->only[SIDX(side)] ? " (it is the only one of its kind there)" : "");
+      return;
+    }
+    if (is_el(t, "section") && !is_report_section(t) && !child_el(t, "call")) {
+      diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
+               "reference to '%s': the section (line %ld) has no call to cite it by", to,
+               node_line(t));
+      return;
+    }
+  }
+}
+
+struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
+  struct analysis *a = calloc(1, sizeof *a);
+  if (!a)
+    abort();
+  a->doc = doc;
+  a->file = file;
+  a->d = d;
+  a->ids = xmlHashCreate(64);
+  struct counters c = {{0, 0, 0}};
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  if (root)
+    walk(a, root, SIDE_BOTH, &c);
+  for (size_t i = 0; i < a->nrefs; i++)
+    check_ref(a, a->refs[i]);
+  return a;
+}
+
+void analysis_free(struct analysis *a) {
+  if (!a)
+    return;
+  for (size_t i = 0; i < a->ninfos; i++) {
+    a->infos[i]->node->_private = NULL; /* the tree outlives the analysis */
+    free(a->infos[i]);
+  }
+  free(a->infos);
+  free(a->refs);
+  xmlHashFree(a->ids, NULL);
+  free(a);
+}

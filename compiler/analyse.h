@@ -1,0 +1,57 @@
+/* Stage 3: analyse. One walk over the validated tree computes, for every
+ * node, the sides it is present on; for every item, report section and
+ * annex its label in the original and in the amended text; for every
+ * footnote its number in each view; and resolves every cross-reference.
+ * The rules that need those results (label, ref) run here; the others
+ * are in checks.c. Results hang off node->_private. */
+#ifndef RESC_ANALYSE_H
+#define RESC_ANALYSE_H
+
+#include <libxml/hash.h>
+#include <libxml/tree.h>
+#include <stdbool.h>
+
+#include "diag.h"
+#include "label.h"
+
+struct label {
+  bool has;
+  char base[LABEL_MAX]; /* "f", "iii", "3.1" */
+  const char *sfx;      /* "bis" … or NULL */
+  const char *punct;    /* ")" "." "" */
+};
+
+struct info {
+  xmlNodePtr node;
+  int in;              /* SIDE_O | SIDE_A */
+  struct label lab[2]; /* [0] original, [1] amended */
+  bool only[2];        /* unlabelled because it is the only item */
+  enum numbering style;
+  int fn[3]; /* footnote number: original, amended, marked; 0 = absent */
+};
+
+struct analysis {
+  xmlDocPtr doc;
+  const char *file;
+  struct diags *d;
+  struct info **infos;
+  size_t ninfos, cap;
+  xmlHashTablePtr ids;
+  xmlNodePtr *refs;
+  size_t nrefs, refcap;
+};
+
+#define SIDX(side) ((side) - 1) /* SIDE_O → 0, SIDE_A → 1 */
+
+struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d);
+void analysis_free(struct analysis *a);
+struct info *info_of(const xmlNode *n);
+
+/* "e)", "b)bis", "3.1", "" when the node has no label on that side. */
+void label_text(const struct label *l, char *buf, size_t size);
+/* "e", "bbis": the form written in num/was. */
+void label_value(const struct label *l, char *buf, size_t size);
+/* The node a ref points to, or NULL. */
+xmlNodePtr ref_target(const struct analysis *a, const xmlNode *ref);
+
+#endif

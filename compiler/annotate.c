@@ -1,0 +1,139 @@
+#include "annotate.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+#include "text.h"
+
+struct ann {
+  struct analysis *a;
+  xmlNsPtr x, r;
+  struct vtext t;
+};
+
+static void add_text(xmlNodePtr parent, const char *s) {
+  if (s && *s)
+    xmlAddChild(parent, xmlNewText((const xmlChar *)s));
+}
+
+/* o and a differ: the old one deleted, the new one inserted, then the
+ * part they share. */
+static void add_pair(struct ann *an, xmlNodePtr parent, const char *o, const char *a,
+                     const char *tail) {
+  if (strcmp(o, a) == 0) {
+    add_text(parent, o);
+  } else {
+    if (*o)
+      xmlNewTextChild(parent, an->r, (const xmlChar *)"del", (const xmlChar *)o);
+    if (*a)
+      xmlNewTextChild(parent, an->r, (const xmlChar *)"ins", (const xmlChar *)a);
+  }
+  add_text(parent, tail);
+}
+
+static xmlNodePtr new_label(struct ann *an, xmlNodePtr owner, const char *o, const char *a) {
+  xmlNodePtr l = xmlNewDocNode(an->a->doc, an->x, (const xmlChar *)"label", NULL);
+  xmlNewProp(l, (const xmlChar *)"o", (const xmlChar *)o);
+  xmlNewProp(l, (const xmlChar *)"a", (const xmlChar *)a);
+  if (owner->children)
+    xmlAddPrevSibling(owner->children, l);
+  else
+    xmlAddChild(owner, l);
+  return l;
+}
+
+static void marked_label(struct ann *an, xmlNodePtr l, const struct label *lo,
+                         const struct label *la) {
+  char o[LABEL_MAX + 16], a[LABEL_MAX + 16];
+  label_text(lo, o, sizeof o);
+  label_text(la, a, sizeof a);
+  bool same_tail = lo->has && la->has && strcmp(lo->punct, la->punct) == 0 &&
+                   (lo->sfx == la->sfx);
+  if (same_tail) {
+    char tail[32];
+    snprintf(tail, sizeof tail, "%s%s", lo->punct, lo->sfx ? lo->sfx : "");
+    add_pair(an, l, lo->base, la->base, tail);
+  } else {
+    add_pair(an, l, o, a, "");
+  }
+}
+
+static void label_node(struct ann *an, xmlNodePtr n, const struct info *ii) {
+  char o[LABEL_MAX + 16], a[LABEL_MAX + 16];
+  label_text(&ii->lab[0], o, sizeof o);
+  label_text(&ii->lab[1], a, sizeof a);
+  if (!o[0] && !a[0])
+    return;
+  xmlNodePtr l = new_label(an, n, o, a);
+  marked_label(an, l, &ii->lab[0], &ii->lab[1]);
+}
+
+static char *call_text(struct ann *an, const xmlNode *section, int side) {
+  vtext_reset(&an->t);
+  const xmlNode *call = child_el(section, "call");
+  if (call && (node_sides(call) & side))
+    vtext_block(&an->t, call, side);
+  vtext_trim(&an->t);
+  return strdup(an->t.s ? an->t.s : "");
+}
+
+/* A ref shows its target's label: in the marked view the pair, unless the
+ * ref itself stands in inserted or deleted text, which has one side. */
+static void label_ref(struct ann *an, xmlNodePtr ref) {
+  xmlNodePtr t = ref_target(an->a, ref);
+  const struct info *ti = info_of(t), *ri = info_of(ref);
+  if (!t || !ti || !ri)
+    return;
+  xmlNodePtr l;
+  if (is_el(t, "section") && child_el(t, "call")) {
+    char *o = call_text(an, t, SIDE_O), *a = call_text(an, t, SIDE_A);
+    l = new_label(an, ref, o, a);
+    add_pair(an, l, ri->in & SIDE_O ? o : "", ri->in & SIDE_A ? a : "", "");
+    free(o);
+    free(a);
+    return;
+  }
+  struct label none = {0};
+  const struct label *lo = ri->in & SIDE_O ? &ti->lab[0] : &none;
+  const struct label *la = ri->in & SIDE_A ? &ti->lab[1] : &none;
+  char o[LABEL_MAX + 16], a[LABEL_MAX + 16];
+  label_text(&ti->lab[0], o, sizeof o);
+  label_text(&ti->lab[1], a, sizeof a);
+  l = new_label(an, ref, o, a);
+  marked_label(an, l, lo, la);
+}
+
+static void number_footnote(struct ann *an, xmlNodePtr n, const struct info *ii) {
+  static const char *const names[] = {"o", "a", "m"};
+  for (int i = 0; i < 3; i++) {
+    char buf[16] = "";
+    if (ii->fn[i])
+      snprintf(buf, sizeof buf, "%d", ii->fn[i]);
+    xmlNewNsProp(n, an->x, (const xmlChar *)names[i], (const xmlChar *)buf);
+  }
+}
+
+void annotate(struct analysis *a) {
+  xmlNodePtr root = xmlDocGetRootElement(a->doc);
+  if (!root)
+    return;
+  struct ann an = {a, NULL, NULL, {0}};
+  vtext_init(&an.t);
+  an.x = xmlNewNs(root, (const xmlChar *)ANNOT_NS, (const xmlChar *)"x");
+  an.r = xmlSearchNsByHref(a->doc, root, (const xmlChar *)RESC_NS);
+  /* the infos array is in document order: parents before children */
+  size_t n = a->ninfos;
+  for (size_t i = 0; i < n; i++) {
+    struct info *ii = a->infos[i];
+    xmlNodePtr node = ii->node;
+    if (is_el(node, "item") || is_el(node, "section") || is_el(node, "annex"))
+      label_node(&an, node, ii);
+    else if (is_el(node, "ref"))
+      label_ref(&an, node);
+    else if (is_el(node, "footnote"))
+      number_footnote(&an, node, ii);
+  }
+  vtext_free(&an.t);
+  normalize_space(root);
+}

@@ -1,0 +1,592 @@
+/* The semantic rules that read the analysed tree: marks, action,
+ * history, punctuation, stale-ref (label and ref run in analyse.c, where
+ * their results are computed). Rules that depend on the view run once per
+ * side; a finding that is the same in both texts is reported once. */
+#include "checks.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "doc.h"
+#include "text.h"
+
+struct ctx {
+  struct analysis *a;
+  struct diags *d;
+  bool has_marks;
+  struct vtext t;
+};
+
+/* A per-side finding, so that both sides can be compared before it is
+ * reported. */
+struct finding {
+  bool set;
+  long line;
+  char msg[768];
+};
+
+static const char *where(struct ctx *c, int side) {
+  if (!c->has_marks)
+    return "";
+  return side == SIDE_O ? " in the original text" : " in the amended text";
+}
+
+/* ============================================================ marks */
+
+static const char *mark_name(const xmlNode *n) {
+  if (is_el(n, "ins") || is_el(n, "del"))
+    return (const char *)n->name;
+  return NULL;
+}
+
+static bool is_empty_mark(const xmlNode *n) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE)
+      return false;
+    if (c->type == XML_TEXT_NODE)
+      for (const xmlChar *p = c->content; p && *p; p++)
+        if (!isspace(*p))
+          return false;
+  }
+  return true;
+}
+
+static void describe(const xmlNode *n, char *buf, size_t size) {
+  if (mark_name(n))
+    snprintf(buf, size, "<%s> (line %ld)", mark_name(n), node_line(n));
+  else
+    snprintf(buf, size, "a %s with change=\"%s\" (line %ld)", (const char *)n->name,
+             attr(n, "change"), node_line(n));
+}
+
+static void check_marks(struct ctx *c, xmlNodePtr n, xmlNodePtr outer) {
+  for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
+    if (ch->type != XML_ELEMENT_NODE)
+      continue;
+    bool marks = mark_name(ch) || attr(ch, "change");
+    xmlNodePtr next_outer = outer;
+    if (marks) {
+      c->has_marks = true;
+      if (outer) {
+        char o[128];
+        describe(outer, o, sizeof o);
+        if (mark_name(ch))
+          diag_add(c->d, c->a->file, node_line(ch), 0, SEV_ERROR, "marks",
+                   "<%s> inside %s: revision marks do not nest; mark the text once", ch->name,
+                   o);
+        else
+          diag_add(c->d, c->a->file, node_line(ch), 0, SEV_ERROR, "marks",
+                   "change=\"%s\" on a %s inside %s: a changed block holds no other mark",
+                   attr(ch, "change"), ch->name, o);
+      } else {
+        next_outer = ch;
+      }
+      if (mark_name(ch) && is_empty_mark(ch))
+        diag_add(c->d, c->a->file, node_line(ch), 0, SEV_ERROR, "marks",
+                 "empty <%s>: it %s nothing; remove it", ch->name,
+                 is_el(ch, "ins") ? "inserts" : "deletes");
+    }
+    check_marks(c, ch, next_outer);
+  }
+}
+
+/* ============================================================ action */
+
+static void count_marks(const xmlNode *n, int *ins, int *del) {
+  for (const xmlNode *ch = n->children; ch; ch = ch->next) {
+    if (ch->type != XML_ELEMENT_NODE)
+      continue;
+    int s = own_sides(ch);
+    *ins += s == SIDE_A;
+    *del += s == SIDE_O;
+    count_marks(ch, ins, del);
+  }
+}
+
+static void check_action(struct ctx *c, xmlNodePtr am) {
+  const char *action = attr(am, "action");
+  xmlNodePtr res = child_el(am, "resolution");
+  if (!action || !res)
+    return;
+  int ins = 0, del = 0;
+  count_marks(res, &ins, &del);
+  long line = node_line(am);
+  const char *file = c->a->file;
+  if (strcmp(action, "MOD") == 0 && ins + del == 0)
+    diag_add(c->d, file, line, 0, SEV_ERROR, "action",
+             "MOD amendment whose resolution has no revision mark; mark the changes, or use NOC "
+             "for no change");
+  else if (strcmp(action, "ADD") == 0 && del)
+    diag_add(c->d, file, line, 0, SEV_ERROR, "action",
+             "ADD amendment with %d deletion%s: a new resolution has nothing to delete", del,
+             del > 1 ? "s" : "");
+  else if (strcmp(action, "NOC") == 0 && ins + del)
+    diag_add(c->d, file, line, 0, SEV_ERROR, "action",
+             "NOC amendment with %d revision mark%s: use MOD to change the resolution",
+             ins + del, ins + del > 1 ? "s" : "");
+  else if (strcmp(action, "SUP") == 0) {
+    for (xmlNodePtr ch = first_el(res); ch; ch = next_el(ch))
+      if (!is_el(ch, "heading")) {
+        diag_add(c->d, file, node_line(ch), 0, SEV_ERROR, "action",
+                 "SUP amendment gives the resolution's %s: a suppressed resolution is given by "
+                 "its heading only",
+                 (const char *)ch->name);
+        break;
+      }
+  }
+}
+
+/* ============================================================ history */
+
+static char *block_text(struct ctx *c, const xmlNode *block, int side) {
+  vtext_reset(&c->t);
+  vtext_block(&c->t, block, side);
+  vtext_trim(&c->t);
+  return strdup(c->t.s ? c->t.s : "");
+}
+
+/* Compares two texts as a reader would: a no-break space (U+00A0, U+202F)
+ * is a space. */
+static const char *skip_space(const char *s, bool *space) {
+  *space = false;
+  for (;;) {
+    if (*s == ' ') {
+      s++;
+    } else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+      s += 2;
+    } else if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+               (unsigned char)s[2] == 0xAF) {
+      s += 3;
+    } else {
+      return s;
+    }
+    *space = true;
+  }
+}
+
+static bool same_words(const char *a, const char *b) {
+  for (;;) {
+    bool sa, sb;
+    a = skip_space(a, &sa);
+    b = skip_space(b, &sb);
+    if (sa != sb || *a != *b)
+      return false;
+    if (!*a)
+      return true;
+    a++, b++;
+  }
+}
+
+static const xmlNode *last_event(const xmlNode *history, int side) {
+  const xmlNode *last = NULL;
+  for (const xmlNode *e = first_el(history); e; e = next_el(e))
+    if (is_el(e, "event") && (own_sides(e) & side))
+      last = e;
+  return last;
+}
+
+/* "Rév. Genève, 2022" → "Genève, 2022"; NULL when the note is of
+ * another form ("C11, dernière mod. C24"). */
+static const char *revision_of(const char *note) {
+  static const char *const prefixes[] = {"Rév.", "Rev.", "Rév", "Rev"};
+  for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+    size_t n = strlen(prefixes[i]);
+    if (strncmp(note, prefixes[i], n) == 0) {
+      const char *p = note + n;
+      while (*p == ' ' || *p == '.')
+        p++;
+      return p;
+    }
+  }
+  return NULL;
+}
+
+/* The last "(…)" of the authority line: "(Genève, 2022)". */
+static char *last_parenthesis(const char *s) {
+  const char *close = strrchr(s, ')');
+  if (!close)
+    return NULL;
+  const char *open = close;
+  while (open > s && *open != '(')
+    open--;
+  if (*open != '(')
+    return NULL;
+  return strndup(open + 1, (size_t)(close - open - 1));
+}
+
+static void history_side(struct ctx *c, const xmlNode *heading, const xmlNode *authority,
+                         int side, struct finding f[2]) {
+  const xmlNode *hist = child_el(heading, "history"), *note = child_el(heading, "note");
+  const xmlNode *ev = last_event(hist, side);
+  if (!ev)
+    return;
+  char *last = block_text(c, ev, side);
+  struct finding *out = &f[0];
+  if (note && (node_sides(note) & side)) {
+    char *nt = block_text(c, note, side);
+    const char *rev = revision_of(nt);
+    if (rev && !same_words(rev, last)) {
+      out->set = true;
+      out->line = node_line(note);
+      snprintf(out->msg, sizeof out->msg,
+               "the note names '%s' but the last event of the history%s is '%s'", rev,
+               where(c, side), last);
+    }
+    free(nt);
+  }
+  out = &f[1];
+  if (authority && (node_sides(authority) & side)) {
+    char *at = block_text(c, authority, side);
+    char *place = last_parenthesis(at);
+    if (place && !same_words(place, last)) {
+      out->set = true;
+      out->line = node_line(authority);
+      snprintf(out->msg, sizeof out->msg,
+               "the authority line names '(%s)' but the last event of the history%s is '%s'",
+               place, where(c, side), last);
+    } else if (!place) {
+      out->set = true;
+      out->line = node_line(authority);
+      snprintf(out->msg, sizeof out->msg,
+               "the authority line%s names no place and year in parentheses; the history ends "
+               "with '%s'",
+               where(c, side), last);
+    }
+    free(place);
+    free(at);
+  }
+  free(last);
+}
+
+static void emit(struct ctx *c, enum severity sev, const char *rule, struct finding *o,
+                 struct finding *a) {
+  if (o->set && a->set && o->line == a->line) {
+    /* the same finding on both sides: compare without the side words */
+    char x[768], y[768];
+    snprintf(x, sizeof x, "%s", o->msg);
+    snprintf(y, sizeof y, "%s", a->msg);
+    char *px = strstr(x, " in the original text"), *py = strstr(y, " in the amended text");
+    if (px && py) {
+      memmove(px, px + strlen(" in the original text"), strlen(px + 21) + 1);
+      memmove(py, py + strlen(" in the amended text"), strlen(py + 20) + 1);
+    }
+    if (strcmp(x, y) == 0) {
+      diag_add(c->d, c->a->file, o->line, 0, sev, rule, "%s", x);
+      return;
+    }
+  }
+  if (o->set)
+    diag_add(c->d, c->a->file, o->line, 0, sev, rule, "%s", o->msg);
+  if (a->set)
+    diag_add(c->d, c->a->file, a->line, 0, sev, rule, "%s", a->msg);
+}
+
+static void check_history(struct ctx *c, xmlNodePtr res) {
+  xmlNodePtr heading = child_el(res, "heading");
+  if (!heading || !child_el(heading, "history"))
+    return;
+  xmlNodePtr authority = child_el(child_el(res, "preamble"), "authority");
+  struct finding fo[2] = {{0}}, fa[2] = {{0}};
+  history_side(c, heading, authority, SIDE_O, fo);
+  history_side(c, heading, authority, SIDE_A, fa);
+  for (int i = 0; i < 2; i++)
+    emit(c, SEV_ERROR, "history", &fo[i], &fa[i]);
+}
+
+/* ============================================================ punctuation */
+
+struct expect {
+  const char *end;    /* ";" "," "." */
+  const char *reason; /* why */
+};
+
+static void item_name(const xmlNode *item, int side, char *buf, size_t size) {
+  char t[LABEL_MAX + 8];
+  label_text(&info_of(item)->lab[SIDX(side)], t, sizeof t);
+  if (t[0])
+    snprintf(buf, size, "item %s", t);
+  else
+    snprintf(buf, size, "the item");
+}
+
+/* The last character of a block's text on SIDE (UTF-8 aware). */
+static bool last_char(struct ctx *c, const xmlNode *p, int side, char *out, long *line) {
+  vtext_reset(&c->t);
+  vtext_block(&c->t, p, side);
+  vtext_trim(&c->t);
+  if (!c->t.n)
+    return false;
+  size_t i = c->t.n - 1;
+  while (i > 0 && ((unsigned char)c->t.s[i] & 0xC0) == 0x80)
+    i--;
+  snprintf(out, 8, "%s", c->t.s + i);
+  *line = c->t.line[c->t.n - 1];
+  return true;
+}
+
+static void check_end(struct ctx *c, const xmlNode *item, const xmlNode *p, int side,
+                      const struct expect *e, struct finding *f) {
+  char ch[8], name[LABEL_MAX + 16];
+  long line;
+  if (f->set || !last_char(c, p, side, ch, &line) || strcmp(ch, e->end) == 0)
+    return;
+  item_name(item, side, name, sizeof name);
+  f->set = true;
+  f->line = line;
+  snprintf(f->msg, sizeof f->msg, "%s ends with '%s' but should end with '%s'%s (%s)", name, ch,
+           e->end, where(c, side), e->reason);
+}
+
+static void punct_list(struct ctx *c, const xmlNode *list, int side, const struct expect *e,
+                       struct finding *f);
+
+static void punct_item(struct ctx *c, const xmlNode *item, int side, const struct expect *e,
+                       struct finding *f) {
+  static const struct expect colon = {":", "it introduces a list"};
+  const xmlNode *last = NULL;
+  for (const xmlNode *b = first_el(item); b; b = next_el(b)) {
+    if (!(is_el(b, "p") || is_el(b, "list")) || !(own_sides(b) & side))
+      continue;
+    if (is_el(b, "list") && last && is_el(last, "p"))
+      check_end(c, item, last, side, &colon, f);
+    last = b;
+  }
+  if (last && is_el(last, "p"))
+    check_end(c, item, last, side, e, f);
+  else if (last)
+    punct_list(c, last, side, e, f);
+}
+
+static void punct_items(struct ctx *c, const xmlNode *parent, int side, const struct expect *e,
+                        const char *where_name, struct finding *f) {
+  const xmlNode *items[2] = {NULL, NULL}; /* previous, current */
+  char semi_reason[64];
+  snprintf(semi_reason, sizeof semi_reason, "it is not the last item of its %s", where_name);
+  struct expect semi = {";", semi_reason};
+  for (const xmlNode *it = first_el(parent); it; it = next_el(it)) {
+    if (!is_el(it, "item") || !(own_sides(it) & side))
+      continue;
+    if (items[1])
+      punct_item(c, items[1], side, &semi, f);
+    items[1] = it;
+  }
+  if (items[1])
+    punct_item(c, items[1], side, e, f);
+}
+
+static void punct_list(struct ctx *c, const xmlNode *list, int side, const struct expect *e,
+                       struct finding *f) {
+  punct_items(c, list, side, e, "list", f);
+}
+
+static const xmlNode *last_section_with_items(const xmlNode *res, int side) {
+  const xmlNode *found = NULL;
+  const char *parts[] = {"preamble", "operative"};
+  for (int i = 0; i < 2; i++)
+    for (const xmlNode *s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
+      if (!is_el(s, "section") || !(own_sides(s) & side))
+        continue;
+      for (const xmlNode *it = first_el(s); it; it = next_el(it))
+        if (is_el(it, "item") && (own_sides(it) & side))
+          found = s;
+    }
+  return found;
+}
+
+static void check_punctuation(struct ctx *c, xmlNodePtr res) {
+  static const struct expect comma = {",", "it is the last item of its section"};
+  static const struct expect stop = {".", "it is the last item of the resolution"};
+  const char *parts[] = {"preamble", "operative"};
+  for (int i = 0; i < 2; i++) {
+    for (xmlNodePtr s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
+      if (!is_el(s, "section"))
+        continue;
+      /* one finding per section and side: the first is what to fix */
+      struct finding f[2] = {{0}, {0}};
+      for (int side = SIDE_O; side <= SIDE_A; side++) {
+        if (!(node_sides(s) & side))
+          continue;
+        const struct expect *e = s == last_section_with_items(res, side) ? &stop : &comma;
+        punct_items(c, s, side, e, "section", &f[SIDX(side)]);
+      }
+      emit(c, SEV_WARNING, "punctuation", &f[0], &f[1]);
+    }
+  }
+}
+
+/* ============================================================ stale-ref */
+
+static const char *const cite_words[] = {"points", "point", "alinéas", "alinéa", "paragraphs",
+                                         "paragraph", "puntos", "punto", "apartados",
+                                         "apartado"};
+static const char *const joiners[] = {", ", " et ", " and ", " y ", " à ", " to ", " a ", "-"};
+static const char *const preps[] = {" du ", " de la ", " de l'", " des ", " of the ",
+                                    " of ", " del ", " de "};
+
+static size_t match_any(const char *s, const char *const *words, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(words[i]);
+    if (strncasecmp(s, words[i], len) == 0)
+      return len;
+  }
+  return 0;
+}
+
+/* A label as cited: "i)", "5", "b)bis"; returns its length, with the
+ * bare value in LAB. */
+static size_t cited_label(const char *s, char *lab, size_t size) {
+  size_t n = 0;
+  if (isdigit((unsigned char)s[0])) {
+    while (isdigit((unsigned char)s[n]))
+      n++;
+    if (isalpha((unsigned char)s[n]))
+      return 0;
+    snprintf(lab, size, "%.*s", (int)n, s);
+    return n;
+  }
+  while (n < 6 && islower((unsigned char)s[n]))
+    n++;
+  if (n == 0 || s[n] != ')')
+    return 0;
+  snprintf(lab, size, "%.*s", (int)n, s);
+  return n + 1;
+}
+
+static size_t word_len(const char *s) {
+  size_t n = 0;
+  while (s[n] && (isalpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80))
+    n++;
+  return n;
+}
+
+static const xmlNode *section_by_call(struct ctx *c, const xmlNode *res, const char *word,
+                                      size_t wlen) {
+  const char *parts[] = {"preamble", "operative"};
+  const xmlNode *prefix_match = NULL;
+  for (int i = 0; i < 2; i++)
+    for (const xmlNode *s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
+      const xmlNode *call = child_el(s, "call");
+      if (!call || !(node_sides(s) & SIDE_O))
+        continue;
+      char *t = block_text(c, call, SIDE_O);
+      bool exact = strlen(t) == wlen && strncasecmp(t, word, wlen) == 0;
+      bool prefix = strncasecmp(t, word, wlen) == 0 && t[wlen] == ' ';
+      free(t);
+      if (exact)
+        return s;
+      if (prefix && !prefix_match)
+        prefix_match = s;
+    }
+  return prefix_match;
+}
+
+static const xmlNode *item_was(const xmlNode *section, const char *lab) {
+  for (const xmlNode *it = first_el(section); it; it = next_el(it)) {
+    if (!is_el(it, "item") || !info_of(it))
+      continue;
+    char v[LABEL_MAX];
+    label_value(&info_of(it)->lab[0], v, sizeof v);
+    if ((info_of(it)->in & SIDE_O) && strcmp(v, lab) == 0)
+      return it;
+  }
+  return NULL;
+}
+
+/* One citation starting at s[at]: "point i) du considérant". */
+static void stale_at(struct ctx *c, const xmlNode *res, const struct vtext *t, size_t at) {
+  const char *s = t->s + at;
+  size_t n = match_any(s, cite_words, sizeof cite_words / sizeof cite_words[0]);
+  if (!n || s[n] != ' ')
+    return;
+  n++;
+  char labs[8][LABEL_MAX];
+  int nl = 0;
+  for (;;) {
+    size_t l = cited_label(s + n, labs[nl], LABEL_MAX);
+    if (!l)
+      break;
+    n += l;
+    if (++nl == 8)
+      break;
+    size_t j = match_any(s + n, joiners, sizeof joiners / sizeof joiners[0]);
+    if (!j)
+      break;
+    n += j;
+  }
+  size_t p = nl ? match_any(s + n, preps, sizeof preps / sizeof preps[0]) : 0;
+  if (!p)
+    return;
+  n += p;
+  size_t w = word_len(s + n);
+  if (!w)
+    return;
+  const xmlNode *sec = section_by_call(c, res, s + n, w);
+  if (!sec)
+    return;
+  for (int i = 0; i < nl; i++) {
+    const xmlNode *it = item_was(sec, labs[i]);
+    if (!it)
+      continue;
+    const struct info *ii = info_of(it);
+    char now[LABEL_MAX + 8], was[LABEL_MAX + 8];
+    label_text(&ii->lab[0], was, sizeof was);
+    label_text(&ii->lab[1], now, sizeof now);
+    char v[LABEL_MAX];
+    label_value(&ii->lab[1], v, sizeof v);
+    if ((ii->in & SIDE_A) && strcmp(v, labs[i]) == 0)
+      continue;
+    if (ii->in & SIDE_A)
+      diag_add(c->d, c->a->file, t->line[at], 0, SEV_WARNING, "stale-ref",
+               "\"%.*s\": the item that was %s is %s in the amended text", (int)(n + w), s, was,
+               now[0] ? now : "unlabelled");
+    else
+      diag_add(c->d, c->a->file, t->line[at], 0, SEV_WARNING, "stale-ref",
+               "\"%.*s\": the item that was %s is deleted in the amended text", (int)(n + w), s,
+               was);
+  }
+}
+
+static void stale_walk(struct ctx *c, const xmlNode *res, xmlNodePtr n) {
+  for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
+    if (ch->type != XML_ELEMENT_NODE || !(node_sides(ch) & SIDE_A))
+      continue;
+    if (is_el(ch, "p")) {
+      struct vtext t;
+      vtext_init(&t);
+      vtext_block(&t, ch, SIDE_A);
+      for (size_t i = 0; i < t.n; i++)
+        if (i == 0 || !isalpha((unsigned char)t.s[i - 1]))
+          stale_at(c, res, &t, i);
+      vtext_free(&t);
+    }
+    stale_walk(c, res, ch);
+  }
+}
+
+/* ============================================================ driver */
+
+static void check_resolution(struct ctx *c, xmlNodePtr res) {
+  check_history(c, res);
+  check_punctuation(c, res);
+  if (c->has_marks)
+    stale_walk(c, res, res);
+}
+
+void check_rules(struct analysis *a, struct diags *d) {
+  struct ctx c = {a, d, false, {0}};
+  vtext_init(&c.t);
+  xmlNodePtr root = xmlDocGetRootElement(a->doc);
+  check_marks(&c, root, NULL);
+  if (is_el(root, "resolution"))
+    check_resolution(&c, root);
+  for (xmlNodePtr am = first_el(root); am; am = next_el(am))
+    if (is_el(am, "amendment")) {
+      check_action(&c, am);
+      if (child_el(am, "resolution"))
+        check_resolution(&c, child_el(am, "resolution"));
+    }
+  vtext_free(&c.t);
+}

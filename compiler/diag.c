@@ -1,0 +1,119 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n);
+  if (!q) {
+    fputs("resc: out of memory\n", stderr);
+    exit(2);
+  }
+  return q;
+}
+
+void diags_init(struct diags *d) { memset(d, 0, sizeof *d); }
+
+void diags_free(struct diags *d) {
+  for (size_t i = 0; i < d->n; i++) {
+    free(d->v[i].file);
+    free(d->v[i].message);
+  }
+  free(d->v);
+  diags_init(d);
+}
+
+void diag_add(struct diags *d, const char *file, long line, int column,
+              enum severity sev, const char *rule, const char *fmt, ...) {
+  if (d->n == d->cap) {
+    d->cap = d->cap ? 2 * d->cap : 16;
+    d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+  }
+  struct diag *g = &d->v[d->n++];
+  g->file = strdup(file ? file : "");
+  g->line = line;
+  g->column = column;
+  g->severity = sev;
+  snprintf(g->rule, sizeof g->rule, "%s", rule);
+  va_list ap;
+  va_start(ap, fmt);
+  int len = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  g->message = xrealloc(NULL, (size_t)len + 1);
+  va_start(ap, fmt);
+  vsnprintf(g->message, (size_t)len + 1, fmt, ap);
+  va_end(ap);
+}
+
+/* Insertion sort: stable, and the lists are short. */
+void diags_sort(struct diags *d) {
+  for (size_t i = 1; i < d->n; i++) {
+    struct diag k = d->v[i];
+    size_t j = i;
+    while (j > 0 && (d->v[j - 1].line > k.line ||
+                     (d->v[j - 1].line == k.line && d->v[j - 1].column > k.column))) {
+      d->v[j] = d->v[j - 1];
+      j--;
+    }
+    d->v[j] = k;
+  }
+}
+
+size_t diags_count(const struct diags *d, enum severity sev) {
+  size_t n = 0;
+  for (size_t i = 0; i < d->n; i++)
+    n += d->v[i].severity == sev;
+  return n;
+}
+
+static const char *sev_name(enum severity s) {
+  return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
+}
+
+static void json_string(FILE *f, const char *s) {
+  fputc('"', f);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      fprintf(f, "\\%c", *p);
+    else if (*p == '\n')
+      fputs("\\n", f);
+    else if (*p < 0x20)
+      fprintf(f, "\\u%04x", *p);
+    else
+      fputc(*p, f);
+  }
+  fputc('"', f);
+}
+
+static void print_gcc(FILE *f, const struct diag *g) {
+  fputs(g->file, f);
+  if (g->line > 0) {
+    fprintf(f, ":%ld", g->line);
+    if (g->column > 0)
+      fprintf(f, ":%d", g->column);
+  }
+  fprintf(f, ": %s: %s [%s]\n", sev_name(g->severity), g->message, g->rule);
+}
+
+static void print_json(FILE *f, const struct diag *g) {
+  fputs("{\"file\":", f);
+  json_string(f, g->file);
+  fprintf(f, ",\"line\":%ld,\"column\":%d,\"severity\":\"%s\",\"rule\":", g->line, g->column,
+          sev_name(g->severity));
+  json_string(f, g->rule);
+  fputs(",\"message\":", f);
+  json_string(f, g->message);
+  fputs("}\n", f);
+}
+
+void diags_print(const struct diags *d, enum diag_format fmt, void *stream) {
+  FILE *f = stream;
+  for (size_t i = 0; i < d->n; i++) {
+    if (fmt == DIAG_JSON)
+      print_json(f, &d->v[i]);
+    else
+      print_gcc(f, &d->v[i]);
+  }
+}

@@ -1,0 +1,36 @@
+/* The labelling engine: pure functions from a numbering style and a
+ * position to a label. Everything else (which items count, in which
+ * view) is the analyser's business. */
+#ifndef RESC_LABEL_H
+#define RESC_LABEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum numbering {
+  NUM_ALPHA,     /* a) b) … z) aa) ab) */
+  NUM_ARABIC,    /* 1 2 3 */
+  NUM_ROMAN,     /* i) ii) iii) */
+  NUM_ALPHA_DOT, /* a. b. c. */
+  NUM_DASH,      /* – – – */
+  NUM_NONE,      /* no label */
+  NUM_DECIMAL    /* 1, 2, 3.1: report sections */
+};
+
+#define LABEL_MAX 48
+
+bool numbering_parse(const char *s, enum numbering *out);
+/* Bare label (no punctuation) of the item at 0-based position N. */
+void label_format(enum numbering style, unsigned n, char *buf, size_t size);
+/* Punctuation written after the bare label: ")" "." or "". */
+const char *label_punct(enum numbering style);
+/* "lettered" or "numbered", for messages. */
+const char *label_verb(enum numbering style);
+/* Interposition suffixes in order: 0 → "bis", 1 → "ter" …; NULL past
+ * the end of the list. */
+const char *label_suffix(unsigned k);
+/* Splits "bbis" into "b" and suffix index 0; returns false when the
+ * label has no suffix. */
+bool label_split(const char *label, char *base, size_t size, unsigned *k);
+
+#endif

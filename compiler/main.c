@@ -1,0 +1,284 @@
+/* resc: the command line. Each document flows one way: parse → validate
+ * → analyse and check → annotate → render. */
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyse.h"
+#include "annotate.h"
+#include "checks.h"
+#include "diag.h"
+#include "doc.h"
+#include "output.h"
+#include "render.h"
+#include "resources.h"
+#include "validate.h"
+
+static const char usage_text[] =
+    "usage: resc check [-W error|--werror] [--diagnostics=gcc|json] [-q] FILE...\n"
+    "       resc build -t text|xml [--view amended|original|marked] [-W error] FILE [-o OUT]\n"
+    "       resc --help | --version\n"
+    "\n"
+    "check  validates each FILE against the schema and the rules of the vocabulary\n"
+    "       (schema, label, ref, marks, action, history, punctuation, stale-ref) and\n"
+    "       prints one line per finding: FILE:LINE[:COL]: error|warning: MESSAGE [RULE]\n"
+    "build  validates FILE, then renders it in the view asked for (default: marked\n"
+    "       when the document holds revision marks, else amended); a document with\n"
+    "       errors is not rendered. -t xml writes the annotated tree the stylesheets\n"
+    "       read. Output goes to OUT (written atomically) or standard output.\n"
+    "\n"
+    "exit status: 0 no error, 1 document error, 2 usage or I/O error\n";
+
+static int usage_error(const char *fmt, const char *arg) {
+  fputs("resc: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputs("\ntry 'resc --help'\n", stderr);
+  return 2;
+}
+
+struct options {
+  bool werror, quiet;
+  enum diag_format diag_format;
+  const char *format, *out;
+  int view; /* -1: default */
+};
+
+/* Common options; returns 1 if ARGV[*I] was one, 0 if not, -1 on error. */
+static int common_option(struct options *o, int argc, char **argv, int *i) {
+  const char *a = argv[*i];
+  if (strcmp(a, "--werror") == 0) {
+    o->werror = true;
+  } else if (strcmp(a, "-W") == 0 || strcmp(a, "-Werror") == 0) {
+    if (a[2] == 0 && (++*i >= argc || strcmp(argv[*i], "error") != 0))
+      return -1;
+    o->werror = true;
+  } else if (strncmp(a, "--diagnostics=", 14) == 0) {
+    if (strcmp(a + 14, "json") == 0)
+      o->diag_format = DIAG_JSON;
+    else if (strcmp(a + 14, "gcc") == 0)
+      o->diag_format = DIAG_GCC;
+    else
+      return -1;
+  } else if (strcmp(a, "-q") == 0) {
+    o->quiet = true;
+  } else {
+    return 0;
+  }
+  return 1;
+}
+
+/* Parse, validate, analyse and check one file. Returns the exit status
+ * it deserves; on success with WANT, leaves the analysis in *OUT. */
+static int check_file(struct schema *schema, const char *path, struct diags *d,
+                      struct analysis **out) {
+  int status = 0;
+  xmlDocPtr doc = doc_load(path, d, &status);
+  if (!doc)
+    return status;
+  if (schema_validate(schema, doc, path, d) > 0) {
+    xmlFreeDoc(doc);
+    return 1;
+  }
+  struct analysis *a = analyse(doc, path, d);
+  check_rules(a, d);
+  if (out) {
+    *out = a;
+    return 0;
+  }
+  analysis_free(a);
+  xmlFreeDoc(doc);
+  return 0;
+}
+
+static int verdict(const struct diags *d, bool werror) {
+  for (size_t i = 0; i < d->n; i++)
+    if (strcmp(d->v[i].rule, "io") == 0)
+      return 2;
+  if (diags_count(d, SEV_ERROR) || (werror && diags_count(d, SEV_WARNING)))
+    return 1;
+  return 0;
+}
+
+static int cmd_check(int argc, char **argv) {
+  struct options o = {0};
+  int first = 0, nfiles = 0;
+  for (int i = 0; i < argc; i++) {
+    int r = common_option(&o, argc, argv, &i);
+    if (r < 0)
+      return usage_error("bad option '%s'", argv[i < argc ? i : argc - 1]);
+    if (r == 0) {
+      if (argv[i][0] == '-' && argv[i][1])
+        return usage_error("unknown option '%s'", argv[i]);
+      argv[first + nfiles++] = argv[i];
+    }
+  }
+  if (!nfiles)
+    return usage_error("%s", "check needs at least one FILE");
+  struct schema *schema = schema_load();
+  if (!schema)
+    return usage_error("%s", "internal error: the schema does not compile");
+  int worst = 0;
+  size_t errors = 0, warnings = 0;
+  for (int i = 0; i < nfiles; i++) {
+    struct diags d;
+    diags_init(&d);
+    check_file(schema, argv[first + i], &d, NULL);
+    diags_sort(&d);
+    diags_print(&d, o.diag_format, stdout);
+    int v = verdict(&d, o.werror);
+    worst = v > worst ? v : worst;
+    errors += diags_count(&d, SEV_ERROR);
+    warnings += diags_count(&d, SEV_WARNING);
+    diags_free(&d);
+  }
+  fflush(stdout);
+  if (!o.quiet)
+    fprintf(stderr, "resc: %d file%s checked: %zu error%s, %zu warning%s\n", nfiles,
+            nfiles == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+            warnings == 1 ? "" : "s");
+  schema_free(schema);
+  return worst;
+}
+
+static bool has_marks(const xmlNode *n) {
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && (own_sides(c) != SIDE_BOTH || has_marks(c)))
+      return true;
+  return false;
+}
+
+static int parse_view(const char *s) {
+  if (strcmp(s, "original") == 0)
+    return VIEW_ORIGINAL;
+  if (strcmp(s, "amended") == 0)
+    return VIEW_AMENDED;
+  if (strcmp(s, "marked") == 0)
+    return VIEW_MARKED;
+  return -1;
+}
+
+static int build_options(struct options *o, int argc, char **argv, const char **file) {
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    int r = common_option(o, argc, argv, &i);
+    if (r < 0)
+      return usage_error("bad option '%s'", a);
+    if (r > 0)
+      continue;
+    bool has_value = i + 1 < argc;
+    if (strcmp(a, "-t") == 0 && has_value) {
+      o->format = argv[++i];
+    } else if (strcmp(a, "-o") == 0 && has_value) {
+      o->out = argv[++i];
+    } else if (strcmp(a, "--view") == 0 && has_value) {
+      o->view = parse_view(argv[++i]);
+      if (o->view < 0)
+        return usage_error("unknown view '%s' (amended, original or marked)", argv[i]);
+    } else if (strncmp(a, "--view=", 7) == 0) {
+      o->view = parse_view(a + 7);
+      if (o->view < 0)
+        return usage_error("unknown view '%s' (amended, original or marked)", a + 7);
+    } else if (a[0] == '-' && a[1]) {
+      return usage_error("unknown option or missing value '%s'", a);
+    } else if (*file) {
+      return usage_error("build takes one FILE; '%s' is one too many", a);
+    } else {
+      *file = a;
+    }
+  }
+  if (!o->format)
+    return usage_error("%s", "build needs -t FORMAT (text or xml)");
+  if (strcmp(o->format, "xml") != 0 && !render_known(o->format))
+    return usage_error("unknown format '%s' (text or xml)", o->format);
+  if (!*file)
+    return usage_error("%s", "build needs a FILE");
+  return 0;
+}
+
+static int emit_output(const struct options *o, xmlDocPtr doc, const char *file,
+                       struct diags *d) {
+  struct buffer out = {0};
+  if (strcmp(o->format, "xml") == 0) {
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
+    out.data = mem;
+    out.len = (size_t)len;
+  } else {
+    bool marks = has_marks(xmlDocGetRootElement(doc));
+    enum view v = o->view >= 0 ? (enum view)o->view : marks ? VIEW_MARKED : VIEW_AMENDED;
+    if (render(doc, o->format, v, &out, d, file) != 0)
+      return 1;
+  }
+  int rc = 0;
+  if (output_write(o->out, out.data, out.len) != 0) {
+    fprintf(stderr, "resc: cannot write '%s': %s\n", o->out ? o->out : "-", strerror(errno));
+    rc = 2;
+  }
+  xmlFree(out.data);
+  return rc;
+}
+
+static int cmd_build(int argc, char **argv) {
+  struct options o = {0};
+  o.view = -1;
+  const char *file = NULL;
+  int rc = build_options(&o, argc, argv, &file);
+  if (rc)
+    return rc;
+  struct schema *schema = schema_load();
+  if (!schema)
+    return usage_error("%s", "internal error: the schema does not compile");
+  struct diags d;
+  diags_init(&d);
+  struct analysis *a = NULL;
+  rc = check_file(schema, file, &d, &a);
+  if (rc == 0)
+    rc = verdict(&d, o.werror);
+  xmlDocPtr doc = a ? a->doc : NULL;
+  if (rc == 0) {
+    annotate(a);
+    analysis_free(a);
+    a = NULL;
+    rc = emit_output(&o, doc, file, &d);
+  }
+  diags_sort(&d);
+  diags_print(&d, o.diag_format, stderr);
+  diags_free(&d);
+  analysis_free(a);
+  xmlFreeDoc(doc);
+  schema_free(schema);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2)
+    return usage_error("%s", "missing command");
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+    fputs(usage_text, stdout);
+    return 0;
+  }
+  if (strcmp(cmd, "--version") == 0) {
+    printf("resc %s (libxml2 %s, libxslt %s)\n", RESC_VERSION, xmlParserVersion,
+           xsltEngineVersion);
+    return 0;
+  }
+  LIBXML_TEST_VERSION
+  resources_install_loader();
+  int rc;
+  if (strcmp(cmd, "check") == 0)
+    rc = cmd_check(argc - 2, argv + 2);
+  else if (strcmp(cmd, "build") == 0)
+    rc = cmd_build(argc - 2, argv + 2);
+  else
+    rc = usage_error("unknown command '%s' (check or build)", cmd);
+  render_cleanup();
+  xsltCleanupGlobals();
+  xmlCleanupParser();
+  return rc;
+}

@@ -1,0 +1,200 @@
+/* Stage 1: read and parse. The input is read into memory by resc itself
+ * (so a directory, a missing file or an unreadable one is an I/O error,
+ * exit 2) and parsed with options that never reach outside it. */
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "doc.h"
+
+struct parse_state {
+  struct diags *d;
+  const char *name;
+  bool refused;
+};
+
+static void on_error(void *ctx, xmlErrorPtr e) {
+  struct parse_state *st = ctx;
+  if (!e || st->refused)
+    return;
+  char msg[512];
+  snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
+  size_t n = strlen(msg);
+  while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+    msg[--n] = 0;
+  diag_add(st->d, st->name, e->line, e->int2, SEV_ERROR, "xml", "%s", msg);
+}
+
+/* Entity declarations are the door to expansion bombs and to reading
+ * local files: the vocabulary needs none, so the first one stops the
+ * parse. */
+static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *publicId,
+                           const xmlChar *systemId, xmlChar *content) {
+  (void)type, (void)publicId, (void)systemId, (void)content;
+  xmlParserCtxtPtr ctxt = ctx;
+  struct parse_state *st = ctxt->_private;
+  if (!st->refused)
+    diag_add(st->d, st->name, ctxt->input ? ctxt->input->line : 0, 0, SEV_ERROR, "xml",
+             "the document declares entity '%s': entity declarations are refused", name);
+  st->refused = true;
+  xmlStopParser(ctxt);
+}
+
+xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags *d) {
+  struct parse_state st = {d, name, false};
+  if (len > (size_t)0x7fffffff) {
+    diag_add(d, name, 0, 0, SEV_ERROR, "xml", "the document is too large");
+    return NULL;
+  }
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (!ctxt)
+    return NULL;
+  ctxt->_private = &st;
+  ctxt->sax->entityDecl = on_entity_decl;
+  xmlSetStructuredErrorFunc(&st, on_error);
+  int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING;
+  xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, opts);
+  bool ok = doc && ctxt->wellFormed && !st.refused;
+  xmlSetStructuredErrorFunc(NULL, NULL);
+  xmlFreeParserCtxt(ctxt);
+  if (!ok) {
+    if (diags_count(d, SEV_ERROR) == 0)
+      diag_add(d, name, 0, 0, SEV_ERROR, "xml", "the document is not well-formed XML");
+    xmlFreeDoc(doc);
+    return NULL;
+  }
+  return doc;
+}
+
+static char *read_all(const char *path, size_t *len, struct diags *d) {
+  struct stat sb;
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    diag_add(d, path, 0, 0, SEV_ERROR, "io", "cannot read: %s", strerror(errno));
+    return NULL;
+  }
+  if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    diag_add(d, path, 0, 0, SEV_ERROR, "io", "cannot read: not a regular file");
+    fclose(f);
+    return NULL;
+  }
+  size_t cap = (size_t)sb.st_size + 1, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    size_t got = fread(buf + n, 1, cap - n, f);
+    n += got;
+    if (n < cap)
+      break;
+    cap *= 2;
+    char *more = realloc(buf, cap);
+    if (!more) {
+      free(buf);
+      buf = NULL;
+    }
+    buf = more;
+  }
+  if (!buf || ferror(f)) {
+    diag_add(d, path, 0, 0, SEV_ERROR, "io", "cannot read: %s",
+             buf ? strerror(errno) : "out of memory");
+    free(buf);
+    fclose(f);
+    return NULL;
+  }
+  fclose(f);
+  *len = n;
+  return buf;
+}
+
+xmlDocPtr doc_load(const char *path, struct diags *d, int *status) {
+  size_t len = 0;
+  char *buf = read_all(path, &len, d);
+  if (!buf) {
+    *status = 2;
+    return NULL;
+  }
+  if (len == 0) {
+    diag_add(d, path, 1, 0, SEV_ERROR, "xml", "the file is empty");
+    free(buf);
+    *status = 1;
+    return NULL;
+  }
+  xmlDocPtr doc = doc_parse(path, buf, len, d);
+  free(buf);
+  *status = doc ? 0 : 1;
+  return doc;
+}
+
+bool is_el(const xmlNode *n, const char *name) {
+  return n && n->type == XML_ELEMENT_NODE && n->ns &&
+         strcmp((const char *)n->ns->href, RESC_NS) == 0 &&
+         strcmp((const char *)n->name, name) == 0;
+}
+
+const char *attr(const xmlNode *n, const char *name) {
+  if (!n || n->type != XML_ELEMENT_NODE)
+    return NULL;
+  for (xmlAttrPtr a = n->properties; a; a = a->next) {
+    if (a->ns || strcmp((const char *)a->name, name) != 0)
+      continue;
+    if (a->children && a->children->type == XML_TEXT_NODE && !a->children->next)
+      return (const char *)a->children->content;
+    return "";
+  }
+  return NULL;
+}
+
+static bool in_ns(const xmlNode *n) {
+  return n->type == XML_ELEMENT_NODE && n->ns &&
+         strcmp((const char *)n->ns->href, RESC_NS) == 0;
+}
+
+xmlNodePtr first_el(const xmlNode *parent) {
+  for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
+    if (in_ns(c))
+      return c;
+  return NULL;
+}
+
+xmlNodePtr next_el(const xmlNode *n) {
+  for (xmlNodePtr c = n->next; c; c = c->next)
+    if (in_ns(c))
+      return c;
+  return NULL;
+}
+
+xmlNodePtr child_el(const xmlNode *parent, const char *name) {
+  for (xmlNodePtr c = first_el(parent); c; c = next_el(c))
+    if (is_el(c, name))
+      return c;
+  return NULL;
+}
+
+int own_sides(const xmlNode *n) {
+  if (!n || n->type != XML_ELEMENT_NODE)
+    return SIDE_BOTH;
+  if (is_el(n, "ins"))
+    return SIDE_A;
+  if (is_el(n, "del"))
+    return SIDE_O;
+  const char *c = attr(n, "change");
+  if (c && strcmp(c, "ins") == 0)
+    return SIDE_A;
+  if (c && strcmp(c, "del") == 0)
+    return SIDE_O;
+  return SIDE_BOTH;
+}
+
+int node_sides(const xmlNode *n) {
+  int s = SIDE_BOTH;
+  for (; n && n->type != XML_DOCUMENT_NODE; n = n->parent)
+    s &= own_sides(n);
+  return s;
+}
+
+long node_line(const xmlNode *n) { return n ? xmlGetLineNo(n) : 0; }
+
+const char *side_name(int side) { return side == SIDE_O ? "original" : "amended"; }

@@ -1,0 +1,25 @@
+/* Stage 5: render. Runs the format's stylesheet (compiled once per
+ * process and cached) over the annotated tree with the view as a
+ * parameter. */
+#ifndef RESC_RENDER_H
+#define RESC_RENDER_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "doc.h"
+
+struct buffer {
+  unsigned char *data;
+  size_t len;
+};
+
+/* FORMAT: "text" (more as they land). Returns 0 on success with the
+ * output in OUT (free with xmlFree(out->data)). */
+int render(xmlDocPtr annotated, const char *format, enum view view, struct buffer *out,
+           struct diags *d, const char *file);
+/* Whether FORMAT names a stylesheet resc has. */
+int render_known(const char *format);
+void render_cleanup(void);
+
+#endif

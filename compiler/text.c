@@ -1,0 +1,160 @@
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+static const char *const blocks[] = {"p",         "call",    "title", "subtitle", "note",
+                                     "authority", "adopted", "event", "number",   "name",
+                                     "role"};
+
+bool is_block(const xmlNode *n) {
+  for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+    if (is_el(n, blocks[i]))
+      return true;
+  return false;
+}
+
+static bool is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+void vtext_init(struct vtext *t) { memset(t, 0, sizeof *t); }
+
+void vtext_free(struct vtext *t) {
+  free(t->s);
+  free(t->line);
+  vtext_init(t);
+}
+
+void vtext_reset(struct vtext *t) {
+  t->n = 0;
+  t->space = true; /* so that leading whitespace is dropped */
+  if (t->s)
+    t->s[0] = 0;
+}
+
+static void put(struct vtext *t, char c, long line) {
+  if (t->n + 2 > t->cap) {
+    size_t cap = t->cap ? 2 * t->cap : 256;
+    char *s = realloc(t->s, cap);
+    long *l = realloc(t->line, cap * sizeof *l);
+    if (!s || !l)
+      abort();
+    t->s = s;
+    t->line = l;
+    t->cap = cap;
+  }
+  t->s[t->n] = c;
+  t->line[t->n] = line;
+  t->s[++t->n] = 0;
+}
+
+/* libxml2 stamps a text node with the line where the parser stood when
+ * it made it, which may be past its start; element lines are exact. So
+ * the walk carries a line counter, set from each element and advanced by
+ * every newline, emitted or not. */
+static void add_text(struct vtext *t, const xmlNode *node, long *line, bool emit) {
+  for (const unsigned char *p = node->content; p && *p; p++) {
+    if (!emit) {
+      *line += *p == '\n';
+    } else if (is_ws(*p)) {
+      if (!t->space)
+        put(t, ' ', *line);
+      t->space = true;
+      *line += *p == '\n';
+    } else {
+      put(t, (char)*p, *line);
+      t->space = false;
+    }
+  }
+}
+
+static void add_inline(struct vtext *t, const xmlNode *parent, int side, long *line, bool emit) {
+  for (const xmlNode *c = parent->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE) {
+      add_text(t, c, line, emit);
+    } else if (c->type == XML_ELEMENT_NODE) {
+      long el = xmlGetLineNo(c);
+      if (el > *line)
+        *line = el;
+      bool keep = emit && !is_el(c, "footnote") && (own_sides(c) & side);
+      add_inline(t, c, side, line, keep);
+    }
+  }
+}
+
+void vtext_block(struct vtext *t, const xmlNode *block, int side) {
+  if (!t->s)
+    vtext_reset(t);
+  long line = xmlGetLineNo(block);
+  add_inline(t, block, side, &line, true);
+}
+
+void vtext_trim(struct vtext *t) {
+  while (t->n && t->s[t->n - 1] == ' ')
+    t->s[--t->n] = 0;
+}
+
+/* ---- in-place normalisation for rendering ---- */
+
+struct collapse {
+  bool space;
+  xmlNodePtr last; /* last text node written to */
+};
+
+static void collapse_text(struct collapse *st, xmlNodePtr node) {
+  const unsigned char *p = node->content;
+  size_t len = p ? strlen((const char *)p) : 0;
+  char *out = malloc(len + 1);
+  if (!out)
+    abort();
+  size_t n = 0;
+  for (; p && *p; p++) {
+    if (is_ws(*p)) {
+      if (!st->space)
+        out[n++] = ' ';
+      st->space = true;
+    } else {
+      out[n++] = (char)*p;
+      st->space = false;
+    }
+  }
+  out[n] = 0;
+  xmlNodeSetContent(node, (const xmlChar *)out);
+  free(out);
+  if (n)
+    st->last = node;
+}
+
+static void collapse_inline(struct collapse *st, xmlNodePtr parent) {
+  for (xmlNodePtr c = parent->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE)
+      collapse_text(st, c);
+    else if (c->type == XML_ELEMENT_NODE && !is_el(c, "footnote"))
+      collapse_inline(st, c);
+  }
+}
+
+static void collapse_block(xmlNodePtr block) {
+  struct collapse st = {true, NULL};
+  collapse_inline(&st, block);
+  if (st.space && st.last) {
+    const xmlChar *s = st.last->content;
+    int n = xmlStrlen(s);
+    if (n && s[n - 1] == ' ') {
+      xmlChar *copy = xmlStrndup(s, n - 1);
+      xmlNodeSetContent(st.last, copy);
+      xmlFree(copy);
+    }
+  }
+}
+
+void normalize_space(xmlNodePtr node) {
+  for (xmlNodePtr c = node->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    if (is_block(c))
+      collapse_block(c);
+    normalize_space(c); /* footnotes inside blocks hold blocks of their own */
+  }
+}

@@ -1,0 +1,32 @@
+/* The words of a block as one view sees them: inline content present on
+ * one side, whitespace collapsed as in HTML, footnote bodies left out,
+ * each byte remembering its source line (for diagnostics inside long
+ * paragraphs). */
+#ifndef RESC_TEXT_H
+#define RESC_TEXT_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+
+struct vtext {
+  char *s;
+  long *line;
+  size_t n, cap;
+  bool space; /* last byte appended was a collapsed space */
+};
+
+void vtext_init(struct vtext *t);
+void vtext_free(struct vtext *t);
+void vtext_reset(struct vtext *t);
+/* Appends the inline content of BLOCK present on SIDE. */
+void vtext_block(struct vtext *t, const xmlNode *block, int side);
+/* Drops trailing spaces. */
+void vtext_trim(struct vtext *t);
+
+/* Is N an element whose children are inline content (p, call, title …)? */
+bool is_block(const xmlNode *n);
+/* Collapses whitespace in the text nodes of every block of the tree, in
+ * place, so that renderers can copy text as it is. */
+void normalize_space(xmlNodePtr root);
+
+#endif

@@ -1,0 +1,273 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Plain text (CLI.md, "Plain-text format"): one block per line; labelled
+  items as LABEL<TAB>TEXT; N tabs before a paragraph with indent="N"; in
+  the marked view [-deleted-] and {+inserted+}; footnote references [N]
+  and the footnotes after a line of underscores.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:r="urn:resc:1"
+    xmlns:x="urn:resc:annot"
+    exclude-result-prefixes="r x">
+
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:variable name="TAB" select="'&#9;'"/>
+  <xsl:variable name="NL" select="'&#10;'"/>
+
+  <!-- ============================================================ lines -->
+
+  <!-- One line: PREFIX, then the inline content of the context node,
+       wrapped in the marks of its block in the marked view. -->
+  <xsl:template name="line">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:param name="content" select="node()"/>
+    <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
+    <xsl:value-of select="$prefix"/>
+    <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+    <xsl:apply-templates select="$content"/>
+    <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+    <xsl:value-of select="$NL"/>
+  </xsl:template>
+
+  <xsl:template name="open">
+    <xsl:param name="m"/>
+    <xsl:if test="$m = 'ins'">{+</xsl:if>
+    <xsl:if test="$m = 'del'">[-</xsl:if>
+  </xsl:template>
+  <xsl:template name="close">
+    <xsl:param name="m"/>
+    <xsl:if test="$m = 'ins'">+}</xsl:if>
+    <xsl:if test="$m = 'del'">-]</xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tabs">
+    <xsl:param name="n" select="0"/>
+    <xsl:if test="$n &gt; 0">
+      <xsl:value-of select="$TAB"/>
+      <xsl:call-template name="tabs"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The label of the context node in the view, as text. -->
+  <xsl:template name="label">
+    <xsl:choose>
+      <xsl:when test="$view = 'original'"><xsl:value-of select="x:label/@o"/></xsl:when>
+      <xsl:when test="$view = 'amended'"><xsl:value-of select="x:label/@a"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="x:label/node()"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ roots -->
+
+  <xsl:template match="/">
+    <xsl:apply-templates select="*"/>
+    <xsl:variable name="notes" select="//r:footnote[not(ancestor-or-self::*/@change = $hide)]
+        [not($hide = 'del' and ancestor::r:del) and not($hide = 'ins' and ancestor::r:ins)]"/>
+    <xsl:if test="$notes">
+      <xsl:value-of select="concat('____________', $NL)"/>
+      <xsl:apply-templates select="$notes" mode="body"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:proposal">
+    <xsl:apply-templates select="r:summary | r:section | r:amendment"/>
+  </xsl:template>
+
+  <xsl:template match="r:summary">
+    <xsl:call-template name="word"><xsl:with-param name="key" select="'summary'"/></xsl:call-template>
+    <xsl:value-of select="$NL"/>
+    <xsl:apply-templates select="r:p"/>
+  </xsl:template>
+
+  <xsl:template match="r:proposal/r:section">
+    <xsl:for-each select="r:title"><xsl:call-template name="line"/></xsl:for-each>
+    <xsl:apply-templates select="r:p | r:list"/>
+  </xsl:template>
+
+  <xsl:template match="r:amendment">
+    <xsl:value-of select="@action"/>
+    <xsl:if test="@ref"><xsl:value-of select="concat($TAB, @ref)"/></xsl:if>
+    <xsl:value-of select="$NL"/>
+    <xsl:apply-templates select="r:resolution"/>
+    <xsl:for-each select="r:reasons">
+      <xsl:call-template name="word"><xsl:with-param name="key" select="'reasons'"/></xsl:call-template>
+      <xsl:value-of select="$NL"/>
+      <xsl:apply-templates select="r:p"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ resolution -->
+
+  <xsl:template match="r:resolution">
+    <xsl:apply-templates select="r:heading | r:preamble | r:operative | r:annex"/>
+  </xsl:template>
+
+  <xsl:template match="r:resolution/r:heading">
+    <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
+    <xsl:value-of select="concat(' ', r:number)"/>
+    <xsl:for-each select="r:note">
+      <xsl:text> (</xsl:text><xsl:apply-templates/><xsl:text>)</xsl:text>
+    </xsl:for-each>
+    <xsl:value-of select="$NL"/>
+    <xsl:for-each select="r:adopted">
+      <xsl:text>(</xsl:text><xsl:apply-templates/><xsl:text>)</xsl:text>
+      <xsl:value-of select="$NL"/>
+    </xsl:for-each>
+    <xsl:for-each select="r:title"><xsl:call-template name="line"/></xsl:for-each>
+    <xsl:apply-templates select="r:history"/>
+  </xsl:template>
+
+  <xsl:template match="r:history">
+    <xsl:variable name="events" select="r:event[not(@change = $hide)]"/>
+    <xsl:text>(</xsl:text>
+    <xsl:for-each select="$events">
+      <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
+      <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+      <xsl:if test="position() &gt; 1">; </xsl:if>
+      <xsl:value-of select="."/>
+      <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:value-of select="concat(')', $NL)"/>
+  </xsl:template>
+
+  <xsl:template match="r:preamble">
+    <xsl:for-each select="r:authority"><xsl:call-template name="line"/></xsl:for-each>
+    <xsl:apply-templates select="r:section"/>
+  </xsl:template>
+
+  <xsl:template match="r:operative">
+    <xsl:apply-templates select="r:section"/>
+  </xsl:template>
+
+  <xsl:template match="r:annex">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
+      <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+      <xsl:call-template name="word"><xsl:with-param name="key" select="'annex'"/></xsl:call-template>
+      <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
+      <xsl:if test="string($has)">
+        <xsl:text> </xsl:text><xsl:call-template name="label"/>
+      </xsl:if>
+      <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+      <xsl:value-of select="$NL"/>
+      <xsl:for-each select="r:title"><xsl:call-template name="line"/></xsl:for-each>
+      <xsl:apply-templates select="r:section | r:p | r:list"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:section">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:for-each select="r:call"><xsl:call-template name="line"/></xsl:for-each>
+      <xsl:apply-templates select="r:item | r:p | r:list"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:list">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:apply-templates select="r:item"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An item: its label, a tab and its first paragraph on one line; its
+       other paragraphs and lists after. -->
+  <xsl:template match="r:item">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:variable name="first" select="r:p[not(@change = $hide)][1]"/>
+      <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
+      <xsl:variable name="prefix">
+        <xsl:if test="string($has)">
+          <xsl:call-template name="label"/><xsl:value-of select="$TAB"/>
+        </xsl:if>
+      </xsl:variable>
+      <xsl:for-each select="$first">
+        <xsl:call-template name="line">
+          <xsl:with-param name="prefix" select="$prefix"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:apply-templates select="(r:p | r:list)[count(. | $first) != count($first)]"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:p">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:call-template name="line">
+        <xsl:with-param name="prefix">
+          <xsl:call-template name="tabs"><xsl:with-param name="n" select="number(concat('0', @indent))"/></xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ report -->
+
+  <xsl:template match="r:report">
+    <xsl:for-each select="r:heading/r:title | r:heading/r:subtitle"><xsl:call-template name="line"/></xsl:for-each>
+    <xsl:apply-templates select="r:fields/r:field | r:section | r:signature"/>
+  </xsl:template>
+
+  <xsl:template match="r:field">
+    <xsl:value-of select="concat(@name, $NL)"/>
+    <xsl:apply-templates select="r:p | r:list"/>
+  </xsl:template>
+
+  <!-- A report section: its number and title on one line, or its number
+       and first paragraph when it has no title (a run-in heading). -->
+  <xsl:template match="r:report//r:section" priority="2">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:variable name="prefix">
+        <xsl:call-template name="label"/><xsl:value-of select="$TAB"/>
+      </xsl:variable>
+      <xsl:variable name="head" select="(r:title | r:p[not(@change = $hide)])[1]"/>
+      <xsl:for-each select="$head">
+        <xsl:call-template name="line"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+      </xsl:for-each>
+      <xsl:apply-templates select="(r:p | r:list | r:section)[count(. | $head) != count($head)]"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:signature">
+    <xsl:for-each select="r:name | r:role"><xsl:call-template name="line"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ inline -->
+
+  <xsl:template match="r:ins">
+    <xsl:choose>
+      <xsl:when test="$view = 'marked'">{+<xsl:apply-templates/>+}</xsl:when>
+      <xsl:when test="$view = 'amended'"><xsl:apply-templates/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="r:del">
+    <xsl:choose>
+      <xsl:when test="$view = 'marked'">[-<xsl:apply-templates/>-]</xsl:when>
+      <xsl:when test="$view = 'original'"><xsl:apply-templates/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="r:footnote">
+    <xsl:text>[</xsl:text><xsl:call-template name="footnote-number"/><xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="r:footnote" mode="body">
+    <xsl:variable name="m"><xsl:call-template name="footnote-mark"/></xsl:variable>
+    <xsl:text>[</xsl:text><xsl:call-template name="footnote-number"/><xsl:text>]</xsl:text>
+    <xsl:value-of select="$TAB"/>
+    <xsl:for-each select="r:p">
+      <xsl:if test="position() &gt; 1"><xsl:value-of select="$NL"/></xsl:if>
+      <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+      <xsl:apply-templates/>
+      <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:value-of select="$NL"/>
+  </xsl:template>
+
+  <xsl:template match="r:ref">
+    <xsl:call-template name="label"/>
+  </xsl:template>
+
+  <xsl:template match="x:label"/>
+</xsl:stylesheet>
