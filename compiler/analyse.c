@@ -405,7 +405,8 @@ void analysis_free(struct analysis *a) {
   if (!a)
     return;
   for (size_t i = 0; i < a->ninfos; i++) {
-    a->infos[i]->node->_private = NULL; /* the tree outlives the analysis */
+    if (a->infos[i]->node) /* the tree outlives the analysis */
+      a->infos[i]->node->_private = NULL;
     free(a->infos[i]);
   }
   free(a->infos);

@@ -15,12 +15,14 @@
 #include "doc.h"
 #include "output.h"
 #include "render.h"
+#include "resolve.h"
 #include "resources.h"
 #include "validate.h"
 
 static const char usage_text[] =
     "usage: resc check [-W error|--werror] [--diagnostics=gcc|json] [-q] FILE...\n"
-    "       resc build -t text|xml [--view amended|original|marked] [-W error] FILE [-o OUT]\n"
+    "       resc build -t text|xml|annotated [--view amended|original|marked] [-W error]\n"
+    "                  FILE [-o OUT]\n"
     "       resc --help | --version\n"
     "\n"
     "check  validates each FILE against the schema and the rules of the vocabulary\n"
@@ -28,8 +30,11 @@ static const char usage_text[] =
     "       prints one line per finding: FILE:LINE[:COL]: error|warning: MESSAGE [RULE]\n"
     "build  validates FILE, then renders it in the view asked for (default: marked\n"
     "       when the document holds revision marks, else amended); a document with\n"
-    "       errors is not rendered. -t xml writes the annotated tree the stylesheets\n"
-    "       read. Output goes to OUT (written atomically) or standard output.\n"
+    "       errors is not rendered. Formats: text (plain text); xml (the document in\n"
+    "       the view: original rejects every mark, amended accepts them, labels\n"
+    "       written as num); annotated (the tree the stylesheets read, for\n"
+    "       debugging and other XSLT processors). Output goes to OUT, written\n"
+    "       atomically, or to standard output.\n"
     "\n"
     "exit status: 0 no error, 1 document error, 2 usage or I/O error\n";
 
@@ -161,6 +166,11 @@ static int parse_view(const char *s) {
   return -1;
 }
 
+/* Formats that are the tree itself rather than a stylesheet's output. */
+static bool is_tree_format(const char *f) {
+  return strcmp(f, "xml") == 0 || strcmp(f, "annotated") == 0;
+}
+
 static int build_options(struct options *o, int argc, char **argv, const char **file) {
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
@@ -191,28 +201,32 @@ static int build_options(struct options *o, int argc, char **argv, const char **
     }
   }
   if (!o->format)
-    return usage_error("%s", "build needs -t FORMAT (text or xml)");
-  if (strcmp(o->format, "xml") != 0 && !render_known(o->format))
-    return usage_error("unknown format '%s' (text or xml)", o->format);
+    return usage_error("%s", "build needs -t FORMAT (text, xml or annotated)");
+  if (!is_tree_format(o->format) && !render_known(o->format))
+    return usage_error("unknown format '%s' (text, xml or annotated)", o->format);
   if (!*file)
     return usage_error("%s", "build needs a FILE");
   return 0;
 }
 
-static int emit_output(const struct options *o, xmlDocPtr doc, const char *file,
+static int emit_output(const struct options *o, struct analysis *a, const char *file,
                        struct diags *d) {
   struct buffer out = {0};
-  if (strcmp(o->format, "xml") == 0) {
+  xmlDocPtr doc = a->doc;
+  bool marks = has_marks(xmlDocGetRootElement(doc));
+  enum view v = o->view >= 0 ? (enum view)o->view : marks ? VIEW_MARKED : VIEW_AMENDED;
+  if (strcmp(o->format, "xml") == 0)
+    resolve_view(a, v);
+  else
+    annotate(a);
+  if (is_tree_format(o->format)) {
     xmlChar *mem = NULL;
     int len = 0;
     xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
     out.data = mem;
     out.len = (size_t)len;
-  } else {
-    bool marks = has_marks(xmlDocGetRootElement(doc));
-    enum view v = o->view >= 0 ? (enum view)o->view : marks ? VIEW_MARKED : VIEW_AMENDED;
-    if (render(doc, o->format, v, &out, d, file) != 0)
-      return 1;
+  } else if (render(doc, o->format, v, &out, d, file) != 0) {
+    return 1;
   }
   int rc = 0;
   if (output_write(o->out, out.data, out.len) != 0) {
@@ -240,12 +254,8 @@ static int cmd_build(int argc, char **argv) {
   if (rc == 0)
     rc = verdict(&d, o.werror);
   xmlDocPtr doc = a ? a->doc : NULL;
-  if (rc == 0) {
-    annotate(a);
-    analysis_free(a);
-    a = NULL;
-    rc = emit_output(&o, doc, file, &d);
-  }
+  if (rc == 0)
+    rc = emit_output(&o, a, file, &d);
   diags_sort(&d);
   diags_print(&d, o.diag_format, stderr);
   diags_free(&d);
