@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""The command line as CLI.md describes it: options, output formats, exit
+statuses, atomic output. usage: cli.py RESC SAMPLES_DIR"""
+import json
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+
+RESC, SAMPLES = os.path.abspath(sys.argv[1]), sys.argv[2]
+passed = failed = 0
+
+
+def run(*args, cwd=None):
+    p = subprocess.run([RESC, *args], capture_output=True, cwd=cwd, check=False)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def check(what, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {what} {detail}")
+
+
+def sample(name):
+    return os.path.join(SAMPLES, name)
+
+
+BAD = """<resolution xmlns="urn:resc:1" xml:lang="en">
+  <heading><number>1</number><title>T</title></heading>
+  <preamble><section><call>considering</call>
+    <item num="b"><p>one;</p></item>
+    <item><p>two.</p></item>
+  </section></preamble>
+</resolution>
+"""
+
+WARN = BAD.replace(' num="b"', "").replace("two.", "two;")
+
+with tempfile.TemporaryDirectory() as tmp:
+    bad = os.path.join(tmp, "bad.xml")
+    warn = os.path.join(tmp, "warn.xml")
+    with open(bad, "w") as f:
+        f.write(BAD)
+    with open(warn, "w") as f:
+        f.write(WARN)
+
+    # --help, --version, usage errors
+    rc, out, _ = run("--help")
+    check("--help exits 0 and shows usage", rc == 0 and "resc check" in out)
+    rc, out, _ = run("--version")
+    check("--version", rc == 0 and out.startswith("resc "))
+    check("no command is a usage error", run()[0] == 2)
+    check("unknown command", run("frobnicate")[0] == 2)
+    check("check with no file", run("check")[0] == 2)
+    check("unknown option", run("check", "--frob", bad)[0] == 2)
+    check("build without -t", run("build", sample("res75-2.xml"))[0] == 2)
+    check("unknown format", run("build", "-t", "rtf", sample("res75-2.xml"))[0] == 2)
+    check("unknown view", run("build", "-t", "text", "--view", "both", sample("res75-2.xml"))[0] == 2)
+
+    # check: gcc format, exit statuses, several files
+    rc, out, err = run("check", bad)
+    check("error exits 1", rc == 1, out)
+    check("gcc format with line and rule",
+          out.startswith(f"{bad}:4: error: item is lettered 'b' but is 'a'") and out.rstrip().endswith("[label]"), out)
+    check("summary on stderr", "1 file checked: 1 error" in err, err)
+    rc, out, err = run("check", "-q", bad)
+    check("-q prints diagnostics only", rc == 1 and out and not err, err)
+    rc, out, _ = run("check", "-q", warn)
+    check("a warning alone exits 0", rc == 0 and "warning:" in out and "[punctuation]" in out, out)
+    check("-W error makes it 1", run("check", "-q", "-W", "error", warn)[0] == 1)
+    check("--werror makes it 1", run("check", "-q", "--werror", warn)[0] == 1)
+    rc, out, _ = run("check", "-q", "--diagnostics=json", bad, warn)
+    rows = [json.loads(line) for line in out.splitlines()]
+    check("json: one object per finding, in file order",
+          [r["file"] for r in rows] == [bad, warn] and rows[0]["rule"] == "label"
+          and rows[0]["line"] == 4 and rows[0]["severity"] == "error"
+          and rows[1]["severity"] == "warning" and set(rows[0]) == {
+              "file", "line", "column", "severity", "rule", "message"}, out)
+    rc, out, err = run("check", *[sample(s) for s in sorted(os.listdir(SAMPLES)) if s.endswith(".xml")])
+    check("all samples in one call", rc == 0 and "5 files checked: 0 errors" in err, err)
+
+    # unreadable input is exit 2, and the other files are still checked
+    rc, out, _ = run("check", "-q", os.path.join(tmp, "missing.xml"), bad)
+    check("missing file exits 2", rc == 2 and "cannot read" in out and "[label]" in out, out)
+    check("a directory exits 2", run("check", tmp)[0] == 2)
+    check("build of a missing file exits 2",
+          run("build", "-t", "text", os.path.join(tmp, "missing.xml"))[0] == 2)
+
+    # build: output, default view, atomic writes
+    rc, out, _ = run("build", "-t", "text", sample("res75-2.xml"))
+    check("default view is marked when there are marks", rc == 0 and "[-" in out and "{+" in out)
+    rc, out, _ = run("build", "-t", "text", sample("council-res1334.xml"))
+    check("default view is amended without marks", rc == 0 and out.startswith("RÉSOLUTION 1334"))
+    target = os.path.join(tmp, "out.txt")
+    rc, _, _ = run("build", "-t", "text", "--view", "amended", sample("res75-2.xml"), "-o", target)
+    with open(target) as f:
+        good = f.read()
+    check("-o writes the file", rc == 0 and good.startswith("Résumé:"))
+    check("-o - is standard output",
+          run("build", "-t", "text", "--view", "amended", sample("res75-2.xml"), "-o", "-")[1] == good)
+    rc, _, err = run("build", "-t", "text", bad, "-o", target)
+    with open(target) as f:
+        after = f.read()
+    check("a document with errors is not rendered", rc == 1 and "[label]" in err)
+    check("a failed build leaves the earlier output untouched", after == good)
+    check("no temporary file is left behind", sorted(os.listdir(tmp)) == ["bad.xml", "out.txt", "warn.xml"],
+          str(os.listdir(tmp)))
+    rc, _, err = run("build", "-t", "text", sample("res75-2.xml"), "-o",
+                     os.path.join(tmp, "no", "such", "dir.txt"))
+    check("unwritable output exits 2", rc == 2 and "cannot write" in err, err)
+    rc, _, err = run("build", "-t", "text", warn, "-W", "error")
+    check("build -W error refuses warnings", rc == 1)
+    a = run("build", "-t", "text", sample("res75-atu.xml"))[1]
+    b = run("build", "-t", "text", sample("res75-atu.xml"))[1]
+    check("same input, same output", a == b and a)
+    rc, out, _ = run("build", "-t", "annotated", sample("res75-2.xml"))
+    check("annotated tree carries the labels", rc == 0 and "urn:resc:annot" in out and "<x:label" in out)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

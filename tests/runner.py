@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Test steps that CTest runs one by one (see tests/CMakeLists.txt).
+
+  runner.py golden RESC SAMPLE VIEW GOLDEN      text output equals the golden file
+  runner.py expect RESC DOC.xml                 check output equals DOC.expected
+  runner.py roundtrip RESC SAMPLE VIEW          the view as XML is valid and says the same
+  runner.py update RESC SAMPLES_DIR GOLDEN_DIR  rewrite the golden texts (review the diff!)
+
+Paths in diagnostics are printed relative to the document's folder, so the
+expected files do not depend on where the tree is checked out.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def run(cmd, cwd=None):
+    p = subprocess.run(cmd, capture_output=True, cwd=cwd, check=False)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def show_diff(want, got):
+    import difflib
+    for line in difflib.unified_diff(want.splitlines(), got.splitlines(), "expected", "actual",
+                                     lineterm=""):
+        print(line)
+
+
+def golden(resc, sample, view, path):
+    rc, out, err = run([resc, "build", "-t", "text", "--view", view, sample])
+    if rc != 0:
+        print(f"resc exited {rc}: {err}")
+        return 1
+    with open(path, encoding="utf-8") as f:
+        want = f.read()
+    if out != want:
+        show_diff(want, out)
+        return 1
+    print(f"{sample} [{view}] equals {path}")
+    return 0
+
+
+def expect(resc, doc):
+    folder, name = os.path.split(os.path.abspath(doc))
+    rc, out, err = run([os.path.abspath(resc), "check", "-q", name], cwd=folder)
+    with open(os.path.join(folder, name[:-4] + ".expected"), encoding="utf-8") as f:
+        want = f.read()
+    want_rc = 1 if ": error: " in want else 0
+    ok = True
+    if out != want:
+        show_diff(want, out)
+        ok = False
+    if rc != want_rc:
+        print(f"exit status {rc}, expected {want_rc}; stderr: {err}")
+        ok = False
+    if not want.strip():
+        print("an expected file must name at least one diagnostic")
+        ok = False
+    if ok:
+        print(f"{name}: {len(want.splitlines())} diagnostic(s) as expected")
+    return 0 if ok else 1
+
+
+def normalize_action(text):
+    # resolving a MOD amendment leaves a NOC: the rest must read the same
+    lines = text.split("\n")
+    return "\n".join("MOD" + l[3:] if l == "NOC" or l.startswith("NOC\t") else l for l in lines)
+
+
+def roundtrip(resc, sample, view):
+    with tempfile.TemporaryDirectory() as tmp:
+        resolved = os.path.join(tmp, "resolved.xml")
+        rc, _, err = run([resc, "build", "-t", "xml", "--view", view, sample, "-o", resolved])
+        if rc != 0:
+            print(f"build -t xml exited {rc}: {err}")
+            return 1
+        rc, out, err = run([resc, "check", "-q", "--werror", resolved])
+        if rc != 0:
+            print(f"the {view} view of {sample} is not valid input:\n{out}{err}")
+            return 1
+        rc1, a, _ = run([resc, "build", "-t", "text", resolved])
+        rc2, b, _ = run([resc, "build", "-t", "text", "--view", view, sample])
+        if rc1 or rc2 or normalize_action(a) != b:
+            show_diff(b, normalize_action(a))
+            return 1
+    print(f"{sample} [{view}] round-trips")
+    return 0
+
+
+def update(resc, samples, goldens):
+    for name in sorted(os.listdir(samples)):
+        if not name.endswith(".xml"):
+            continue
+        for view in ("original", "amended", "marked"):
+            rc, out, err = run([resc, "build", "-t", "text", "--view", view,
+                                os.path.join(samples, name)])
+            if rc != 0:
+                print(err)
+                return 1
+            with open(os.path.join(goldens, f"{name[:-4]}.{view}.txt"), "w",
+                      encoding="utf-8") as f:
+                f.write(out)
+    return 0
+
+
+def main(argv):
+    cmd, args = argv[1], argv[2:]
+    return {"golden": golden, "expect": expect, "roundtrip": roundtrip,
+            "update": update}[cmd](*args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
