@@ -7,7 +7,9 @@
 #include "doc.h"
 #include "text.h"
 
-struct info *info_of(const xmlNode *n) { return n ? (struct info *)n->_private : NULL; }
+struct info *info_of(const xmlNode *n) {
+  return n ? (struct info *)n->_private : NULL;
+}
 
 static struct info *info_new(struct analysis *a, xmlNodePtr n) {
   if (a->ninfos == a->cap) {
@@ -53,9 +55,8 @@ static bool is_report_section(const xmlNode *n) {
 /* A section of a preamble, operative part or annex: its items are
  * labelled. Cover sections of a proposal hold paragraphs only. */
 static bool is_item_section(const xmlNode *n) {
-  return is_el(n, "section") &&
-         (is_el(n->parent, "preamble") || is_el(n->parent, "operative") ||
-          is_el(n->parent, "annex"));
+  return is_el(n, "section") && (is_el(n->parent, "preamble") || is_el(n->parent, "operative") ||
+                                 is_el(n->parent, "annex"));
 }
 
 static enum numbering default_style(const xmlNode *container) {
@@ -232,8 +233,7 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
   if (strcmp(have, given) == 0)
     return;
   if (!is_el(n, "item"))
-    snprintf(reason, sizeof reason, "its place among the sections in the %s text",
-             side_name(side));
+    snprintf(reason, sizeof reason, "its place among the sections in the %s text", side_name(side));
   else
     why(n, side, reason, sizeof reason);
   if (!have[0])
@@ -242,8 +242,8 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
              side_name(side), reason);
   else
     diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label",
-             "%s %s %s '%s' but %s '%s' in the %s text (%s)", kind, tense, verb, given,
-             "is", have, side_name(side), reason);
+             "%s %s %s '%s' but %s '%s' in the %s text (%s)", kind, tense, verb, given, "is", have,
+             side_name(side), reason);
 }
 
 static void check_interposed(struct analysis *a, xmlNodePtr item) {

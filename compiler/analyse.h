@@ -41,7 +41,7 @@ struct analysis {
   size_t nrefs, refcap;
 };
 
-#define SIDX(side) ((side) - 1) /* SIDE_O → 0, SIDE_A → 1 */
+#define SIDX(side) ((side)-1) /* SIDE_O → 0, SIDE_A → 1 */
 
 struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d);
 void analysis_free(struct analysis *a);

@@ -48,8 +48,7 @@ static void marked_label(struct ann *an, xmlNodePtr l, const struct label *lo,
   char o[LABEL_MAX + 16], a[LABEL_MAX + 16];
   label_text(lo, o, sizeof o);
   label_text(la, a, sizeof a);
-  bool same_tail = lo->has && la->has && strcmp(lo->punct, la->punct) == 0 &&
-                   (lo->sfx == la->sfx);
+  bool same_tail = lo->has && la->has && strcmp(lo->punct, la->punct) == 0 && (lo->sfx == la->sfx);
   if (same_tail) {
     char tail[32];
     snprintf(tail, sizeof tail, "%s%s", lo->punct, lo->sfx ? lo->sfx : "");

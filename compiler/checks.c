@@ -75,8 +75,7 @@ static void check_marks(struct ctx *c, xmlNodePtr n, xmlNodePtr outer) {
         describe(outer, o, sizeof o);
         if (mark_name(ch))
           diag_add(c->d, c->a->file, node_line(ch), 0, SEV_ERROR, "marks",
-                   "<%s> inside %s: revision marks do not nest; mark the text once", ch->name,
-                   o);
+                   "<%s> inside %s: revision marks do not nest; mark the text once", ch->name, o);
         else
           diag_add(c->d, c->a->file, node_line(ch), 0, SEV_ERROR, "marks",
                    "change=\"%s\" on a %s inside %s: a changed block holds no other mark",
@@ -125,8 +124,8 @@ static void check_action(struct ctx *c, xmlNodePtr am) {
              del > 1 ? "s" : "");
   else if (strcmp(action, "NOC") == 0 && ins + del)
     diag_add(c->d, file, line, 0, SEV_ERROR, "action",
-             "NOC amendment with %d revision mark%s: use MOD to change the resolution",
-             ins + del, ins + del > 1 ? "s" : "");
+             "NOC amendment with %d revision mark%s: use MOD to change the resolution", ins + del,
+             ins + del > 1 ? "s" : "");
   else if (strcmp(action, "SUP") == 0) {
     for (xmlNodePtr ch = first_el(res); ch; ch = next_el(ch))
       if (!is_el(ch, "heading")) {
@@ -217,8 +216,8 @@ static char *last_parenthesis(const char *s) {
   return strndup(open + 1, (size_t)(close - open - 1));
 }
 
-static void history_side(struct ctx *c, const xmlNode *heading, const xmlNode *authority,
-                         int side, struct finding f[2]) {
+static void history_side(struct ctx *c, const xmlNode *heading, const xmlNode *authority, int side,
+                         struct finding f[2]) {
   const xmlNode *hist = child_el(heading, "history"), *note = child_el(heading, "note");
   const xmlNode *ev = last_event(hist, side);
   if (!ev)
@@ -245,8 +244,8 @@ static void history_side(struct ctx *c, const xmlNode *heading, const xmlNode *a
       out->set = true;
       out->line = node_line(authority);
       snprintf(out->msg, sizeof out->msg,
-               "the authority line names '(%s)' but the last event of the history%s is '%s'",
-               place, where(c, side), last);
+               "the authority line names '(%s)' but the last event of the history%s is '%s'", place,
+               where(c, side), last);
     } else if (!place) {
       out->set = true;
       out->line = node_line(authority);
@@ -419,12 +418,12 @@ static void check_punctuation(struct ctx *c, xmlNodePtr res) {
 
 /* ============================================================ stale-ref */
 
-static const char *const cite_words[] = {"points", "point", "alinéas", "alinéa", "paragraphs",
-                                         "paragraph", "puntos", "punto", "apartados",
-                                         "apartado"};
+static const char *const cite_words[] = {"points",     "point",     "alinéas", "alinéa",
+                                         "paragraphs", "paragraph", "puntos",  "punto",
+                                         "apartados",  "apartado"};
 static const char *const joiners[] = {", ", " et ", " and ", " y ", " à ", " to ", " a ", "-"};
-static const char *const preps[] = {" du ", " de la ", " de l'", " des ", " of the ",
-                                    " of ", " del ", " de "};
+static const char *const preps[] = {" du ",     " de la ", " de l'", " des ",
+                                    " of the ", " of ",    " del ",  " de "};
 
 static size_t match_any(const char *s, const char *const *words, size_t n) {
   for (size_t i = 0; i < n; i++) {

@@ -25,8 +25,8 @@ void diags_free(struct diags *d) {
   diags_init(d);
 }
 
-void diag_add(struct diags *d, const char *file, long line, int column,
-              enum severity sev, const char *rule, const char *fmt, ...) {
+void diag_add(struct diags *d, const char *file, long line, int column, enum severity sev,
+              const char *rule, const char *fmt, ...) {
   if (d->n == d->cap) {
     d->cap = d->cap ? 2 * d->cap : 16;
     d->v = xrealloc(d->v, d->cap * sizeof *d->v);

@@ -9,7 +9,7 @@ enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
 
 struct diag {
   char *file;
-  long line; /* 0: no line */
+  long line;  /* 0: no line */
   int column; /* 0: no column */
   enum severity severity;
   char rule[16];
@@ -23,9 +23,8 @@ struct diags {
 
 void diags_init(struct diags *d);
 void diags_free(struct diags *d);
-void diag_add(struct diags *d, const char *file, long line, int column,
-              enum severity sev, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
+void diag_add(struct diags *d, const char *file, long line, int column, enum severity sev,
+              const char *rule, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 /* Sorts by line, then column, keeping the order of equal positions. */
 void diags_sort(struct diags *d);
 size_t diags_count(const struct diags *d, enum severity sev);

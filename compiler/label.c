@@ -7,8 +7,8 @@ bool numbering_parse(const char *s, enum numbering *out) {
   static const struct {
     const char *name;
     enum numbering v;
-  } names[] = {{"alpha", NUM_ALPHA}, {"arabic", NUM_ARABIC}, {"roman", NUM_ROMAN},
-               {"alpha-dot", NUM_ALPHA_DOT}, {"dash", NUM_DASH}, {"none", NUM_NONE}};
+  } names[] = {{"alpha", NUM_ALPHA},         {"arabic", NUM_ARABIC}, {"roman", NUM_ROMAN},
+               {"alpha-dot", NUM_ALPHA_DOT}, {"dash", NUM_DASH},     {"none", NUM_NONE}};
   for (size_t i = 0; s && i < sizeof names / sizeof names[0]; i++)
     if (strcmp(s, names[i].name) == 0) {
       *out = names[i].v;
@@ -37,9 +37,8 @@ static void roman(unsigned n, char *buf, size_t size) {
   static const struct {
     unsigned v;
     const char *s;
-  } parts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
-               {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
-               {5, "v"},    {4, "iv"},   {1, "i"}};
+  } parts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+               {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   unsigned v = n + 1;
   if (v >= 4000) { /* beyond classical numerals: fall back to digits */
     snprintf(buf, size, "%u", v);
@@ -91,7 +90,7 @@ const char *label_verb(enum numbering style) {
   return style == NUM_ARABIC || style == NUM_DECIMAL ? "numbered" : "lettered";
 }
 
-static const char *const suffixes[] = {"bis",    "ter",    "quater", "quinquies", "sexies",
+static const char *const suffixes[] = {"bis",     "ter",    "quater", "quinquies", "sexies",
                                        "septies", "octies", "novies", "decies"};
 
 const char *label_suffix(unsigned k) {

@@ -274,8 +274,7 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (strcmp(cmd, "--version") == 0) {
-    printf("resc %s (libxml2 %s, libxslt %s)\n", RESC_VERSION, xmlParserVersion,
-           xsltEngineVersion);
+    printf("resc %s (libxml2 %s, libxslt %s)\n", RESC_VERSION, xmlParserVersion, xsltEngineVersion);
     return 0;
   }
   LIBXML_TEST_VERSION

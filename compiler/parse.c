@@ -148,8 +148,7 @@ const char *attr(const xmlNode *n, const char *name) {
 }
 
 static bool in_ns(const xmlNode *n) {
-  return n->type == XML_ELEMENT_NODE && n->ns &&
-         strcmp((const char *)n->ns->href, RESC_NS) == 0;
+  return n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, RESC_NS) == 0;
 }
 
 xmlNodePtr first_el(const xmlNode *parent) {

@@ -61,13 +61,12 @@ static const char *view_name(enum view v) {
   return v == VIEW_ORIGINAL ? "'original'" : v == VIEW_AMENDED ? "'amended'" : "'marked'";
 }
 
-int render(xmlDocPtr doc, const char *format, enum view view, struct buffer *out,
-           struct diags *d, const char *file) {
+int render(xmlDocPtr doc, const char *format, enum view view, struct buffer *out, struct diags *d,
+           const char *file) {
   int i = format_index(format);
   xsltStylesheetPtr style = i >= 0 ? stylesheet(i) : NULL;
   if (!style) {
-    diag_add(d, file, 0, 0, SEV_ERROR, "internal", "the %s stylesheet could not be loaded",
-             format);
+    diag_add(d, file, 0, 0, SEV_ERROR, "internal", "the %s stylesheet could not be loaded", format);
     return -1;
   }
   const char *params[] = {"view", view_name(view), NULL};

@@ -59,7 +59,8 @@ static void resolve(xmlNodePtr n, int side) {
           xmlUnsetProp(c, (const xmlChar *)"change");
           xmlUnsetProp(c, (const xmlChar *)"by");
           xmlUnsetProp(c, (const xmlChar *)"date");
-          if (is_el(c, "item") || (is_el(c, "section") && info_of(c) && info_of(c)->style == NUM_DECIMAL))
+          if (is_el(c, "item") ||
+              (is_el(c, "section") && info_of(c) && info_of(c)->style == NUM_DECIMAL))
             relabel(c, SIDX(side));
           /* the proposal's change is applied: what is left changes nothing */
           if (is_el(c, "amendment") && attr(c, "action") && strcmp(attr(c, "action"), "MOD") == 0)

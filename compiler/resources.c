@@ -10,8 +10,7 @@ const struct resc_resource *resource_find(const char *path) {
   return NULL;
 }
 
-static xmlParserInputPtr embedded_loader(const char *url, const char *id,
-                                         xmlParserCtxtPtr ctxt) {
+static xmlParserInputPtr embedded_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
   (void)id;
   size_t n = strlen(RESC_URI_PREFIX);
   if (url && strncmp(url, RESC_URI_PREFIX, n) == 0) {

@@ -5,9 +5,8 @@
 
 #include "doc.h"
 
-static const char *const blocks[] = {"p",         "call",    "title", "subtitle", "note",
-                                     "authority", "adopted", "event", "number",   "name",
-                                     "role"};
+static const char *const blocks[] = {"p",       "call",  "title",  "subtitle", "note", "authority",
+                                     "adopted", "event", "number", "name",     "role"};
 
 bool is_block(const xmlNode *n) {
   for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)

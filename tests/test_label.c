@@ -68,7 +68,8 @@ static void test_suffix(void) {
   label_split("cquater", base, sizeof base, &k);
   expect_str("split cquater", "quater", label_suffix(k));
   expect_str("no suffix", "0", label_split("iii", base, sizeof base, &k) ? "1" : "0");
-  expect_str("suffix alone is no label", "0", label_split("bis", base, sizeof base, &k) ? "1" : "0");
+  expect_str("suffix alone is no label", "0",
+             label_split("bis", base, sizeof base, &k) ? "1" : "0");
 }
 
 /* ---- labels computed by the analyser on small documents ---- */
@@ -164,13 +165,12 @@ static void test_views(void) {
                 PRE(I I "<item num='bbis'><p>x;</p></item><item num='bter'><p>x;</p></item>" I),
                 "section", "a) b) b)bis b)ter c)", "a) b) b)bis b)ter c)");
   expect_labels("interposed follows a relettered base",
-                PRE(INS I "<item num='bbis'><p>x;</p></item>" I), "section",
-                "a) a)bis b)", "a) b) b)bis c)");
+                PRE(INS I "<item num='bbis'><p>x;</p></item>" I), "section", "a) a)bis b)",
+                "a) b) b)bis c)");
   expect_labels("interposed arabic", OPE(I I "<item num='2bis'><p>x;</p></item>" I), "section",
                 "1 2 2bis 3", "1 2 2bis 3");
-  expect_labels("roman list in an item",
-                PRE("<item><p>x:</p><list>" I INS I "</list></item>" I), "list", "i) ii)",
-                "i) ii) iii)");
+  expect_labels("roman list in an item", PRE("<item><p>x:</p><list>" I INS I "</list></item>" I),
+                "list", "i) ii)", "i) ii) iii)");
   expect_labels("dash list", PRE("<item><p>x:</p><list numbering='dash'>" I I "</list></item>" I),
                 "list", "\xe2\x80\x93 \xe2\x80\x93", "\xe2\x80\x93 \xe2\x80\x93");
   expect_labels("alpha-dot list",
@@ -192,7 +192,8 @@ static void test_views(void) {
 
 static void test_label_diagnostics(void) {
   struct fixture f;
-  load(&f, PRE(I INS "<item num='c'><p>x;</p></item>" "<item num='c'><p>x,</p></item>"));
+  load(&f, PRE(I INS "<item num='c'><p>x;</p></item>"
+                     "<item num='c'><p>x,</p></item>"));
   /* the fourth item is d) in the amended text: one error naming the insertion */
   int n = 0;
   for (size_t i = 0; i < f.d.n; i++)
