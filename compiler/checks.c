@@ -302,9 +302,12 @@ struct expect {
   const char *reason; /* why */
 };
 
+/* An item is named by its amended label when it has one, so that a
+ * finding on both sides reads the same and is reported once. */
 static void item_name(const xmlNode *item, int side, char *buf, size_t size) {
+  const struct info *ii = info_of(item);
   char t[LABEL_MAX + 8];
-  label_text(&info_of(item)->lab[SIDX(side)], t, sizeof t);
+  label_text(&ii->lab[(ii->in & SIDE_A) && ii->lab[1].has ? 1 : SIDX(side)], t, sizeof t);
   if (t[0])
     snprintf(buf, size, "item %s", t);
   else
