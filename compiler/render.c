@@ -10,19 +10,23 @@
 
 #include "resources.h"
 
-static const char *const formats[] = {"text"};
-#define NFORMATS (sizeof formats / sizeof formats[0])
-static xsltStylesheetPtr cache[NFORMATS];
+/* Compiled stylesheets, by name ("text" for xslt/text.xsl). */
+#define MAX_SHEETS 16
+static struct {
+  char name[32];
+  xsltStylesheetPtr sheet;
+} cache[MAX_SHEETS];
 static xsltSecurityPrefsPtr prefs;
 
-static int format_index(const char *format) {
-  for (size_t i = 0; i < NFORMATS; i++)
-    if (strcmp(format, formats[i]) == 0)
-      return (int)i;
-  return -1;
+static const struct resc_resource *sheet_resource(const char *name, char *path, size_t size) {
+  snprintf(path, size, "xslt/%s.xsl", name);
+  return strcmp(name, "common") == 0 ? NULL : resource_find(path);
 }
 
-int render_known(const char *format) { return format_index(format) >= 0; }
+int render_known(const char *format) {
+  char path[64];
+  return strlen(format) < 32 && sheet_resource(format, path, sizeof path) != NULL;
+}
 
 /* Transformations may read nothing and write nothing. (Compiling the
  * stylesheets is not subject to this: their xsl:import goes through the
@@ -38,23 +42,31 @@ static void lock_down(void) {
   xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
 }
 
-static xsltStylesheetPtr stylesheet(int i) {
-  if (cache[i])
-    return cache[i];
-  lock_down();
+static xsltStylesheetPtr stylesheet(const char *name) {
+  int free_slot = -1;
+  for (int i = 0; i < MAX_SHEETS; i++) {
+    if (cache[i].sheet && strcmp(cache[i].name, name) == 0)
+      return cache[i].sheet;
+    if (!cache[i].sheet && free_slot < 0)
+      free_slot = i;
+  }
   char path[64], uri[96];
-  snprintf(path, sizeof path, "xslt/%s.xsl", formats[i]);
-  snprintf(uri, sizeof uri, RESC_URI_PREFIX "%s", path);
-  const struct resc_resource *r = resource_find(path);
-  if (!r)
+  const struct resc_resource *r = sheet_resource(name, path, sizeof path);
+  if (!r || free_slot < 0)
     return NULL;
+  lock_down();
+  snprintf(uri, sizeof uri, RESC_URI_PREFIX "%s", path);
   xmlDocPtr sdoc = xmlReadMemory((const char *)r->data, (int)r->size, uri, NULL, XML_PARSE_NONET);
   if (!sdoc)
     return NULL;
-  cache[i] = xsltParseStylesheetDoc(sdoc);
-  if (!cache[i])
+  xsltStylesheetPtr sheet = xsltParseStylesheetDoc(sdoc);
+  if (!sheet) {
     xmlFreeDoc(sdoc);
-  return cache[i];
+    return NULL;
+  }
+  snprintf(cache[free_slot].name, sizeof cache[free_slot].name, "%s", name);
+  cache[free_slot].sheet = sheet;
+  return sheet;
 }
 
 static const char *view_name(enum view v) {
@@ -63,8 +75,7 @@ static const char *view_name(enum view v) {
 
 int render(xmlDocPtr doc, const char *format, enum view view, struct buffer *out, struct diags *d,
            const char *file) {
-  int i = format_index(format);
-  xsltStylesheetPtr style = i >= 0 ? stylesheet(i) : NULL;
+  xsltStylesheetPtr style = render_known(format) ? stylesheet(format) : NULL;
   if (!style) {
     diag_add(d, file, 0, 0, SEV_ERROR, "internal", "the %s stylesheet could not be loaded", format);
     return -1;
@@ -91,10 +102,10 @@ int render(xmlDocPtr doc, const char *format, enum view view, struct buffer *out
 }
 
 void render_cleanup(void) {
-  for (size_t i = 0; i < NFORMATS; i++) {
-    if (cache[i])
-      xsltFreeStylesheet(cache[i]);
-    cache[i] = NULL;
+  for (int i = 0; i < MAX_SHEETS; i++) {
+    if (cache[i].sheet)
+      xsltFreeStylesheet(cache[i].sheet);
+    cache[i].sheet = NULL;
   }
   if (prefs)
     xsltFreeSecurityPrefs(prefs);

@@ -14,11 +14,11 @@ struct buffer {
   size_t len;
 };
 
-/* FORMAT: "text" (more as they land). Returns 0 on success with the
- * output in OUT (free with xmlFree(out->data)). */
+/* FORMAT names a stylesheet, xslt/FORMAT.xsl ("text", "fo", "docx-document").
+ * Returns 0 on success with the output in OUT (free with xmlFree). */
 int render(xmlDocPtr annotated, const char *format, enum view view, struct buffer *out,
            struct diags *d, const char *file);
-/* Whether FORMAT names a stylesheet resc has. */
+/* Whether resc has a stylesheet xslt/FORMAT.xsl (common.xsl is none). */
 int render_known(const char *format);
 void render_cleanup(void);
 
