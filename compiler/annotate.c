@@ -10,7 +10,18 @@ struct ann {
   struct analysis *a;
   xmlNsPtr x, r;
   struct vtext t;
+  long next_id;
 };
+
+/* Word wants a distinct number on every tracked change: each mark gets an
+ * even x:id, so that a renderer has that number and the next one (a
+ * paragraph's runs and its paragraph mark). */
+static void set_id(struct ann *an, xmlNodePtr n) {
+  char buf[24];
+  snprintf(buf, sizeof buf, "%ld", an->next_id);
+  an->next_id += 2;
+  xmlNewNsProp(n, an->x, (const xmlChar *)"id", (const xmlChar *)buf);
+}
 
 static void add_text(xmlNodePtr parent, const char *s) {
   if (s && *s)
@@ -25,9 +36,9 @@ static void add_pair(struct ann *an, xmlNodePtr parent, const char *o, const cha
     add_text(parent, o);
   } else {
     if (*o)
-      xmlNewTextChild(parent, an->r, (const xmlChar *)"del", (const xmlChar *)o);
+      set_id(an, xmlNewTextChild(parent, an->r, (const xmlChar *)"del", (const xmlChar *)o));
     if (*a)
-      xmlNewTextChild(parent, an->r, (const xmlChar *)"ins", (const xmlChar *)a);
+      set_id(an, xmlNewTextChild(parent, an->r, (const xmlChar *)"ins", (const xmlChar *)a));
   }
   add_text(parent, tail);
 }
@@ -88,19 +99,22 @@ static void label_ref(struct ann *an, xmlNodePtr ref) {
   if (is_el(t, "section") && child_el(t, "call")) {
     char *o = call_text(an, t, SIDE_O), *a = call_text(an, t, SIDE_A);
     l = new_label(an, ref, o, a);
-    add_pair(an, l, ri->in & SIDE_O ? o : "", ri->in & SIDE_A ? a : "", "");
+    if (ri->in == SIDE_BOTH)
+      add_pair(an, l, o, a, "");
+    else /* inside inserted or deleted text, which is marked already */
+      add_text(l, ri->in == SIDE_A ? a : o);
     free(o);
     free(a);
     return;
   }
-  struct label none = {0};
-  const struct label *lo = ri->in & SIDE_O ? &ti->lab[0] : &none;
-  const struct label *la = ri->in & SIDE_A ? &ti->lab[1] : &none;
   char o[LABEL_MAX + 16], a[LABEL_MAX + 16];
   label_text(&ti->lab[0], o, sizeof o);
   label_text(&ti->lab[1], a, sizeof a);
   l = new_label(an, ref, o, a);
-  marked_label(an, l, lo, la);
+  if (ri->in == SIDE_BOTH)
+    marked_label(an, l, &ti->lab[0], &ti->lab[1]);
+  else /* inside inserted or deleted text, which is marked already */
+    add_text(l, ri->in == SIDE_A ? a : o);
 }
 
 static void number_footnote(struct ann *an, xmlNodePtr n, const struct info *ii) {
@@ -117,7 +131,7 @@ void annotate(struct analysis *a) {
   xmlNodePtr root = xmlDocGetRootElement(a->doc);
   if (!root)
     return;
-  struct ann an = {a, NULL, NULL, {0}};
+  struct ann an = {a, NULL, NULL, {0}, 2};
   vtext_init(&an.t);
   an.x = xmlNewNs(root, (const xmlChar *)ANNOT_NS, (const xmlChar *)"x");
   an.r = xmlSearchNsByHref(a->doc, root, (const xmlChar *)RESC_NS);
@@ -126,6 +140,8 @@ void annotate(struct analysis *a) {
   for (size_t i = 0; i < n; i++) {
     struct info *ii = a->infos[i];
     xmlNodePtr node = ii->node;
+    if (ii->in != SIDE_BOTH || own_sides(node) != SIDE_BOTH)
+      set_id(&an, node);
     if (is_el(node, "item") || is_el(node, "section") || is_el(node, "annex"))
       label_node(&an, node, ii);
     else if (is_el(node, "ref"))

@@ -13,7 +13,9 @@
 #include "checks.h"
 #include "diag.h"
 #include "doc.h"
+#include "docx.h"
 #include "output.h"
+#include "pdf.h"
 #include "render.h"
 #include "resolve.h"
 #include "resources.h"
@@ -21,8 +23,8 @@
 
 static const char usage_text[] =
     "usage: resc check [-W error|--werror] [--diagnostics=gcc|json] [-q] FILE...\n"
-    "       resc build -t text|xml|annotated [--view amended|original|marked] [-W error]\n"
-    "                  FILE [-o OUT]\n"
+    "       resc build -t text|docx|fo|pdf|xml|annotated [--view amended|original|marked]\n"
+    "                  [--docx-marks track|format] [-W error] FILE [-o OUT]\n"
     "       resc --help | --version\n"
     "\n"
     "check  validates each FILE against the schema and the rules of the vocabulary\n"
@@ -30,11 +32,14 @@ static const char usage_text[] =
     "       prints one line per finding: FILE:LINE[:COL]: error|warning: MESSAGE [RULE]\n"
     "build  validates FILE, then renders it in the view asked for (default: marked\n"
     "       when the document holds revision marks, else amended); a document with\n"
-    "       errors is not rendered. Formats: text (plain text); xml (the document in\n"
+    "       errors is not rendered. Formats: text (plain text); docx (Word, with\n"
+    "       tracked changes, or underline and strike-through with --docx-marks\n"
+    "       format); fo (XSL-FO); pdf (through Apache FOP); xml (the document in\n"
     "       the view: original rejects every mark, amended accepts them, labels\n"
     "       written as num); annotated (the tree the stylesheets read, for\n"
     "       debugging and other XSLT processors). Output goes to OUT, written\n"
-    "       atomically, or to standard output.\n"
+    "       atomically, or to standard output (docx and pdf: FILE with its\n"
+    "       extension replaced).\n"
     "\n"
     "exit status: 0 no error, 1 document error, 2 usage or I/O error\n";
 
@@ -50,6 +55,8 @@ struct options {
   enum diag_format diag_format;
   const char *format, *out;
   int view; /* -1: default */
+  bool format_marks; /* --docx-marks format */
+  char *default_out;
 };
 
 /* Common options; returns 1 if ARGV[*I] was one, 0 if not, -1 on error. */
@@ -166,9 +173,31 @@ static int parse_view(const char *s) {
   return -1;
 }
 
+static const char *const formats[] = {"text", "docx", "fo", "pdf", "xml", "annotated"};
+
+static bool is_format(const char *f) {
+  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+    if (strcmp(f, formats[i]) == 0)
+      return true;
+  return false;
+}
+
 /* Formats that are the tree itself rather than a stylesheet's output. */
 static bool is_tree_format(const char *f) {
   return strcmp(f, "xml") == 0 || strcmp(f, "annotated") == 0;
+}
+
+/* Binary formats go to a file by default: FILE with its extension
+ * replaced. */
+static char *default_output(const char *file, const char *format) {
+  if (strcmp(format, "docx") != 0 && strcmp(format, "pdf") != 0)
+    return NULL;
+  const char *slash = strrchr(file, '/'), *dot = strrchr(file, '.');
+  size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - file) : strlen(file);
+  char *out = malloc(stem + 8);
+  if (out)
+    snprintf(out, stem + 8, "%.*s.%s", (int)stem, file, format);
+  return out;
 }
 
 static int build_options(struct options *o, int argc, char **argv, const char **file) {
@@ -188,6 +217,11 @@ static int build_options(struct options *o, int argc, char **argv, const char **
       o->view = parse_view(argv[++i]);
       if (o->view < 0)
         return usage_error("unknown view '%s' (amended, original or marked)", argv[i]);
+    } else if (strcmp(a, "--docx-marks") == 0 && has_value) {
+      const char *m = argv[++i];
+      if (strcmp(m, "track") != 0 && strcmp(m, "format") != 0)
+        return usage_error("unknown --docx-marks '%s' (track or format)", m);
+      o->format_marks = strcmp(m, "format") == 0;
     } else if (strncmp(a, "--view=", 7) == 0) {
       o->view = parse_view(a + 7);
       if (o->view < 0)
@@ -201,11 +235,13 @@ static int build_options(struct options *o, int argc, char **argv, const char **
     }
   }
   if (!o->format)
-    return usage_error("%s", "build needs -t FORMAT (text, xml or annotated)");
-  if (!is_tree_format(o->format) && !render_known(o->format))
-    return usage_error("unknown format '%s' (text, xml or annotated)", o->format);
+    return usage_error("%s", "build needs -t FORMAT (text, docx, fo, pdf, xml or annotated)");
+  if (!is_format(o->format))
+    return usage_error("unknown format '%s' (text, docx, fo, pdf, xml or annotated)", o->format);
   if (!*file)
     return usage_error("%s", "build needs a FILE");
+  if (!o->out)
+    o->out = o->default_out = default_output(*file, o->format);
   return 0;
 }
 
@@ -225,7 +261,16 @@ static int emit_output(const struct options *o, struct analysis *a, const char *
     xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
     out.data = mem;
     out.len = (size_t)len;
-  } else if (render(doc, o->format, v, &out, d, file) != 0) {
+  } else if (strcmp(o->format, "docx") == 0) {
+    if (docx_build(doc, v, !o->format_marks, &out, d, file) != 0)
+      return 1;
+  } else if (strcmp(o->format, "pdf") == 0) {
+    if (render(doc, "fo", v, NULL, &out, d, file) != 0)
+      return 1;
+    int rc = pdf_render(out.data, out.len, o->out, file, d);
+    xmlFree(out.data);
+    return rc;
+  } else if (render(doc, o->format, v, NULL, &out, d, file) != 0) {
     return 1;
   }
   int rc = 0;
@@ -233,7 +278,7 @@ static int emit_output(const struct options *o, struct analysis *a, const char *
     fprintf(stderr, "resc: cannot write '%s': %s\n", o->out ? o->out : "-", strerror(errno));
     rc = 2;
   }
-  xmlFree(out.data);
+  free(out.data); /* xmlMalloc is malloc, and libzip's buffers too */
   return rc;
 }
 
@@ -242,8 +287,10 @@ static int cmd_build(int argc, char **argv) {
   o.view = -1;
   const char *file = NULL;
   int rc = build_options(&o, argc, argv, &file);
-  if (rc)
+  if (rc) {
+    free(o.default_out);
     return rc;
+  }
   struct schema *schema = schema_load();
   if (!schema)
     return usage_error("%s", "internal error: the schema does not compile");
@@ -262,6 +309,7 @@ static int cmd_build(int argc, char **argv) {
   analysis_free(a);
   xmlFreeDoc(doc);
   schema_free(schema);
+  free(o.default_out);
   return rc;
 }
 

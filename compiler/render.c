@@ -73,14 +73,16 @@ static const char *view_name(enum view v) {
   return v == VIEW_ORIGINAL ? "'original'" : v == VIEW_AMENDED ? "'amended'" : "'marked'";
 }
 
-int render(xmlDocPtr doc, const char *format, enum view view, struct buffer *out, struct diags *d,
-           const char *file) {
+int render(xmlDocPtr doc, const char *format, enum view view, const char *const *extra,
+           struct buffer *out, struct diags *d, const char *file) {
   xsltStylesheetPtr style = render_known(format) ? stylesheet(format) : NULL;
   if (!style) {
     diag_add(d, file, 0, 0, SEV_ERROR, "internal", "the %s stylesheet could not be loaded", format);
     return -1;
   }
-  const char *params[] = {"view", view_name(view), NULL};
+  const char *params[16] = {"view", view_name(view)};
+  for (int i = 0; extra && extra[i] && i < 12; i++)
+    params[2 + i] = extra[i];
   xsltTransformContextPtr tc = xsltNewTransformContext(style, doc);
   xsltSetCtxtSecurityPrefs(prefs, tc);
   xmlDocPtr res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, tc);

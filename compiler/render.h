@@ -14,10 +14,13 @@ struct buffer {
   size_t len;
 };
 
-/* FORMAT names a stylesheet, xslt/FORMAT.xsl ("text", "fo", "docx-document").
- * Returns 0 on success with the output in OUT (free with xmlFree). */
-int render(xmlDocPtr annotated, const char *format, enum view view, struct buffer *out,
-           struct diags *d, const char *file);
+/* FORMAT names a stylesheet, xslt/FORMAT.xsl ("text", "fo", "docx-document"),
+ * run with the parameter view. Returns 0 on success with the output in OUT
+ * (free with xmlFree). */
+/* EXTRA: further stylesheet parameters, name and XPath value pairs,
+ * NULL-terminated (or NULL). */
+int render(xmlDocPtr annotated, const char *format, enum view view, const char *const *extra,
+           struct buffer *out, struct diags *d, const char *file);
 /* Whether resc has a stylesheet xslt/FORMAT.xsl (common.xsl is none). */
 int render_known(const char *format);
 void render_cleanup(void);

@@ -1,0 +1,112 @@
+#include "docx.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "resources.h"
+
+/* The package's parts in the order they are written: [Content_Types].xml
+ * first, as consumers that stream the archive expect. A part comes from a
+ * stylesheet run over the annotated tree, or is a fixed resource. */
+static const struct part {
+  const char *name;
+  const char *sheet;    /* xslt/SHEET.xsl, or NULL */
+  const char *resource; /* a fixed part */
+} parts[] = {
+    {"[Content_Types].xml", NULL, "xslt/docx-content-types.xml"},
+    {"_rels/.rels", NULL, "xslt/docx-rels.xml"},
+    {"docProps/app.xml", NULL, "xslt/docx-app.xml"},
+    {"docProps/core.xml", "docx-core", NULL},
+    {"word/_rels/document.xml.rels", NULL, "xslt/docx-document-rels.xml"},
+    {"word/document.xml", "docx-document", NULL},
+    {"word/footnotes.xml", "docx-footnotes", NULL},
+    {"word/settings.xml", NULL, "xslt/docx-settings.xml"},
+    {"word/styles.xml", "docx-styles", NULL},
+};
+
+/* 1980-01-01 00:00, the first instant a zip entry can record, in DOS
+ * format: no clock and no time zone goes into the archive. */
+#define DOS_DATE ((0 << 9) | (1 << 5) | 1)
+#define DOS_TIME 0
+
+static int make_part(const struct part *p, xmlDocPtr doc, enum view view, bool track,
+                     struct buffer *b, struct diags *d, const char *file) {
+  if (p->sheet) {
+    const char *extra[] = {"marks", track ? "'track'" : "'format'", NULL};
+    return render(doc, p->sheet, view, extra, b, d, file);
+  }
+  const struct resc_resource *r = resource_find(p->resource);
+  if (!r)
+    return -1;
+  b->data = malloc(r->size);
+  if (!b->data)
+    return -1;
+  memcpy(b->data, r->data, r->size);
+  b->len = r->size;
+  return 0;
+}
+
+static int add_part(zip_t *z, const char *name, struct buffer *b) {
+  /* libzip frees the buffer with free() once written */
+  zip_source_t *s = zip_source_buffer(z, b->data, b->len, 1);
+  if (!s)
+    return -1;
+  zip_int64_t i = zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8);
+  if (i < 0) {
+    zip_source_free(s);
+    return -1;
+  }
+  b->data = NULL;
+  if (zip_file_set_dostime(z, (zip_uint64_t)i, DOS_TIME, DOS_DATE, 0) != 0 ||
+      zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 9) != 0)
+    return -1;
+  return 0;
+}
+
+/* Reads the finished archive back out of its in-memory source. */
+static int take_bytes(zip_source_t *src, struct buffer *out) {
+  zip_stat_t st;
+  if (zip_source_open(src) != 0)
+    return -1;
+  int rc = -1;
+  if (zip_source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
+    out->data = malloc(st.size ? st.size : 1);
+    if (out->data && zip_source_read(src, out->data, st.size) == (zip_int64_t)st.size) {
+      out->len = st.size;
+      rc = 0;
+    }
+  }
+  zip_source_close(src);
+  return rc;
+}
+
+int docx_build(xmlDocPtr doc, enum view view, bool track, struct buffer *out, struct diags *d,
+               const char *file) {
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+  zip_t *z = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
+  int rc = z ? 0 : -1;
+  if (src)
+    zip_source_keep(src); /* it outlives the archive: the bytes are in it */
+  for (size_t i = 0; rc == 0 && i < sizeof parts / sizeof parts[0]; i++) {
+    struct buffer b = {0};
+    rc = make_part(&parts[i], doc, view, track, &b, d, file);
+    if (rc == 0)
+      rc = add_part(z, parts[i].name, &b);
+    free(b.data);
+  }
+  if (z && rc == 0)
+    rc = zip_close(z) == 0 ? 0 : -1;
+  else if (z)
+    zip_discard(z);
+  if (rc == 0)
+    rc = take_bytes(src, out);
+  if (src)
+    zip_source_free(src);
+  zip_error_fini(&ze);
+  if (rc != 0 && diags_count(d, SEV_ERROR) == 0)
+    diag_add(d, file, 0, 0, SEV_ERROR, "internal", "the DOCX package could not be made");
+  return rc;
+}

@@ -1,0 +1,306 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  WordprocessingML shared by word/document.xml and word/footnotes.xml:
+  runs, revision marks (real tracked changes, or underline/strike-through
+  with marks="format"), labels, paragraphs and the marks of paragraphs
+  that are inserted or deleted whole.
+
+  A run's formatting travels down the inline tree as a string of flags in
+  $fmt: i (italic), b (bold), p (superscript), s (subscript), c (caps
+  off), U (underlined: a formatted insertion), S (struck: a formatted
+  deletion). $del is 1 inside a tracked deletion (w:delText).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:r="urn:resc:1"
+    xmlns:x="urn:resc:annot"
+    xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    exclude-result-prefixes="r x">
+
+  <xsl:import href="common.xsl"/>
+
+  <!-- track: Word tracked changes; format: underline and strike-through -->
+  <xsl:param name="marks" select="'track'"/>
+  <xsl:variable name="track" select="$view = 'marked' and $marks = 'track'"/>
+  <xsl:variable name="formatted" select="$view = 'marked' and $marks != 'track'"/>
+
+  <!-- ============================================================ authors -->
+
+  <xsl:template name="author">
+    <xsl:variable name="by" select="ancestor-or-self::*[@by][1]/@by"/>
+    <xsl:attribute name="w:author">
+      <xsl:choose>
+        <xsl:when test="$by"><xsl:value-of select="$by"/></xsl:when>
+        <xsl:otherwise>resc</xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
+    <xsl:variable name="date" select="ancestor-or-self::*[@date][1]/@date"/>
+    <xsl:if test="$date">
+      <xsl:attribute name="w:date">
+        <xsl:value-of select="$date"/>
+        <xsl:if test="not(contains($date, 'T'))">T00:00:00Z</xsl:if>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The attributes of a revision: id (the context's x:id plus OFFSET,
+       or ID), author and date (the context's, or its ancestors'). -->
+  <xsl:template name="revision">
+    <xsl:param name="offset" select="0"/>
+    <xsl:param name="id" select="number(@x:id) + $offset"/>
+    <xsl:attribute name="w:id"><xsl:value-of select="$id"/></xsl:attribute>
+    <xsl:call-template name="author"/>
+  </xsl:template>
+
+  <!-- ============================================================ runs -->
+
+  <xsl:template name="rpr">
+    <xsl:param name="fmt"/>
+    <xsl:param name="style"/>
+    <xsl:if test="$fmt != '' or $style != ''">
+      <w:rPr>
+        <xsl:if test="$style != ''"><w:rStyle w:val="{$style}"/></xsl:if>
+        <xsl:if test="contains($fmt, 'b')"><w:b/></xsl:if>
+        <xsl:if test="contains($fmt, 'i')"><w:i/></xsl:if>
+        <xsl:if test="contains($fmt, 'c')"><w:caps w:val="0"/></xsl:if>
+        <xsl:if test="contains($fmt, 'S')"><w:strike/></xsl:if>
+        <xsl:if test="contains($fmt, 'U')"><w:u w:val="single"/></xsl:if>
+        <xsl:if test="contains($fmt, 'p')"><w:vertAlign w:val="superscript"/></xsl:if>
+        <xsl:if test="contains($fmt, 's')"><w:vertAlign w:val="subscript"/></xsl:if>
+      </w:rPr>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="text-run">
+    <xsl:param name="text"/>
+    <xsl:param name="fmt"/>
+    <xsl:param name="del"/>
+    <xsl:if test="$text != ''">
+      <w:r>
+        <xsl:call-template name="rpr"><xsl:with-param name="fmt" select="$fmt"/></xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$del = 1"><w:delText xml:space="preserve"><xsl:value-of select="$text"/></w:delText></xsl:when>
+          <xsl:otherwise><w:t xml:space="preserve"><xsl:value-of select="$text"/></w:t></xsl:otherwise>
+        </xsl:choose>
+      </w:r>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="run">
+    <xsl:param name="fmt"/>
+    <xsl:param name="del"/>
+    <xsl:call-template name="text-run">
+      <xsl:with-param name="text" select="."/>
+      <xsl:with-param name="fmt" select="$fmt"/>
+      <xsl:with-param name="del" select="$del"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="r:em | r:strong | r:sup | r:sub" mode="run">
+    <xsl:param name="fmt"/>
+    <xsl:param name="del"/>
+    <xsl:variable name="flag">
+      <xsl:choose>
+        <xsl:when test="self::r:em">i</xsl:when>
+        <xsl:when test="self::r:strong">b</xsl:when>
+        <xsl:when test="self::r:sup">p</xsl:when>
+        <xsl:otherwise>s</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:apply-templates mode="run">
+      <xsl:with-param name="fmt" select="concat($fmt, $flag)"/>
+      <xsl:with-param name="del" select="$del"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- Inline revision marks, in each view and each way of marking. -->
+  <xsl:template match="r:ins | r:del" mode="run">
+    <xsl:param name="fmt"/>
+    <xsl:param name="del"/>
+    <xsl:variable name="kind" select="local-name()"/>
+    <xsl:choose>
+      <xsl:when test="$kind = $hide"/>
+      <xsl:when test="$track and $kind = 'ins'">
+        <w:ins>
+          <xsl:call-template name="revision"/>
+          <xsl:apply-templates mode="run"><xsl:with-param name="fmt" select="$fmt"/></xsl:apply-templates>
+        </w:ins>
+      </xsl:when>
+      <xsl:when test="$track">
+        <w:del>
+          <xsl:call-template name="revision"/>
+          <xsl:apply-templates mode="run">
+            <xsl:with-param name="fmt" select="$fmt"/>
+            <xsl:with-param name="del" select="1"/>
+          </xsl:apply-templates>
+        </w:del>
+      </xsl:when>
+      <xsl:when test="$formatted">
+        <xsl:apply-templates mode="run">
+          <xsl:with-param name="fmt" select="concat($fmt, substring('US', 1 + number($kind = 'del'), 1))"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="run"><xsl:with-param name="fmt" select="$fmt"/></xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="r:footnote" mode="run">
+    <xsl:param name="fmt"/>
+    <w:r>
+      <xsl:call-template name="rpr">
+        <xsl:with-param name="fmt" select="$fmt"/>
+        <xsl:with-param name="style" select="'FootnoteReference'"/>
+      </xsl:call-template>
+      <w:footnoteReference w:id="{@x:m}"/>
+    </w:r>
+  </xsl:template>
+
+  <xsl:template match="r:ref" mode="run">
+    <xsl:param name="fmt"/>
+    <xsl:param name="del"/>
+    <xsl:call-template name="label-runs">
+      <xsl:with-param name="fmt" select="$fmt"/>
+      <xsl:with-param name="del" select="$del"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="x:label" mode="run"/>
+
+  <!-- The context's label (x:label) as runs: its text in the original or
+       amended view, its marked form in the marked view. -->
+  <xsl:template name="label-runs">
+    <xsl:param name="fmt"/>
+    <xsl:param name="del"/>
+    <xsl:choose>
+      <xsl:when test="$view = 'original'">
+        <xsl:call-template name="text-run">
+          <xsl:with-param name="text" select="x:label/@o"/>
+          <xsl:with-param name="fmt" select="$fmt"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$view = 'amended'">
+        <xsl:call-template name="text-run">
+          <xsl:with-param name="text" select="x:label/@a"/>
+          <xsl:with-param name="fmt" select="$fmt"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="x:label/node()" mode="run">
+          <xsl:with-param name="fmt" select="$fmt"/>
+          <xsl:with-param name="del" select="$del"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ paragraphs -->
+
+  <!-- The mark of the block the context paragraph belongs to in the
+       marked view: 'ins', 'del' or ''. -->
+  <xsl:template name="para-mark">
+    <xsl:call-template name="block-mark"/>
+  </xsl:template>
+
+  <!-- One paragraph: style, optional label and tab, then CONTENT as runs.
+       A paragraph inserted or deleted whole has its runs and its
+       paragraph mark tracked, so that accepting or rejecting the change
+       leaves no empty paragraph behind. -->
+  <xsl:template name="para">
+    <xsl:param name="style" select="'Normal'"/>
+    <xsl:param name="content" select="node()"/>
+    <xsl:param name="labelled" select="false()"/>
+    <xsl:param name="label-node" select="."/>
+    <xsl:param name="fmt" select="''"/>
+    <xsl:param name="prefix" select="''"/>
+    <xsl:param name="tab" select="true()"/>
+    <xsl:variable name="m"><xsl:call-template name="para-mark"/></xsl:variable>
+    <xsl:variable name="mark-node" select="ancestor-or-self::*[@change][1]"/>
+    <w:p>
+      <w:pPr>
+        <w:pStyle w:val="{$style}"/>
+        <xsl:if test="$track and $m != ''">
+          <w:rPr>
+            <xsl:for-each select="$mark-node">
+              <xsl:element name="w:{$m}">
+                <xsl:call-template name="revision"><xsl:with-param name="offset" select="1"/></xsl:call-template>
+              </xsl:element>
+            </xsl:for-each>
+          </w:rPr>
+        </xsl:if>
+      </w:pPr>
+      <xsl:variable name="f" select="concat($fmt, substring('US', 1 + number($m = 'del'), number($formatted and $m != '')))"/>
+      <xsl:choose>
+        <xsl:when test="$track and $m != ''">
+          <xsl:element name="w:{$m}">
+            <xsl:for-each select="$mark-node"><xsl:call-template name="revision"/></xsl:for-each>
+            <xsl:call-template name="para-runs">
+              <xsl:with-param name="content" select="$content"/>
+              <xsl:with-param name="labelled" select="$labelled"/>
+              <xsl:with-param name="label-node" select="$label-node"/>
+              <xsl:with-param name="fmt" select="$f"/>
+              <xsl:with-param name="prefix" select="$prefix"/>
+              <xsl:with-param name="del" select="number($m = 'del')"/>
+              <xsl:with-param name="m" select="$m"/>
+              <xsl:with-param name="tab" select="$tab"/>
+            </xsl:call-template>
+          </xsl:element>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="para-runs">
+            <xsl:with-param name="content" select="$content"/>
+            <xsl:with-param name="labelled" select="$labelled"/>
+            <xsl:with-param name="label-node" select="$label-node"/>
+            <xsl:with-param name="fmt" select="$f"/>
+            <xsl:with-param name="prefix" select="$prefix"/>
+            <xsl:with-param name="m" select="$m"/>
+            <xsl:with-param name="tab" select="$tab"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </w:p>
+  </xsl:template>
+
+  <xsl:template name="para-runs">
+    <xsl:param name="content"/>
+    <xsl:param name="labelled"/>
+    <xsl:param name="label-node"/>
+    <xsl:param name="fmt"/>
+    <xsl:param name="prefix"/>
+    <xsl:param name="del" select="0"/>
+    <xsl:param name="m" select="''"/>
+    <xsl:param name="tab" select="true()"/>
+    <xsl:call-template name="text-run">
+      <xsl:with-param name="text" select="$prefix"/>
+      <xsl:with-param name="fmt" select="$fmt"/>
+      <xsl:with-param name="del" select="$del"/>
+    </xsl:call-template>
+    <xsl:if test="$labelled">
+      <xsl:for-each select="$label-node">
+        <xsl:choose>
+          <!-- a paragraph changed whole is marked whole: its label is
+               one side's, with no mark of its own inside -->
+          <xsl:when test="$m != ''">
+            <xsl:call-template name="text-run">
+              <xsl:with-param name="text" select="x:label/@*[local-name() = substring('oa', 1 + number($m = 'ins'), 1)]"/>
+              <xsl:with-param name="fmt" select="$fmt"/>
+              <xsl:with-param name="del" select="$del"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="label-runs">
+              <xsl:with-param name="fmt" select="$fmt"/>
+              <xsl:with-param name="del" select="$del"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:if test="$tab"><w:r><w:tab/></w:r></xsl:if>
+    </xsl:if>
+    <xsl:apply-templates select="$content" mode="run">
+      <xsl:with-param name="fmt" select="$fmt"/>
+      <xsl:with-param name="del" select="$del"/>
+    </xsl:apply-templates>
+  </xsl:template>
+</xsl:stylesheet>

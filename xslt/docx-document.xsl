@@ -1,0 +1,268 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  word/document.xml. One paragraph per line of the plain-text view, in the
+  ITU house styles (HOUSE-STYLE.md): ResNo, Restitle, Resref,
+  Normalaftertitle, Call, Normal items with their label and a tab,
+  enumlev1-3, AnnexNo, Annextitle, Proposal, Reasons. Labels are literal
+  text followed by a tab, never Word numbering, so that what is printed is
+  what was checked.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:r="urn:resc:1"
+    xmlns:x="urn:resc:annot"
+    xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    exclude-result-prefixes="r x">
+
+  <xsl:import href="docx-common.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" standalone="yes"/>
+
+  <xsl:template match="/">
+    <w:document>
+      <w:body>
+        <xsl:apply-templates select="*"/>
+        <w:sectPr>
+          <w:pgSz w:w="11906" w:h="16838"/>
+          <w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134"
+                   w:header="567" w:footer="567" w:gutter="0"/>
+        </w:sectPr>
+      </w:body>
+    </w:document>
+  </xsl:template>
+
+  <!-- A paragraph of generated words only. -->
+  <xsl:template name="word-para">
+    <xsl:param name="key"/>
+    <xsl:param name="style"/>
+    <w:p>
+      <w:pPr><w:pStyle w:val="{$style}"/></w:pPr>
+      <w:r><w:t><xsl:call-template name="word"><xsl:with-param name="key" select="$key"/></xsl:call-template></w:t></w:r>
+    </w:p>
+  </xsl:template>
+
+  <!-- ============================================================ proposal -->
+
+  <xsl:template match="r:proposal">
+    <xsl:apply-templates select="r:summary | r:section | r:amendment"/>
+  </xsl:template>
+
+  <xsl:template match="r:summary">
+    <xsl:call-template name="word-para">
+      <xsl:with-param name="key" select="'summary'"/>
+      <xsl:with-param name="style" select="'Headingb'"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="r:p"/>
+  </xsl:template>
+
+  <xsl:template match="r:proposal/r:section">
+    <xsl:for-each select="r:title">
+      <xsl:call-template name="para"><xsl:with-param name="style" select="'Headingb'"/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:apply-templates select="r:p | r:list"/>
+  </xsl:template>
+
+  <xsl:template match="r:amendment">
+    <w:p>
+      <w:pPr><w:pStyle w:val="Proposal"/></w:pPr>
+      <w:r><w:t><xsl:value-of select="@action"/></w:t></w:r>
+      <xsl:if test="@ref"><w:r><w:tab/><w:t><xsl:value-of select="@ref"/></w:t></w:r></xsl:if>
+    </w:p>
+    <xsl:apply-templates select="r:resolution"/>
+    <xsl:for-each select="r:reasons">
+      <xsl:call-template name="word-para">
+        <xsl:with-param name="key" select="'reasons'"/>
+        <xsl:with-param name="style" select="'Reasons'"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="r:p"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ resolution -->
+
+  <xsl:template match="r:resolution">
+    <xsl:apply-templates select="r:heading | r:preamble | r:operative | r:annex"/>
+  </xsl:template>
+
+  <xsl:template match="r:resolution/r:heading">
+    <w:p>
+      <w:pPr><w:pStyle w:val="ResNo"/></w:pPr>
+      <w:r><w:t xml:space="preserve"><xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template><xsl:value-of select="concat(' ', r:number)"/></w:t></w:r>
+      <xsl:for-each select="r:note">
+        <!-- "Rév. Genève, 2022" keeps its case in an all-caps line -->
+        <w:r><w:t xml:space="preserve"> (</w:t></w:r>
+        <xsl:apply-templates mode="run"><xsl:with-param name="fmt" select="'c'"/></xsl:apply-templates>
+        <w:r><w:t>)</w:t></w:r>
+      </xsl:for-each>
+    </w:p>
+    <xsl:for-each select="r:adopted">
+      <w:p>
+        <w:pPr><w:pStyle w:val="Resref"/></w:pPr>
+        <w:r><w:t>(</w:t></w:r>
+        <xsl:apply-templates mode="run"/>
+        <w:r><w:t>)</w:t></w:r>
+      </w:p>
+    </xsl:for-each>
+    <xsl:for-each select="r:title">
+      <xsl:call-template name="para"><xsl:with-param name="style" select="'Restitle'"/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:apply-templates select="r:history"/>
+  </xsl:template>
+
+  <xsl:template match="r:history">
+    <w:p>
+      <w:pPr><w:pStyle w:val="Resref"/></w:pPr>
+      <w:r><w:t>(</w:t></w:r>
+      <xsl:for-each select="r:event[not(@change = $hide)]">
+        <xsl:variable name="text">
+          <xsl:if test="position() &gt; 1">; </xsl:if>
+          <xsl:value-of select="."/>
+        </xsl:variable>
+        <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$track and $m != ''">
+            <xsl:element name="w:{$m}">
+              <xsl:call-template name="revision"/>
+              <xsl:call-template name="text-run">
+                <xsl:with-param name="text" select="$text"/>
+                <xsl:with-param name="del" select="number($m = 'del')"/>
+              </xsl:call-template>
+            </xsl:element>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="text-run">
+              <xsl:with-param name="text" select="$text"/>
+              <xsl:with-param name="fmt" select="substring('US', 1 + number($m = 'del'), number($formatted and $m != ''))"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <w:r><w:t>)</w:t></w:r>
+    </w:p>
+  </xsl:template>
+
+  <xsl:template match="r:preamble">
+    <xsl:for-each select="r:authority">
+      <xsl:call-template name="para"><xsl:with-param name="style" select="'Normalaftertitle'"/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:apply-templates select="r:section"/>
+  </xsl:template>
+
+  <xsl:template match="r:operative">
+    <xsl:apply-templates select="r:section"/>
+  </xsl:template>
+
+  <xsl:template match="r:annex">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
+      <xsl:variable name="word">
+        <xsl:call-template name="word"><xsl:with-param name="key" select="'annex'"/></xsl:call-template>
+        <xsl:if test="string($has)"><xsl:text> </xsl:text></xsl:if>
+      </xsl:variable>
+      <xsl:call-template name="para">
+        <xsl:with-param name="style" select="'AnnexNo'"/>
+        <xsl:with-param name="prefix" select="$word"/>
+        <xsl:with-param name="labelled" select="string($has) != ''"/>
+        <xsl:with-param name="tab" select="false()"/>
+        <xsl:with-param name="content" select="/.."/>
+      </xsl:call-template>
+      <xsl:for-each select="r:title">
+        <xsl:call-template name="para"><xsl:with-param name="style" select="'Annextitle'"/></xsl:call-template>
+      </xsl:for-each>
+      <xsl:apply-templates select="r:section | r:p | r:list"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:section">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:for-each select="r:call">
+        <xsl:call-template name="para"><xsl:with-param name="style" select="'Call'"/></xsl:call-template>
+      </xsl:for-each>
+      <xsl:apply-templates select="r:item | r:p | r:list"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:list">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:apply-templates select="r:item"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The style of an item's paragraphs: Normal at the top level,
+       enumlevN in a list nested N deep. -->
+  <xsl:template name="level-style">
+    <xsl:param name="depth" select="count(ancestor::r:list)"/>
+    <xsl:choose>
+      <xsl:when test="$depth = 0">Normal</xsl:when>
+      <xsl:when test="$depth &gt; 3">enumlev3</xsl:when>
+      <xsl:otherwise>enumlev<xsl:value-of select="$depth"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="r:item">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:variable name="first" select="r:p[not(@change = $hide)][1]"/>
+      <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
+      <xsl:variable name="style"><xsl:call-template name="level-style"/></xsl:variable>
+      <xsl:variable name="item" select="."/>
+      <xsl:for-each select="$first">
+        <xsl:call-template name="para">
+          <xsl:with-param name="style" select="$style"/>
+          <xsl:with-param name="labelled" select="string($has) != ''"/>
+          <xsl:with-param name="label-node" select="$item"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:apply-templates select="(r:p | r:list)[count(. | $first) != count($first)]"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:p">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:variable name="style">
+        <xsl:choose>
+          <xsl:when test="@indent">enumlev<xsl:value-of select="@indent"/></xsl:when>
+          <xsl:when test="parent::r:item"><xsl:call-template name="level-style"/></xsl:when>
+          <xsl:otherwise>Normal</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:call-template name="para"><xsl:with-param name="style" select="$style"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ report -->
+
+  <xsl:template match="r:report">
+    <xsl:for-each select="r:heading/r:title | r:heading/r:subtitle">
+      <xsl:call-template name="para"><xsl:with-param name="style" select="'Restitle'"/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:apply-templates select="r:fields/r:field | r:section | r:signature"/>
+  </xsl:template>
+
+  <xsl:template match="r:field">
+    <w:p>
+      <w:pPr><w:pStyle w:val="Headingb"/></w:pPr>
+      <w:r><w:t xml:space="preserve"><xsl:value-of select="@name"/></w:t></w:r>
+    </w:p>
+    <xsl:apply-templates select="r:p | r:list"/>
+  </xsl:template>
+
+  <xsl:template match="r:report//r:section" priority="2">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:variable name="head" select="(r:title | r:p[not(@change = $hide)])[1]"/>
+      <xsl:variable name="section" select="."/>
+      <xsl:for-each select="$head">
+        <xsl:call-template name="para">
+          <xsl:with-param name="style" select="substring('Heading1Normal', 1 + 8 * number(not(self::r:title)), 8)"/>
+          <xsl:with-param name="labelled" select="true()"/>
+          <xsl:with-param name="label-node" select="$section"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:apply-templates select="(r:p | r:list | r:section)[count(. | $head) != count($head)]"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:signature">
+    <xsl:for-each select="r:name | r:role">
+      <xsl:call-template name="para"><xsl:with-param name="style" select="'Signature'"/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
