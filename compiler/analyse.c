@@ -67,11 +67,12 @@ static enum numbering default_style(const xmlNode *container) {
   return NUM_ALPHA;
 }
 
-/* The suffix index of an interposed item (num="bbis"), or -1. */
-static int interposed(const xmlNode *item) {
-  const char *v = attr(item, "num");
-  if (!v)
-    v = attr(item, "was");
+/* The suffix index of an item interposed on SIDE (num="bbis" for the
+ * amended text, was="bbis" for the original; either one when the other
+ * is not given), or -1. */
+static int interposed(const xmlNode *item, int side) {
+  const char *num = attr(item, "num"), *was = attr(item, "was");
+  const char *v = side == SIDE_A ? (num ? num : was) : (was ? was : num);
   char base[LABEL_MAX];
   unsigned k;
   if (v && label_split(v, base, sizeof base, &k))
@@ -102,7 +103,7 @@ static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numberin
       ii->only[s] = only;
       continue;
     }
-    if (interposed(it) >= 0) {
+    if (interposed(it, side) >= 0) {
       l->sfx = label_suffix(k++);
     } else {
       label_format(style, n++, base, sizeof base);
@@ -168,51 +169,92 @@ static void label_annexes(struct analysis *a, xmlNodePtr res) {
 
 /* ------------------------------------------------------------ label rule */
 
+/* " in the amended text", or nothing when the document has no marks and
+ * so one text only. */
+static const char *in_text(const struct analysis *a, int side) {
+  if (!a->has_marks)
+    return "";
+  return side == SIDE_O ? " in the original text" : " in the amended text";
+}
+
 static const char *container_name(const xmlNode *item) {
   return is_el(item->parent, "list") ? "list" : "section";
 }
 
-/* Why an item has the label it has on SIDE: the items inserted or
- * deleted before it, or its position. */
-static void why(const xmlNode *item, int side, char *buf, size_t size) {
-  const struct info *ii = info_of(item);
-  int s = SIDX(side);
-  if (ii->only[s]) {
-    snprintf(buf, size, "it is the only item of its %s in the %s text", container_name(item),
-             side_name(side));
-    return;
-  }
+static const char *ordinal(unsigned k) {
+  static const char *const words[] = {"first", "second",  "third",  "fourth", "fifth",
+                                      "sixth", "seventh", "eighth", "ninth"};
+  return k < 9 ? words[k] : "next";
+}
+
+/* Items inserted and deleted before ITEM, as "item e) was inserted and
+ * item c) was deleted before it"; empty when there are none. */
+static void moved_by(const xmlNode *item, char *buf, size_t size) {
   char ins[256] = "", del[256] = "";
-  int nins = 0, ndel = 0, pos = 0;
+  int nins = 0, ndel = 0;
   for (const xmlNode *it = first_el(item->parent); it && it != item; it = next_el(it)) {
-    if (!is_el(it, "item"))
-      continue;
-    const struct info *o = info_of(it);
-    int in = o ? o->in : node_sides(it);
-    pos += (in & side) != 0;
-    if (in == SIDE_BOTH || !o)
+    const struct info *o = is_el(it, "item") ? info_of(it) : NULL;
+    if (!o || o->in == SIDE_BOTH || !o->in)
       continue;
     char t[LABEL_MAX + 4];
-    label_text(&o->lab[SIDX(in)], t, sizeof t);
-    char *dst = in == SIDE_A ? ins : del;
-    int *cnt = in == SIDE_A ? &nins : &ndel;
+    label_text(&o->lab[SIDX(o->in)], t, sizeof t);
+    char *dst = o->in == SIDE_A ? ins : del;
+    int *cnt = o->in == SIDE_A ? &nins : &ndel;
     size_t len = strlen(dst);
     snprintf(dst + len, 256 - len, "%s%s", *cnt ? ", " : "", t[0] ? t : "(unlabelled)");
     (*cnt)++;
   }
-  if (side == SIDE_A && (nins || ndel)) {
-    char a[300] = "", b[300] = "";
-    if (nins)
-      snprintf(a, sizeof a, "item%s %s %s inserted", nins > 1 ? "s" : "", ins,
-               nins > 1 ? "were" : "was");
-    if (ndel)
-      snprintf(b, sizeof b, "item%s %s %s deleted", ndel > 1 ? "s" : "", del,
-               ndel > 1 ? "were" : "was");
-    snprintf(buf, size, "%s%s%s before it", a, nins && ndel ? " and " : "", b);
+  buf[0] = 0;
+  if (!nins && !ndel)
+    return;
+  char a[300] = "", b[300] = "";
+  if (nins)
+    snprintf(a, sizeof a, "item%s %s %s inserted", nins > 1 ? "s" : "", ins,
+             nins > 1 ? "were" : "was");
+  if (ndel)
+    snprintf(b, sizeof b, "item%s %s %s deleted", ndel > 1 ? "s" : "", del,
+             ndel > 1 ? "were" : "was");
+  snprintf(buf, size, "%s%s%s before it", a, nins && ndel ? " and " : "", b);
+}
+
+/* Why an item has the label it has on SIDE. */
+static void why(const struct analysis *a, const xmlNode *item, int side, char *buf, size_t size) {
+  const struct info *ii = info_of(item);
+  const struct label *l = &ii->lab[SIDX(side)];
+  if (ii->only[SIDX(side)]) {
+    snprintf(buf, size, "it is the only item of its %s%s", container_name(item), in_text(a, side));
     return;
   }
-  snprintf(buf, size, "it is item %d of its %s in the %s text", pos + 1, container_name(item),
-           side_name(side));
+  if (l->sfx) {
+    unsigned k = 0;
+    for (unsigned i = 0; label_suffix(i); i++)
+      if (strcmp(label_suffix(i), l->sfx) == 0)
+        k = i;
+    snprintf(buf, size, "it is the %s item interposed after %s%s", ordinal(k), l->base, l->punct);
+    return;
+  }
+  if (side == SIDE_A) {
+    moved_by(item, buf, size);
+    if (buf[0])
+      return;
+  }
+  int pos = 0;
+  for (const xmlNode *it = first_el(item->parent); it && it != item; it = next_el(it))
+    pos += is_el(it, "item") && info_of(it) && (info_of(it)->in & side);
+  snprintf(buf, size, "it is item %d of its %s%s", pos + 1, container_name(item), in_text(a, side));
+}
+
+static void why_section(const struct analysis *a, const xmlNode *sec, int side, char *buf,
+                        size_t size) {
+  int pos = 0;
+  for (const xmlNode *s = first_el(sec->parent); s && s != sec; s = next_el(s))
+    pos += is_el(s, "section") && info_of(s) && (info_of(s)->in & side);
+  const struct info *pi = info_of(sec->parent);
+  if (is_el(sec->parent, "section") && pi && pi->lab[SIDX(side)].has)
+    snprintf(buf, size, "it is section %d of section %s%s", pos + 1, pi->lab[SIDX(side)].base,
+             in_text(a, side));
+  else
+    snprintf(buf, size, "it is section %d%s", pos + 1, in_text(a, side));
 }
 
 static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given, int side) {
@@ -220,6 +262,7 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
   const char *kind = is_el(n, "section") ? "section" : "item";
   const char *verb = label_verb(ii->style);
   const char *tense = side == SIDE_A ? "is" : "was";
+  const struct label *l = &ii->lab[SIDX(side)];
   char have[LABEL_MAX + 8], reason[700];
   if (!(ii->in & side)) {
     diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label",
@@ -229,21 +272,22 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
              side == SIDE_A ? "num" : "was", given);
     return;
   }
-  label_value(&ii->lab[SIDX(side)], have, sizeof have);
+  if (l->has && l->sfx && !l->base[0])
+    return; /* an interposed item with nothing before it: reported once, below */
+  label_value(l, have, sizeof have);
   if (strcmp(have, given) == 0)
     return;
-  if (!is_el(n, "item"))
-    snprintf(reason, sizeof reason, "its place among the sections in the %s text", side_name(side));
+  if (is_el(n, "item"))
+    why(a, n, side, reason, sizeof reason);
   else
-    why(n, side, reason, sizeof reason);
+    why_section(a, n, side, reason, sizeof reason);
   if (!have[0])
     diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label",
-             "%s %s %s '%s' but has no label in the %s text (%s)", kind, tense, verb, given,
-             side_name(side), reason);
+             "%s %s %s '%s' but has no label%s (%s)", kind, tense, verb, given, in_text(a, side),
+             reason);
   else
-    diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label",
-             "%s %s %s '%s' but %s '%s' in the %s text (%s)", kind, tense, verb, given, "is", have,
-             side_name(side), reason);
+    diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label", "%s %s %s '%s' but %s '%s'%s (%s)",
+             kind, tense, verb, given, tense, have, in_text(a, side), reason);
 }
 
 static void check_interposed(struct analysis *a, xmlNodePtr item) {
@@ -252,9 +296,8 @@ static void check_interposed(struct analysis *a, xmlNodePtr item) {
     const struct label *l = &ii->lab[SIDX(side)];
     if ((ii->in & side) && l->has && l->sfx && !l->base[0]) {
       diag_add(a->d, a->file, node_line(item), 0, SEV_ERROR, "label",
-               "interposed item '%s' has no item before it in the %s text to take its "
-               "label from",
-               attr(item, "num") ? attr(item, "num") : attr(item, "was"), side_name(side));
+               "interposed item '%s' has no item before it%s to take its label from",
+               attr(item, "num") ? attr(item, "num") : attr(item, "was"), in_text(a, side));
       return;
     }
   }
@@ -328,8 +371,8 @@ static void walk(struct analysis *a, xmlNodePtr n, int parent_in, struct counter
     label_report_sections(a, n);
   else if (is_el(n, "resolution"))
     label_annexes(a, n);
-  if (is_el(n, "item") || is_report_section(n))
-    check_labels(a, n);
+  if (own_sides(n) != SIDE_BOTH)
+    a->has_marks = true;
   for (xmlNodePtr ch = n->children; ch; ch = ch->next)
     if (ch->type == XML_ELEMENT_NODE)
       walk(a, ch, ii->in, c);
@@ -369,10 +412,13 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
       return;
     }
     if (!is_el(t, "section") && !info_of(t)->lab[SIDX(side)].has) {
+      char why_none[128] = "";
+      if (info_of(t)->only[SIDX(side)])
+        snprintf(why_none, sizeof why_none, " (it is the only %s of its %s)", (const char *)t->name,
+                 is_el(t, "annex") ? "resolution" : container_name(t));
       diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
-               "reference to '%s': the %s (line %ld) has no label in the %s text%s", to,
-               (const char *)t->name, node_line(t), side_name(side),
-               info_of(t)->only[SIDX(side)] ? " (it is the only one of its kind there)" : "");
+               "reference to '%s': the %s (line %ld) has no label%s%s", to, (const char *)t->name,
+               node_line(t), in_text(a, side), why_none);
       return;
     }
     if (is_el(t, "section") && !is_report_section(t) && !child_el(t, "call")) {
@@ -396,6 +442,12 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (root)
     walk(a, root, SIDE_BOTH, &c);
+  /* after the walk: every label is known, and whether there are marks */
+  for (size_t i = 0; i < a->ninfos; i++) {
+    xmlNodePtr n = a->infos[i]->node;
+    if (is_el(n, "item") || is_report_section(n))
+      check_labels(a, n);
+  }
   for (size_t i = 0; i < a->nrefs; i++)
     check_ref(a, a->refs[i]);
   return a;

@@ -39,6 +39,7 @@ struct analysis {
   xmlHashTablePtr ids;
   xmlNodePtr *refs;
   size_t nrefs, refcap;
+  bool has_marks; /* any node present on one side only */
 };
 
 #define SIDX(side) ((side)-1) /* SIDE_O → 0, SIDE_A → 1 */

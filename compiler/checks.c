@@ -58,8 +58,9 @@ static void describe(const xmlNode *n, char *buf, size_t size) {
   if (mark_name(n))
     snprintf(buf, size, "<%s> (line %ld)", mark_name(n), node_line(n));
   else
-    snprintf(buf, size, "a %s with change=\"%s\" (line %ld)", (const char *)n->name,
-             attr(n, "change"), node_line(n));
+    snprintf(buf, size, "%s %s with change=\"%s\" (line %ld)",
+             strchr("aeiou", n->name[0]) ? "an" : "a", (const char *)n->name, attr(n, "change"),
+             node_line(n));
 }
 
 static void check_marks(struct ctx *c, xmlNodePtr n, xmlNodePtr outer) {
@@ -78,8 +79,8 @@ static void check_marks(struct ctx *c, xmlNodePtr n, xmlNodePtr outer) {
                    "<%s> inside %s: revision marks do not nest; mark the text once", ch->name, o);
         else
           diag_add(c->d, c->a->file, node_line(ch), 0, SEV_ERROR, "marks",
-                   "change=\"%s\" on a %s inside %s: a changed block holds no other mark",
-                   attr(ch, "change"), ch->name, o);
+                   "change=\"%s\" on %s %s inside %s: a changed block holds no other mark",
+                   attr(ch, "change"), strchr("aeiou", ch->name[0]) ? "an" : "a", ch->name, o);
       } else {
         next_outer = ch;
       }
@@ -194,17 +195,19 @@ static const char *revision_of(const char *note) {
   for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
     size_t n = strlen(prefixes[i]);
     if (strncmp(note, prefixes[i], n) == 0) {
+      bool space;
       const char *p = note + n;
-      while (*p == ' ' || *p == '.')
+      while (*p == '.')
         p++;
-      return p;
+      return skip_space(p, &space);
     }
   }
   return NULL;
 }
 
-/* The last "(…)" of the authority line: "(Genève, 2022)". */
-static char *last_parenthesis(const char *s) {
+/* The last "(…)" of the authority line: "(Genève, 2022)"; *AT is where
+ * it opens. */
+static char *last_parenthesis(const char *s, size_t *at) {
   const char *close = strrchr(s, ')');
   if (!close)
     return NULL;
@@ -213,6 +216,7 @@ static char *last_parenthesis(const char *s) {
     open--;
   if (*open != '(')
     return NULL;
+  *at = (size_t)(open - s);
   return strndup(open + 1, (size_t)(close - open - 1));
 }
 
@@ -239,10 +243,11 @@ static void history_side(struct ctx *c, const xmlNode *heading, const xmlNode *a
   out = &f[1];
   if (authority && (node_sides(authority) & side)) {
     char *at = block_text(c, authority, side);
-    char *place = last_parenthesis(at);
+    size_t open = 0;
+    char *place = last_parenthesis(at, &open);
     if (place && !same_words(place, last)) {
       out->set = true;
-      out->line = node_line(authority);
+      out->line = c->t.line[open]; /* c->t still holds the authority line */
       snprintf(out->msg, sizeof out->msg,
                "the authority line names '(%s)' but the last event of the history%s is '%s'", place,
                where(c, side), last);
@@ -260,20 +265,26 @@ static void history_side(struct ctx *c, const xmlNode *heading, const xmlNode *a
   free(last);
 }
 
+static void cut(char *s, const char *what) {
+  char *p = strstr(s, what);
+  if (p)
+    memmove(p, p + strlen(what), strlen(p + strlen(what)) + 1);
+}
+
+/* The two messages without their side words, to compare them. */
+static void emit_pair_same(struct finding *x, struct finding *y) {
+  cut(x->msg, " in the original text");
+  cut(y->msg, " in the amended text");
+}
+
 static void emit(struct ctx *c, enum severity sev, const char *rule, struct finding *o,
                  struct finding *a) {
   if (o->set && a->set && o->line == a->line) {
-    /* the same finding on both sides: compare without the side words */
-    char x[768], y[768];
-    snprintf(x, sizeof x, "%s", o->msg);
-    snprintf(y, sizeof y, "%s", a->msg);
-    char *px = strstr(x, " in the original text"), *py = strstr(y, " in the amended text");
-    if (px && py) {
-      memmove(px, px + strlen(" in the original text"), strlen(px + 21) + 1);
-      memmove(py, py + strlen(" in the amended text"), strlen(py + 20) + 1);
-    }
-    if (strcmp(x, y) == 0) {
-      diag_add(c->d, c->a->file, o->line, 0, sev, rule, "%s", x);
+    /* the same finding on both sides is reported once */
+    struct finding x = *o, y = *a;
+    emit_pair_same(&x, &y);
+    if (strcmp(x.msg, y.msg) == 0) {
+      diag_add(c->d, c->a->file, o->line, 0, sev, rule, "%s", x.msg);
       return;
     }
   }
@@ -300,6 +311,12 @@ static void check_history(struct ctx *c, xmlNodePtr res) {
 struct expect {
   const char *end;    /* ";" "," "." */
   const char *reason; /* why */
+};
+
+/* The findings of one rule in one section, per side. */
+struct findings {
+  struct finding v[32];
+  int n;
 };
 
 /* An item is named by its amended label when it has one, so that a
@@ -330,23 +347,40 @@ static bool last_char(struct ctx *c, const xmlNode *p, int side, char *out, long
 }
 
 static void check_end(struct ctx *c, const xmlNode *item, const xmlNode *p, int side,
-                      const struct expect *e, struct finding *f) {
-  char ch[8], name[LABEL_MAX + 16];
+                      const struct expect *e, struct findings *f) {
+  char ch[8], name[LABEL_MAX + 16], ends[32];
   long line;
-  if (f->set || !last_char(c, p, side, ch, &line) || strcmp(ch, e->end) == 0)
+  if (f->n == 32 || !last_char(c, p, side, ch, &line) || strcmp(ch, e->end) == 0)
     return;
   item_name(item, side, name, sizeof name);
-  f->set = true;
-  f->line = line;
-  snprintf(f->msg, sizeof f->msg, "%s ends with '%s' but should end with '%s'%s (%s)", name, ch,
-           e->end, where(c, side), e->reason);
+  if (isalnum((unsigned char)ch[0]) || (unsigned char)ch[0] >= 0x80)
+    snprintf(ends, sizeof ends, "ends without punctuation");
+  else
+    snprintf(ends, sizeof ends, "ends with '%s'", ch);
+  struct finding *x = &f->v[f->n++];
+  x->set = true;
+  x->line = line;
+  snprintf(x->msg, sizeof x->msg, "%s %s but should end with '%s'%s (%s)", name, ends, e->end,
+           where(c, side), e->reason);
 }
 
-static void punct_list(struct ctx *c, const xmlNode *list, int side, const struct expect *e,
-                       struct finding *f);
+static void punct_items(struct ctx *c, const xmlNode *parent, int side, const struct expect *e,
+                        const char *where_name, struct findings *f);
+
+/* The items of a list end with ';', the last one as its parent item
+ * would. */
+static void punct_list(struct ctx *c, const xmlNode *item, const xmlNode *list, int side,
+                       const struct expect *e, struct findings *f) {
+  char name[LABEL_MAX + 16], reason[256];
+  item_name(item, side, name, sizeof name);
+  const char *rest = strncmp(e->reason, "it ", 3) == 0 ? e->reason + 3 : e->reason;
+  snprintf(reason, sizeof reason, "it ends the list of %s, which %s", name, rest);
+  struct expect last = {e->end, reason};
+  punct_items(c, list, side, &last, "list", f);
+}
 
 static void punct_item(struct ctx *c, const xmlNode *item, int side, const struct expect *e,
-                       struct finding *f) {
+                       struct findings *f) {
   static const struct expect colon = {":", "it introduces a list"};
   const xmlNode *last = NULL;
   for (const xmlNode *b = first_el(item); b; b = next_el(b)) {
@@ -359,29 +393,24 @@ static void punct_item(struct ctx *c, const xmlNode *item, int side, const struc
   if (last && is_el(last, "p"))
     check_end(c, item, last, side, e, f);
   else if (last)
-    punct_list(c, last, side, e, f);
+    punct_list(c, item, last, side, e, f);
 }
 
 static void punct_items(struct ctx *c, const xmlNode *parent, int side, const struct expect *e,
-                        const char *where_name, struct finding *f) {
-  const xmlNode *items[2] = {NULL, NULL}; /* previous, current */
+                        const char *where_name, struct findings *f) {
+  const xmlNode *prev = NULL;
   char semi_reason[64];
   snprintf(semi_reason, sizeof semi_reason, "it is not the last item of its %s", where_name);
   struct expect semi = {";", semi_reason};
   for (const xmlNode *it = first_el(parent); it; it = next_el(it)) {
     if (!is_el(it, "item") || !(own_sides(it) & side))
       continue;
-    if (items[1])
-      punct_item(c, items[1], side, &semi, f);
-    items[1] = it;
+    if (prev)
+      punct_item(c, prev, side, &semi, f);
+    prev = it;
   }
-  if (items[1])
-    punct_item(c, items[1], side, e, f);
-}
-
-static void punct_list(struct ctx *c, const xmlNode *list, int side, const struct expect *e,
-                       struct finding *f) {
-  punct_items(c, list, side, e, "list", f);
+  if (prev)
+    punct_item(c, prev, side, e, f);
 }
 
 static const xmlNode *last_section_with_items(const xmlNode *res, int side) {
@@ -398,6 +427,31 @@ static const xmlNode *last_section_with_items(const xmlNode *res, int side) {
   return found;
 }
 
+/* Reports the findings of both sides, once where they agree. */
+static void emit_all(struct ctx *c, const char *rule, struct findings *o, struct findings *a) {
+  bool used[32] = {false};
+  for (int i = 0; i < o->n; i++) {
+    int match = -1;
+    for (int j = 0; j < a->n && match < 0; j++) {
+      struct finding x = o->v[i], y = a->v[j];
+      if (used[j] || x.line != y.line)
+        continue;
+      emit_pair_same(&x, &y);
+      if (strcmp(x.msg, y.msg) == 0)
+        match = j;
+    }
+    if (match >= 0) {
+      used[match] = true;
+      emit(c, SEV_WARNING, rule, &o->v[i], &a->v[match]);
+    } else {
+      diag_add(c->d, c->a->file, o->v[i].line, 0, SEV_WARNING, rule, "%s", o->v[i].msg);
+    }
+  }
+  for (int j = 0; j < a->n; j++)
+    if (!used[j])
+      diag_add(c->d, c->a->file, a->v[j].line, 0, SEV_WARNING, rule, "%s", a->v[j].msg);
+}
+
 static void check_punctuation(struct ctx *c, xmlNodePtr res) {
   static const struct expect comma = {",", "it is the last item of its section"};
   static const struct expect stop = {".", "it is the last item of the resolution"};
@@ -406,15 +460,15 @@ static void check_punctuation(struct ctx *c, xmlNodePtr res) {
     for (xmlNodePtr s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
       if (!is_el(s, "section"))
         continue;
-      /* one finding per section and side: the first is what to fix */
-      struct finding f[2] = {{0}, {0}};
+      struct findings f[2];
+      f[0].n = f[1].n = 0;
       for (int side = SIDE_O; side <= SIDE_A; side++) {
         if (!(node_sides(s) & side))
           continue;
         const struct expect *e = s == last_section_with_items(res, side) ? &stop : &comma;
         punct_items(c, s, side, e, "section", &f[SIDX(side)]);
       }
-      emit(c, SEV_WARNING, "punctuation", &f[0], &f[1]);
+      emit_all(c, "punctuation", &f[0], &f[1]);
     }
   }
 }
@@ -459,30 +513,59 @@ static size_t cited_label(const char *s, char *lab, size_t size) {
 
 static size_t word_len(const char *s) {
   size_t n = 0;
-  while (s[n] && (isalpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80))
+  while (s[n] && (isalpha((unsigned char)s[n]) || s[n] == '-' || (unsigned char)s[n] >= 0x80))
     n++;
   return n;
 }
 
-static const xmlNode *section_by_call(struct ctx *c, const xmlNode *res, const char *word,
-                                      size_t wlen) {
+/* How many leading words TEXT shares with CALL (case aside); *LEN gets
+ * the bytes of TEXT they cover, *FULL whether all of CALL matched. */
+static int shared_words(const char *text, const char *call, size_t *len, bool *full) {
+  int words = 0;
+  size_t i = 0;
+  *len = 0;
+  for (;;) {
+    size_t w = word_len(call + i);
+    if (!w || strncasecmp(text + i, call + i, w) != 0 || (word_len(text + i) != w))
+      break;
+    words++;
+    i += w;
+    *len = i;
+    if (call[i] != ' ' || text[i] != ' ')
+      break;
+    i++;
+  }
+  *full = call[*len] == 0;
+  return words;
+}
+
+/* The section a citation names by its call: the one whose call shares
+ * the most leading words with the text ("considérant en outre" is not
+ * "considérant"), a call matched whole winning a tie, then the first. */
+static const xmlNode *section_by_call(struct ctx *c, const xmlNode *res, const char *text,
+                                      size_t *len) {
   const char *parts[] = {"preamble", "operative"};
-  const xmlNode *prefix_match = NULL;
+  const xmlNode *best = NULL;
+  int best_words = 0;
+  bool best_full = false;
   for (int i = 0; i < 2; i++)
     for (const xmlNode *s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
       const xmlNode *call = child_el(s, "call");
       if (!call || !(node_sides(s) & SIDE_O))
         continue;
       char *t = block_text(c, call, SIDE_O);
-      bool exact = strlen(t) == wlen && strncasecmp(t, word, wlen) == 0;
-      bool prefix = strncasecmp(t, word, wlen) == 0 && t[wlen] == ' ';
+      size_t l;
+      bool full;
+      int words = shared_words(text, t, &l, &full);
       free(t);
-      if (exact)
-        return s;
-      if (prefix && !prefix_match)
-        prefix_match = s;
+      if (words > best_words || (words == best_words && words && full && !best_full)) {
+        best = s;
+        best_words = words;
+        best_full = full;
+        *len = l;
+      }
     }
-  return prefix_match;
+  return best;
 }
 
 static const xmlNode *item_was(const xmlNode *section, const char *lab) {
@@ -505,11 +588,16 @@ static void stale_at(struct ctx *c, const xmlNode *res, const struct vtext *t, s
     return;
   n++;
   char labs[8][LABEL_MAX];
+  bool updated[8] = {false};
   int nl = 0;
   for (;;) {
     size_t l = cited_label(s + n, labs[nl], LABEL_MAX);
     if (!l)
       break;
+    /* a label the amendment itself wrote (<del>c)</del><ins>d)</ins>)
+     * follows the amended lettering already */
+    for (size_t k = 0; k < l; k++)
+      updated[nl] |= t->ins[at + n + k];
     n += l;
     if (++nl == 8)
       break;
@@ -522,14 +610,12 @@ static void stale_at(struct ctx *c, const xmlNode *res, const struct vtext *t, s
   if (!p)
     return;
   n += p;
-  size_t w = word_len(s + n);
-  if (!w)
-    return;
-  const xmlNode *sec = section_by_call(c, res, s + n, w);
+  size_t w = 0;
+  const xmlNode *sec = section_by_call(c, res, s + n, &w);
   if (!sec)
     return;
   for (int i = 0; i < nl; i++) {
-    const xmlNode *it = item_was(sec, labs[i]);
+    const xmlNode *it = updated[i] ? NULL : item_was(sec, labs[i]);
     if (!it)
       continue;
     const struct info *ii = info_of(it);

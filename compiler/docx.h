@@ -12,7 +12,7 @@
 
 /* TRACK: revision marks as Word tracked changes; otherwise as underline
  * and strike-through. OUT->data is malloc'd. Returns 0 or -1. */
-int docx_build(xmlDocPtr annotated, enum view view, bool track, struct buffer *out,
-               struct diags *d, const char *file);
+int docx_build(xmlDocPtr annotated, enum view view, bool track, struct buffer *out, struct diags *d,
+               const char *file);
 
 #endif

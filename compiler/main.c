@@ -54,7 +54,7 @@ struct options {
   bool werror, quiet;
   enum diag_format diag_format;
   const char *format, *out;
-  int view; /* -1: default */
+  int view;          /* -1: default */
   bool format_marks; /* --docx-marks format */
   char *default_out;
 };

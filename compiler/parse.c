@@ -14,19 +14,41 @@
 struct parse_state {
   struct diags *d;
   const char *name;
-  bool refused;
+  bool refused, reported;
 };
 
+/* libxml2's wording is for programmers; say what an author can act on. */
+static void author_message(const xmlError *e, char *msg, size_t size) {
+  const char *m = e->message ? e->message : "malformed XML";
+  const char *bytes = strstr(m, "Bytes: ");
+  if (e->code == XML_ERR_INVALID_CHAR && bytes) {
+    unsigned b = 0;
+    sscanf(bytes, "Bytes: 0x%x", &b);
+    snprintf(msg, size, "the document is not valid UTF-8 (byte 0x%02X); save it as UTF-8", b);
+  } else if (e->code == XML_ERR_INTERNAL_ERROR && strstr(m, "Excessive depth")) {
+    snprintf(msg, size, "elements are nested more than %d levels deep", xmlParserMaxDepth);
+  } else {
+    snprintf(msg, size, "%s", m);
+  }
+  /* one finding, one line */
+  for (char *p = msg; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+  size_t n = strlen(msg);
+  while (n && msg[n - 1] == ' ')
+    msg[--n] = 0;
+}
+
+/* Only the first error is reported: after it libxml2 reports the same
+ * fault again from every enclosing element. */
 static void on_error(void *ctx, xmlErrorPtr e) {
   struct parse_state *st = ctx;
-  if (!e || st->refused)
+  if (!e || st->refused || st->reported)
     return;
   char msg[512];
-  snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
-  size_t n = strlen(msg);
-  while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-    msg[--n] = 0;
+  author_message(e, msg, sizeof msg);
   diag_add(st->d, st->name, e->line, e->int2, SEV_ERROR, "xml", "%s", msg);
+  st->reported = true;
 }
 
 /* Entity declarations are the door to expansion bombs and to reading
@@ -45,7 +67,7 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlCh
 }
 
 xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags *d) {
-  struct parse_state st = {d, name, false};
+  struct parse_state st = {d, name, false, false};
   if (len > (size_t)0x7fffffff) {
     diag_add(d, name, 0, 0, SEV_ERROR, "xml", "the document is too large");
     return NULL;

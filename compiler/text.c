@@ -22,6 +22,7 @@ void vtext_init(struct vtext *t) { memset(t, 0, sizeof *t); }
 void vtext_free(struct vtext *t) {
   free(t->s);
   free(t->line);
+  free(t->ins);
   vtext_init(t);
 }
 
@@ -32,19 +33,21 @@ void vtext_reset(struct vtext *t) {
     t->s[0] = 0;
 }
 
-static void put(struct vtext *t, char c, long line) {
+static void put(struct vtext *t, char c, long line, bool ins) {
   if (t->n + 2 > t->cap) {
     size_t cap = t->cap ? 2 * t->cap : 256;
-    char *s = realloc(t->s, cap);
+    char *s = realloc(t->s, cap), *in = realloc(t->ins, cap);
     long *l = realloc(t->line, cap * sizeof *l);
-    if (!s || !l)
+    if (!s || !l || !in)
       abort();
     t->s = s;
     t->line = l;
+    t->ins = in;
     t->cap = cap;
   }
   t->s[t->n] = c;
   t->line[t->n] = line;
+  t->ins[t->n] = ins;
   t->s[++t->n] = 0;
 }
 
@@ -52,32 +55,33 @@ static void put(struct vtext *t, char c, long line) {
  * it made it, which may be past its start; element lines are exact. So
  * the walk carries a line counter, set from each element and advanced by
  * every newline, emitted or not. */
-static void add_text(struct vtext *t, const xmlNode *node, long *line, bool emit) {
+static void add_text(struct vtext *t, const xmlNode *node, long *line, bool emit, bool ins) {
   for (const unsigned char *p = node->content; p && *p; p++) {
     if (!emit) {
       *line += *p == '\n';
     } else if (is_ws(*p)) {
       if (!t->space)
-        put(t, ' ', *line);
+        put(t, ' ', *line, ins);
       t->space = true;
       *line += *p == '\n';
     } else {
-      put(t, (char)*p, *line);
+      put(t, (char)*p, *line, ins);
       t->space = false;
     }
   }
 }
 
-static void add_inline(struct vtext *t, const xmlNode *parent, int side, long *line, bool emit) {
+static void add_inline(struct vtext *t, const xmlNode *parent, int side, long *line, bool emit,
+                       bool ins) {
   for (const xmlNode *c = parent->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE) {
-      add_text(t, c, line, emit);
+      add_text(t, c, line, emit, ins);
     } else if (c->type == XML_ELEMENT_NODE) {
       long el = xmlGetLineNo(c);
       if (el > *line)
         *line = el;
       bool keep = emit && !is_el(c, "footnote") && (own_sides(c) & side);
-      add_inline(t, c, side, line, keep);
+      add_inline(t, c, side, line, keep, ins || is_el(c, "ins"));
     }
   }
 }
@@ -86,7 +90,7 @@ void vtext_block(struct vtext *t, const xmlNode *block, int side) {
   if (!t->s)
     vtext_reset(t);
   long line = xmlGetLineNo(block);
-  add_inline(t, block, side, &line, true);
+  add_inline(t, block, side, &line, true, false);
 }
 
 void vtext_trim(struct vtext *t) {

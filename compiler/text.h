@@ -11,6 +11,7 @@
 struct vtext {
   char *s;
   long *line;
+  char *ins; /* 1 where the byte comes from an inline <ins> */
   size_t n, cap;
   bool space; /* last byte appended was a collapsed space */
 };

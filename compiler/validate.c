@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
 #include "resources.h"
 
 struct schema {
@@ -35,20 +36,136 @@ void schema_free(struct schema *s) {
   free(s);
 }
 
+/* ------------------------------------------------------------ messages */
+
+/* What an attribute accepts, for messages that say what would be right. */
+static const char *allowed_values(const char *attr) {
+  static const struct {
+    const char *attr, *allowed;
+  } table[] = {
+      {"change", "ins or del"},
+      {"numbering", "alpha, arabic, roman, alpha-dot, dash or none"},
+      {"indent", "1, 2 or 3"},
+      {"action", "MOD, ADD, SUP or NOC"},
+      {"num", "a label without punctuation, such as b, iii, 6 or bbis"},
+      {"was", "a label without punctuation, such as b, iii, 6 or bbis"},
+      {"lang", "fr, en, es, ar, zh or ru"},
+      {"date", "an ISO 8601 date such as 2024-10-15"},
+      {"id", "a name: letters, digits, '-', '_' or '.', not starting with a digit"},
+      {"to", "the id of an item, section or annex"},
+  };
+  for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+    if (strcmp(attr, table[i].attr) == 0)
+      return table[i].allowed;
+  return NULL;
+}
+
+/* "Invalid attribute change for element item" → what value, and what is
+ * allowed instead. */
+static bool attribute_message(const xmlError *e, char *msg, size_t size) {
+  char a[64], el[64];
+  if (!e->message || sscanf(e->message, "Invalid attribute %63s for element %63s", a, el) != 2)
+    return false;
+  xmlNodePtr node = e->node;
+  xmlChar *v = NULL;
+  if (node && strcmp(a, "lang") == 0)
+    v = xmlGetNsProp(node, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+  else if (node)
+    v = xmlGetNoNsProp(node, (const xmlChar *)a);
+  const char *allowed = allowed_values(a);
+  if (allowed && v)
+    snprintf(msg, size, "invalid value \"%s\" for attribute %s of %s; expected %s", (char *)v, a,
+             el, allowed);
+  else
+    snprintf(msg, size, "attribute %s is not allowed on %s", a, el);
+  xmlFree(v);
+  return true;
+}
+
+/* ------------------------------------------------------------ required children */
+
+/* The children an element cannot do without, in the order the grammar
+ * wants them: libxml2 reports their absence as "Did not expect element
+ * title there" about the next one, which misleads. */
+static const struct required {
+  const char *parent, *context; /* context: the parent's parent, or NULL */
+  const char *child;
+  const char *order[6]; /* children in schema order */
+} required[] = {
+    {"resolution", NULL, "heading", {"heading", "preamble", "operative", "annex"}},
+    {"heading", "resolution", "number", {"number", "note", "title", "history", "adopted"}},
+    {"heading", "resolution", "title", {"number", "note", "title", "history", "adopted"}},
+    {"heading", "report", "title", {"title", "subtitle"}},
+    {"amendment", NULL, "resolution", {"resolution", "reasons"}},
+    {"annex", NULL, "title", {"title", "section", "p", "list"}},
+    {"item", NULL, "p", {"p", "list"}},
+    {"footnote", NULL, "p", {"p"}},
+};
+
+static int order_of(const struct required *r, const char *name) {
+  for (int i = 0; i < 6 && r->order[i]; i++)
+    if (strcmp(r->order[i], name) == 0)
+      return i;
+  return 6;
+}
+
 struct vstate {
   struct diags *d;
   const char *name;
   int errors;
   long last_line;
   char last[256];
+  xmlNodePtr covered[32]; /* parents reported missing a child */
+  int ncovered;
 };
+
+static bool covered(const struct vstate *st, const xmlNode *n) {
+  for (int i = 0; n && i < st->ncovered; i++)
+    if (st->covered[i] == n || st->covered[i] == n->parent)
+      return true;
+  return false;
+}
+
+static void check_required(struct vstate *st, xmlNodePtr n) {
+  for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+    const struct required *r = &required[i];
+    if (!is_el(n, r->parent) || (r->context && !is_el(n->parent, r->context)) ||
+        child_el(n, r->child))
+      continue;
+    int want = order_of(r, r->child);
+    xmlNodePtr next = NULL;
+    bool unknown = false; /* an element of no use here: the grammar says so */
+    for (xmlNodePtr c = first_el(n); c; c = next_el(c)) {
+      int o = order_of(r, (const char *)c->name);
+      unknown |= o == 6;
+      if (o > want && !next)
+        next = c;
+    }
+    if (unknown)
+      continue;
+    if (next)
+      diag_add(st->d, st->name, xmlGetLineNo(next), 0, SEV_ERROR, "schema",
+               "missing element %s in %s (expected before %s)", r->child, r->parent, next->name);
+    else
+      diag_add(st->d, st->name, xmlGetLineNo(n), 0, SEV_ERROR, "schema", "missing element %s in %s",
+               r->child, r->parent);
+    st->errors++;
+    if (st->ncovered < 32)
+      st->covered[st->ncovered++] = n;
+  }
+  for (xmlNodePtr c = first_el(n); c; c = next_el(c))
+    check_required(st, c);
+}
 
 /* libxml2 reports one failure several times as it backtracks up the
  * tree; keep the first, innermost report per line. */
 static void on_error(void *ctx, xmlErrorPtr e) {
   struct vstate *st = ctx;
+  if (covered(st, e->node))
+    return;
   char msg[256];
-  snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
+  if (!attribute_message(e, msg, sizeof msg))
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
   size_t n = strlen(msg);
   while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
     msg[--n] = 0;
@@ -63,8 +180,28 @@ static void on_error(void *ctx, xmlErrorPtr e) {
   st->errors++;
 }
 
+/* A document in no namespace, or another, fails on its root: say why. */
+static bool wrong_namespace(struct vstate *st, xmlNodePtr root) {
+  static const char *const roots[] = {"resolution", "proposal", "report"};
+  if (!root || (root->ns && strcmp((const char *)root->ns->href, RESC_NS) == 0))
+    return false;
+  for (size_t i = 0; i < 3; i++)
+    if (strcmp((const char *)root->name, roots[i]) == 0) {
+      diag_add(st->d, st->name, xmlGetLineNo(root), 0, SEV_ERROR, "schema",
+               "element %s is not in the resc namespace; add xmlns=\"" RESC_NS "\"", roots[i]);
+      return true;
+    }
+  return false;
+}
+
 int schema_validate(struct schema *s, xmlDocPtr doc, const char *name, struct diags *d) {
-  struct vstate st = {d, name, 0, -1, ""};
+  struct vstate st = {d, name, 0, -1, "", {0}, 0};
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  if (wrong_namespace(&st, root))
+    return 1;
+  /* missing children first: the grammar's reports about their parents
+   * are then dropped, as they say the same thing worse */
+  check_required(&st, root);
   xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(s->rng);
   xmlRelaxNGSetValidStructuredErrors(vc, on_error, &st);
   int rc = xmlRelaxNGValidateDoc(vc, doc);
