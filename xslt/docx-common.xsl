@@ -215,16 +215,25 @@
     <xsl:param name="fmt" select="''"/>
     <xsl:param name="prefix" select="''"/>
     <xsl:param name="tab" select="true()"/>
+    <xsl:param name="indent" select="0"/>
     <xsl:variable name="m"><xsl:call-template name="para-mark"/></xsl:variable>
+    <!-- the change's author, the paragraph's own revision ids -->
     <xsl:variable name="mark-node" select="ancestor-or-self::*[@change][1]"/>
+    <xsl:variable name="rid" select="number(@x:id)"/>
     <w:p>
       <w:pPr>
         <w:pStyle w:val="{$style}"/>
+        <xsl:if test="$indent &gt; 0">
+          <!-- first line at the margin, the text at the level's indent:
+               N tabs reach it, as N tabs do in the plain text -->
+          <xsl:variable name="at" select="substring('0794119115881985', 4 * $indent - 3, 4)"/>
+          <w:ind w:left="{number($at)}" w:hanging="{number($at)}"/>
+        </xsl:if>
         <xsl:if test="$track and $m != ''">
           <w:rPr>
             <xsl:for-each select="$mark-node">
               <xsl:element name="w:{$m}">
-                <xsl:call-template name="revision"><xsl:with-param name="offset" select="1"/></xsl:call-template>
+                <xsl:call-template name="revision"><xsl:with-param name="id" select="$rid + 1"/></xsl:call-template>
               </xsl:element>
             </xsl:for-each>
           </w:rPr>
@@ -234,7 +243,9 @@
       <xsl:choose>
         <xsl:when test="$track and $m != ''">
           <xsl:element name="w:{$m}">
-            <xsl:for-each select="$mark-node"><xsl:call-template name="revision"/></xsl:for-each>
+            <xsl:for-each select="$mark-node">
+              <xsl:call-template name="revision"><xsl:with-param name="id" select="$rid"/></xsl:call-template>
+            </xsl:for-each>
             <xsl:call-template name="para-runs">
               <xsl:with-param name="content" select="$content"/>
               <xsl:with-param name="labelled" select="$labelled"/>
@@ -244,6 +255,7 @@
               <xsl:with-param name="del" select="number($m = 'del')"/>
               <xsl:with-param name="m" select="$m"/>
               <xsl:with-param name="tab" select="$tab"/>
+              <xsl:with-param name="indent" select="$indent"/>
             </xsl:call-template>
           </xsl:element>
         </xsl:when>
@@ -256,10 +268,19 @@
             <xsl:with-param name="prefix" select="$prefix"/>
             <xsl:with-param name="m" select="$m"/>
             <xsl:with-param name="tab" select="$tab"/>
+            <xsl:with-param name="indent" select="$indent"/>
           </xsl:call-template>
         </xsl:otherwise>
       </xsl:choose>
     </w:p>
+  </xsl:template>
+
+  <xsl:template name="tab-runs">
+    <xsl:param name="n" select="0"/>
+    <xsl:if test="$n &gt; 0">
+      <w:r><w:tab/></w:r>
+      <xsl:call-template name="tab-runs"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="para-runs">
@@ -271,6 +292,8 @@
     <xsl:param name="del" select="0"/>
     <xsl:param name="m" select="''"/>
     <xsl:param name="tab" select="true()"/>
+    <xsl:param name="indent" select="0"/>
+    <xsl:call-template name="tab-runs"><xsl:with-param name="n" select="$indent"/></xsl:call-template>
     <xsl:call-template name="text-run">
       <xsl:with-param name="text" select="$prefix"/>
       <xsl:with-param name="fmt" select="$fmt"/>

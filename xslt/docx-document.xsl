@@ -224,7 +224,10 @@
           <xsl:otherwise>Normal</xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
-      <xsl:call-template name="para"><xsl:with-param name="style" select="$style"/></xsl:call-template>
+      <xsl:call-template name="para">
+        <xsl:with-param name="style" select="$style"/>
+        <xsl:with-param name="indent" select="number(concat('0', @indent))"/>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""DOCX output against real consumers. usage: docx_test.py RESC SAMPLES_DIR
+
+- LibreOffice (headless, one run for all files) converts every sample in
+  every view, and the marked view with --docx-marks format, to text; it
+  must equal resc's own text view. Normalisation, and why: LibreOffice
+  prints a footnote reference as its bare number and leaves the footnote
+  bodies out, and it prints a tracked change's deleted and inserted text
+  side by side, so resc's [N] becomes N, the footnote block is dropped and
+  the [- -] {+ +} markers are removed from the marked view.
+- pandoc --track-changes=accept gives the amended text and reject the
+  original, word for word, footnotes included, with exactly one paragraph
+  per line of the text view (an accepted or rejected change leaves no
+  empty paragraph behind).
+- The house styles exist in styles.xml and the paragraphs use them;
+  revisions carry an author; the package is byte-identical when rebuilt.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+RESC, SAMPLES = os.path.abspath(sys.argv[1]), sys.argv[2]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+STYLES = ["Normal", "ResNo", "Restitle", "Resref", "Normalaftertitle", "Call", "enumlev1",
+          "enumlev2", "enumlev3", "AnnexNo", "Annextitle", "FootnoteText", "FootnoteReference",
+          "Proposal", "Reasons"]
+passed = failed = 0
+
+
+def check(what, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {what}\n{detail}"[:3000])
+
+
+def resc(*args):
+    p = subprocess.run([RESC, *args], capture_output=True, check=False)
+    if p.returncode != 0:
+        raise SystemExit(f"resc {' '.join(args)} failed: {p.stderr.decode()}")
+    return p.stdout.decode("utf-8")
+
+
+def text_view(sample, view):
+    return resc("build", "-t", "text", "--view", view, sample)
+
+
+def for_libreoffice(text):
+    text = text.split("\n____________\n")[0]
+    text = re.sub(r"\[(\d+)\]", r"\1", text)
+    for mark in ("[-", "-]", "{+", "+}"):
+        text = text.replace(mark, "")
+    return text.rstrip("\n")
+
+
+def words(text):
+    return text.split()
+
+
+def diff(a, b):
+    import difflib
+    return "\n".join(list(difflib.unified_diff(a.splitlines(), b.splitlines(), "resc",
+                                               "consumer", lineterm=""))[:40])
+
+
+def pandoc(docx, how, fmt):
+    p = subprocess.run(["pandoc", f"--track-changes={how}", "--wrap=none", "-t", fmt, docx],
+                       capture_output=True, check=True)
+    return p.stdout.decode("utf-8")
+
+
+def pandoc_plain_words(text):
+    # pandoc's plain writer escapes nothing we use, but prints tabs as spaces
+    # and footnotes as "[N] text" after the text, as resc does
+    return [w for w in text.split() if not re.fullmatch(r"_+", w)]
+
+
+def count_paragraphs(blocks):
+    n = 0
+    for b in blocks:
+        t = b.get("t")
+        if t in ("Para", "Plain", "Header"):
+            n += 1
+        elif t in ("BlockQuote", "Div"):
+            n += count_paragraphs(b["c"] if t == "BlockQuote" else b["c"][1])
+        elif t in ("BulletList", "OrderedList"):
+            for item in (b["c"] if t == "BulletList" else b["c"][1]):
+                n += count_paragraphs(item)
+    return n
+
+
+samples = sorted(os.path.join(SAMPLES, f) for f in os.listdir(SAMPLES) if f.endswith(".xml"))
+tmp = tempfile.mkdtemp()
+try:
+    jobs = []  # (docx path, sample, view, marks)
+    for s in samples:
+        name = os.path.basename(s)[:-4]
+        for view in ("original", "amended", "marked"):
+            out = os.path.join(tmp, f"{name}-{view}.docx")
+            resc("build", "-t", "docx", "--view", view, s, "-o", out)
+            jobs.append((out, s, view, "track"))
+        out = os.path.join(tmp, f"{name}-format.docx")
+        resc("build", "-t", "docx", "--docx-marks", "format", "--view", "marked", s, "-o", out)
+        jobs.append((out, s, "marked", "format"))
+
+    # one LibreOffice start for every file
+    lo = os.path.join(tmp, "lo")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                    "--convert-to", "txt:Text", "--outdir", lo, *[j[0] for j in jobs]],
+                   capture_output=True, check=False, timeout=600)
+    for docx, sample, view, marks in jobs:
+        base = os.path.basename(docx)[:-5]
+        txt = os.path.join(lo, base + ".txt")
+        got = open(txt, encoding="utf-8-sig").read().replace("\r\n", "\n").rstrip("\n") \
+            if os.path.exists(txt) else "(LibreOffice made no text)"
+        want = for_libreoffice(text_view(sample, view))
+        check(f"LibreOffice reads {base} as resc's {view} text", got == want, diff(want, got))
+
+    for docx, sample, view, marks in jobs:
+        if view != "marked" or marks != "track":
+            continue
+        base = os.path.basename(docx)[:-5]
+        for how, side in (("accept", "amended"), ("reject", "original")):
+            want_text = text_view(sample, side)
+            got = pandoc_plain_words(pandoc(docx, how, "plain"))
+            want = [w for w in words(want_text) if not re.fullmatch(r"_+", w)]
+            check(f"pandoc --track-changes={how} on {base} gives the {side} text", got == want,
+                  diff(" ".join(want).replace(" ", "\n"), " ".join(got).replace(" ", "\n")))
+            body_lines = want_text.split("\n____________\n")[0].strip("\n").split("\n")
+            blocks = json.loads(pandoc(docx, how, "json"))["blocks"]
+            check(f"{base} after {how}: one paragraph per line, none left empty",
+                  count_paragraphs(blocks) == len(body_lines),
+                  f"{count_paragraphs(blocks)} paragraphs, {len(body_lines)} lines")
+
+    used = set()
+    for docx, sample, view, marks in jobs:
+        with zipfile.ZipFile(docx) as z:
+            names = z.namelist()
+            document = z.read("word/document.xml").decode()
+            used |= set(re.findall(r'<w:pStyle w:val="([^"]+)"', document))
+            used |= set(re.findall(r'<w:rStyle w:val="([^"]+)"', document))
+            styles = set(re.findall(r'w:styleId="([^"]+)"', z.read("word/styles.xml").decode()))
+            core = z.read("docProps/core.xml").decode()
+            footnotes = z.read("word/footnotes.xml").decode()
+        base = os.path.basename(docx)
+        check(f"{base}: [Content_Types].xml first, every part present",
+              names[0] == "[Content_Types].xml" and {"word/document.xml", "word/styles.xml",
+                                                     "word/footnotes.xml", "word/settings.xml",
+                                                     "docProps/core.xml", "docProps/app.xml",
+                                                     "_rels/.rels",
+                                                     "word/_rels/document.xml.rels"} <= set(names))
+        check(f"{base}: every house style is defined", set(STYLES) <= styles,
+              str(set(STYLES) - styles))
+        check(f"{base}: every style used is defined", set(re.findall(
+            r'w:val="([^"]+)"', " ".join(re.findall(r'<w:[pr]Style [^>]*>', document)))) <= styles)
+        check(f"{base}: title in docProps/core.xml", re.search(r"<dc:title>[^<]{10,}</dc:title>", core))
+        check(f"{base}: separator footnotes", 'w:type="separator"' in footnotes
+              and 'w:type="continuationSeparator"' in footnotes)
+        if marks == "track" and view == "marked" and ("<w:ins " in document or "<w:del " in document):
+            revs = re.findall(r"<w:(?:ins|del) [^>]*>", document)
+            check(f"{base}: every revision has an id and an author",
+                  all("w:id=" in r and "w:author=" in r for r in revs))
+            ids = re.findall(r'<w:(?:ins|del) w:id="(\d+)"', document)
+            check(f"{base}: revision ids are unique", len(ids) == len(set(ids)))
+        if view != "marked" or marks == "format":
+            check(f"{base}: no tracked change outside the tracked marked view",
+                  "<w:ins " not in document and "<w:del " not in document)
+    check("the paragraphs use the house styles",
+          {"Normal", "ResNo", "Restitle", "Resref", "Normalaftertitle", "Call", "enumlev1",
+           "enumlev2", "AnnexNo", "Annextitle", "Proposal", "FootnoteReference"} <= used,
+          str(used))
+
+    # reproducible: the same bytes again
+    again = os.path.join(tmp, "again.docx")
+    first = jobs[0]
+    resc("build", "-t", "docx", "--view", first[2], first[1], "-o", again)
+    check("the same input gives the same bytes",
+          open(again, "rb").read() == open(first[0], "rb").read())
+    env_run = subprocess.run([RESC, "build", "-t", "docx", "--view", first[2], first[1], "-o",
+                              again], env={**os.environ, "TZ": "Pacific/Kiritimati",
+                                           "LC_ALL": "C", "SOURCE_DATE_EPOCH": "1"},
+                             capture_output=True, check=False)
+    check("and the same in another time zone and locale",
+          env_run.returncode == 0 and open(again, "rb").read() == open(first[0], "rb").read())
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
