@@ -10,26 +10,29 @@
 
 #include "analyse.h"
 #include "annotate.h"
+#include "batch.h"
 #include "checks.h"
 #include "diag.h"
 #include "doc.h"
 #include "docx.h"
 #include "output.h"
 #include "pdf.h"
+#include "pipeline.h"
 #include "render.h"
 #include "resolve.h"
 #include "resources.h"
 #include "validate.h"
 
 static const char usage_text[] =
-    "usage: resc check [-W error|--werror] [--diagnostics=gcc|json] [-q] FILE...\n"
+    "usage: resc check [-W error|--werror] [--diagnostics=gcc|json] [-q] [-j N] FILE...\n"
     "       resc build -t text|docx|fo|pdf|xml|annotated [--view amended|original|marked]\n"
     "                  [--docx-marks track|format] [-W error] FILE [-o OUT]\n"
     "       resc --help | --version\n"
     "\n"
     "check  validates each FILE against the schema and the rules of the vocabulary\n"
     "       (schema, label, ref, marks, action, history, punctuation, stale-ref) and\n"
-    "       prints one line per finding: FILE:LINE[:COL]: error|warning: MESSAGE [RULE]\n"
+    "       prints one line per finding: FILE:LINE[:COL]: error|warning: MESSAGE [RULE];\n"
+    "       -j N checks with N processes, the output still in the order of the files\n"
     "build  validates FILE, then renders it in the view asked for (default: marked\n"
     "       when the document holds revision marks, else amended); a document with\n"
     "       errors is not rendered. Formats: text (plain text); docx (Word, with\n"
@@ -56,6 +59,7 @@ struct options {
   const char *format, *out;
   int view;          /* -1: default */
   bool format_marks; /* --docx-marks format */
+  int jobs;
   char *default_out;
 };
 
@@ -83,75 +87,67 @@ static int common_option(struct options *o, int argc, char **argv, int *i) {
   return 1;
 }
 
-/* Parse, validate, analyse and check one file. Returns the exit status
- * it deserves; on success with WANT, leaves the analysis in *OUT. */
-static int check_file(struct schema *schema, const char *path, struct diags *d,
-                      struct analysis **out) {
-  int status = 0;
-  xmlDocPtr doc = doc_load(path, d, &status);
-  if (!doc)
-    return status;
-  if (schema_validate(schema, doc, path, d) > 0) {
-    xmlFreeDoc(doc);
-    return 1;
-  }
-  struct analysis *a = analyse(doc, path, d);
-  check_rules(a, d);
-  if (out) {
-    *out = a;
+/* -j N, -jN or --jobs=N. Returns 1 if ARGV[*I] was one, 0 if not, -1 on
+ * a bad value. */
+static int jobs_option(struct options *o, int argc, char **argv, int *i) {
+  const char *a = argv[*i], *v = NULL;
+  if (strcmp(a, "-j") == 0 && *i + 1 < argc)
+    v = argv[++*i];
+  else if (strncmp(a, "-j", 2) == 0 && a[2])
+    v = a + 2;
+  else if (strncmp(a, "--jobs=", 7) == 0)
+    v = a + 7;
+  else
     return 0;
-  }
-  analysis_free(a);
-  xmlFreeDoc(doc);
-  return 0;
-}
-
-static int verdict(const struct diags *d, bool werror) {
-  for (size_t i = 0; i < d->n; i++)
-    if (strcmp(d->v[i].rule, "io") == 0)
-      return 2;
-  if (diags_count(d, SEV_ERROR) || (werror && diags_count(d, SEV_WARNING)))
-    return 1;
-  return 0;
+  char *end;
+  long n = strtol(v, &end, 10);
+  if (*end || n < 1 || n > 256)
+    return -1;
+  o->jobs = (int)n;
+  return 1;
 }
 
 static int cmd_check(int argc, char **argv) {
   struct options o = {0};
-  int first = 0, nfiles = 0;
+  o.jobs = 1;
+  int nfiles = 0;
   for (int i = 0; i < argc; i++) {
     int r = common_option(&o, argc, argv, &i);
+    if (r == 0)
+      r = jobs_option(&o, argc, argv, &i);
     if (r < 0)
       return usage_error("bad option '%s'", argv[i < argc ? i : argc - 1]);
     if (r == 0) {
       if (argv[i][0] == '-' && argv[i][1])
         return usage_error("unknown option '%s'", argv[i]);
-      argv[first + nfiles++] = argv[i];
+      argv[nfiles++] = argv[i];
     }
   }
   if (!nfiles)
     return usage_error("%s", "check needs at least one FILE");
   struct schema *schema = schema_load();
-  if (!schema)
+  struct file_result *res = calloc((size_t)nfiles, sizeof *res);
+  if (!schema || !res) {
+    free(res);
+    schema_free(schema);
     return usage_error("%s", "internal error: the schema does not compile");
-  int worst = 0;
+  }
+  int worst = batch_check(schema, argv, nfiles, o.jobs, o.diag_format, o.werror, res) ? 2 : 0;
   size_t errors = 0, warnings = 0;
   for (int i = 0; i < nfiles; i++) {
-    struct diags d;
-    diags_init(&d);
-    check_file(schema, argv[first + i], &d, NULL);
-    diags_sort(&d);
-    diags_print(&d, o.diag_format, stdout);
-    int v = verdict(&d, o.werror);
-    worst = v > worst ? v : worst;
-    errors += diags_count(&d, SEV_ERROR);
-    warnings += diags_count(&d, SEV_WARNING);
-    diags_free(&d);
+    if (res[i].text)
+      fwrite(res[i].text, 1, res[i].len, stdout);
+    worst = res[i].verdict > worst ? res[i].verdict : worst;
+    errors += res[i].errors;
+    warnings += res[i].warnings;
+    free(res[i].text);
   }
   fflush(stdout);
   if (!o.quiet)
     fprintf(stderr, "resc: %d file%s checked: %zu error%s, %zu warning%s\n", nfiles,
             nfiles == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
             warnings == 1 ? "" : "s");
+  free(res);
   schema_free(schema);
   return worst;
 }
@@ -297,9 +293,9 @@ static int cmd_build(int argc, char **argv) {
   struct diags d;
   diags_init(&d);
   struct analysis *a = NULL;
-  rc = check_file(schema, file, &d, &a);
+  rc = pipeline_check(schema, file, &d, &a);
   if (rc == 0)
-    rc = verdict(&d, o.werror);
+    rc = pipeline_verdict(&d, o.werror);
   xmlDocPtr doc = a ? a->doc : NULL;
   if (rc == 0)
     rc = emit_output(&o, a, file, &d);

@@ -84,6 +84,18 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, err = run("check", *[sample(s) for s in sorted(os.listdir(SAMPLES)) if s.endswith(".xml")])
     check("all samples in one call", rc == 0 and "5 files checked: 0 errors" in err, err)
 
+    # -j N: the same findings in the same order, from several processes
+    files = [sample(s) for s in sorted(os.listdir(SAMPLES)) if s.endswith(".xml")]
+    mixed = [bad, warn] + files + [bad, os.path.join(tmp, "missing.xml"), warn] * 3
+    one = run("check", "-q", *mixed)
+    for j in ("-j", "3"), ("-j2",), ("--jobs=4",):
+        many = run("check", "-q", *j, *mixed)
+        check(f"check {' '.join(j)} prints what -j 1 prints, in order", many == one,
+              f"{many}\n---\n{one}")
+    check("-j 1 exits 2 for the missing file", one[0] == 2)
+    check("-j 0 is a usage error", run("check", "-j", "0", bad)[0] == 2)
+    check("-j x is a usage error", run("check", "-jx", bad)[0] == 2)
+
     # unreadable input is exit 2, and the other files are still checked
     rc, out, _ = run("check", "-q", os.path.join(tmp, "missing.xml"), bad)
     check("missing file exits 2", rc == 2 and "cannot read" in out and "[label]" in out, out)

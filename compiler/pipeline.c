@@ -1,0 +1,45 @@
+#include "pipeline.h"
+
+#include <string.h>
+
+#include "checks.h"
+#include "doc.h"
+
+static int from_doc(struct schema *schema, xmlDocPtr doc, const char *name, struct diags *d,
+                    struct analysis **out) {
+  if (schema_validate(schema, doc, name, d) > 0) {
+    xmlFreeDoc(doc);
+    return 1;
+  }
+  struct analysis *a = analyse(doc, name, d);
+  check_rules(a, d);
+  if (out) {
+    *out = a;
+    return 0;
+  }
+  analysis_free(a);
+  xmlFreeDoc(doc);
+  return 0;
+}
+
+int pipeline_check(struct schema *schema, const char *path, struct diags *d,
+                   struct analysis **out) {
+  int status = 0;
+  xmlDocPtr doc = doc_load(path, d, &status);
+  return doc ? from_doc(schema, doc, path, d, out) : status;
+}
+
+int pipeline_check_buffer(struct schema *schema, const char *name, const char *buf, size_t len,
+                          struct diags *d, struct analysis **out) {
+  xmlDocPtr doc = doc_parse(name, buf, len, d);
+  return doc ? from_doc(schema, doc, name, d, out) : 1;
+}
+
+int pipeline_verdict(const struct diags *d, bool werror) {
+  for (size_t i = 0; i < d->n; i++)
+    if (strcmp(d->v[i].rule, "io") == 0)
+      return 2;
+  if (diags_count(d, SEV_ERROR) || (werror && diags_count(d, SEV_WARNING)))
+    return 1;
+  return 0;
+}
