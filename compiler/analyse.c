@@ -11,17 +11,26 @@ struct info *info_of(const xmlNode *n) {
   return n ? (struct info *)n->_private : NULL;
 }
 
+/* Infos come from chunks of 256, one allocation each, freed together. */
+#define CHUNK 256
+
 static struct info *info_new(struct analysis *a, xmlNodePtr n) {
   if (a->ninfos == a->cap) {
-    a->cap = a->cap ? 2 * a->cap : 256;
+    a->cap = a->cap ? 2 * a->cap : CHUNK;
     a->infos = realloc(a->infos, a->cap * sizeof *a->infos);
     if (!a->infos)
       abort();
   }
-  struct info *i = calloc(1, sizeof *i);
-  if (!i)
-    abort();
-  a->infos[a->ninfos++] = i;
+  if (a->ninfos % CHUNK == 0) {
+    struct info *chunk = calloc(CHUNK, sizeof *chunk);
+    if (!chunk)
+      abort();
+    a->infos[a->ninfos] = chunk;
+  } else {
+    a->infos[a->ninfos] = a->infos[a->ninfos - 1] + 1;
+  }
+  struct info *i = a->infos[a->ninfos];
+  a->ninfos++;
   i->node = n;
   n->_private = i;
   return i;
@@ -459,8 +468,9 @@ void analysis_free(struct analysis *a) {
   for (size_t i = 0; i < a->ninfos; i++) {
     if (a->infos[i]->node) /* the tree outlives the analysis */
       a->infos[i]->node->_private = NULL;
-    free(a->infos[i]);
   }
+  for (size_t i = 0; i < a->ninfos; i += CHUNK)
+    free(a->infos[i]);
   free(a->infos);
   free(a->refs);
   xmlHashFree(a->ids, NULL);

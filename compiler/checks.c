@@ -350,7 +350,9 @@ static void check_end(struct ctx *c, const xmlNode *item, const xmlNode *p, int 
                       const struct expect *e, struct findings *f) {
   char ch[8], name[LABEL_MAX + 16], ends[32];
   long line;
-  if (f->n == 32 || !last_char(c, p, side, ch, &line) || strcmp(ch, e->end) == 0)
+  if (f->n == 32 || (block_last_char(p, side, ch, sizeof ch) && strcmp(ch, e->end) == 0))
+    return;
+  if (!last_char(c, p, side, ch, &line) || strcmp(ch, e->end) == 0)
     return;
   item_name(item, side, name, sizeof name);
   if (isalnum((unsigned char)ch[0]) || (unsigned char)ch[0] >= 0x80)
@@ -456,6 +458,8 @@ static void check_punctuation(struct ctx *c, xmlNodePtr res) {
   static const struct expect comma = {",", "it is the last item of its section"};
   static const struct expect stop = {".", "it is the last item of the resolution"};
   const char *parts[] = {"preamble", "operative"};
+  const xmlNode *last[2] = {last_section_with_items(res, SIDE_O),
+                            last_section_with_items(res, SIDE_A)};
   for (int i = 0; i < 2; i++) {
     for (xmlNodePtr s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
       if (!is_el(s, "section"))
@@ -465,7 +469,7 @@ static void check_punctuation(struct ctx *c, xmlNodePtr res) {
       for (int side = SIDE_O; side <= SIDE_A; side++) {
         if (!(node_sides(s) & side))
           continue;
-        const struct expect *e = s == last_section_with_items(res, side) ? &stop : &comma;
+        const struct expect *e = s == last[SIDX(side)] ? &stop : &comma;
         punct_items(c, s, side, e, "section", &f[SIDX(side)]);
       }
       emit_all(c, "punctuation", &f[0], &f[1]);

@@ -1,6 +1,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,18 +48,34 @@ void diag_add(struct diags *d, const char *file, long line, int column, enum sev
   va_end(ap);
 }
 
-/* Insertion sort: stable, and the lists are short. */
+/* Merge sort: stable (findings on one line keep the order the rules
+ * found them in) and n log n, as a large document may have many. */
+static bool before(const struct diag *a, const struct diag *b) {
+  return a->line < b->line || (a->line == b->line && a->column < b->column);
+}
+
+static void merge_sort(struct diag *v, struct diag *tmp, size_t n) {
+  if (n < 2)
+    return;
+  size_t h = n / 2;
+  merge_sort(v, tmp, h);
+  merge_sort(v + h, tmp, n - h);
+  size_t i = 0, j = h, k = 0;
+  while (i < h && j < n)
+    tmp[k++] = before(&v[j], &v[i]) ? v[j++] : v[i++];
+  while (i < h)
+    tmp[k++] = v[i++];
+  while (j < n)
+    tmp[k++] = v[j++];
+  memcpy(v, tmp, n * sizeof *v);
+}
+
 void diags_sort(struct diags *d) {
-  for (size_t i = 1; i < d->n; i++) {
-    struct diag k = d->v[i];
-    size_t j = i;
-    while (j > 0 && (d->v[j - 1].line > k.line ||
-                     (d->v[j - 1].line == k.line && d->v[j - 1].column > k.column))) {
-      d->v[j] = d->v[j - 1];
-      j--;
-    }
-    d->v[j] = k;
-  }
+  if (d->n < 2)
+    return;
+  struct diag *tmp = xrealloc(NULL, d->n * sizeof *tmp);
+  merge_sort(d->v, tmp, d->n);
+  free(tmp);
 }
 
 size_t diags_count(const struct diags *d, enum severity sev) {

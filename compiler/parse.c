@@ -15,6 +15,9 @@ struct parse_state {
   struct diags *d;
   const char *name;
   bool refused, reported;
+  charactersSAXFunc characters; /* libxml2's tree builder */
+  const xmlNode *text;          /* the text node it last appended to */
+  size_t text_len;              /* and that node's length */
 };
 
 /* libxml2's wording is for programmers; say what an author can act on. */
@@ -66,8 +69,31 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlCh
   xmlStopParser(ctxt);
 }
 
+/* libxml2 bounds a text node to XML_MAX_TEXT_LENGTH bytes, but 2.9
+ * does not check a run of text that reaches it in one call, as a whole
+ * document in memory does: bound it here. */
+static void on_characters(void *ctx, const xmlChar *ch, int len) {
+  xmlParserCtxtPtr ctxt = ctx;
+  struct parse_state *st = ctxt->_private;
+  const xmlNode *last = ctxt->node ? ctxt->node->last : NULL;
+  size_t run = (last && last == st->text && last->type == XML_TEXT_NODE ? st->text_len : 0) +
+               (size_t)(len > 0 ? len : 0);
+  if (run > XML_MAX_TEXT_LENGTH) {
+    if (!st->refused)
+      diag_add(st->d, st->name, ctxt->node ? xmlGetLineNo(ctxt->node) : 0, 0, SEV_ERROR, "xml",
+               "element %s holds a text longer than %d bytes",
+               ctxt->node ? (const char *)ctxt->node->name : "?", XML_MAX_TEXT_LENGTH);
+    st->refused = true;
+    xmlStopParser(ctxt);
+    return;
+  }
+  st->characters(ctx, ch, len);
+  st->text = ctxt->node ? ctxt->node->last : NULL;
+  st->text_len = run;
+}
+
 xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags *d) {
-  struct parse_state st = {d, name, false, false};
+  struct parse_state st = {d, name, false, false, NULL, NULL, 0};
   if (len > (size_t)0x7fffffff) {
     diag_add(d, name, 0, 0, SEV_ERROR, "xml", "the document is too large");
     return NULL;
@@ -77,6 +103,12 @@ xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags 
     return NULL;
   ctxt->_private = &st;
   ctxt->sax->entityDecl = on_entity_decl;
+  /* whitespace too, as before: libxml2 tells blanks apart only when the
+   * two handlers differ */
+  st.characters = ctxt->sax->characters;
+  if (ctxt->sax->ignorableWhitespace == st.characters)
+    ctxt->sax->ignorableWhitespace = on_characters;
+  ctxt->sax->characters = on_characters;
   xmlSetStructuredErrorFunc(&st, on_error);
   int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING;
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, opts);
@@ -151,9 +183,9 @@ xmlDocPtr doc_load(const char *path, struct diags *d, int *status) {
 }
 
 bool is_el(const xmlNode *n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE && n->ns &&
-         strcmp((const char *)n->ns->href, RESC_NS) == 0 &&
-         strcmp((const char *)n->name, name) == 0;
+  /* the name first: it differs far more often than the namespace */
+  return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0 && n->ns &&
+         strcmp((const char *)n->ns->href, RESC_NS) == 0;
 }
 
 const char *attr(const xmlNode *n, const char *name) {

@@ -128,12 +128,12 @@ static int spawn_fop(const struct workdir *w, int pipefd[2], pid_t *pid) {
   int rc = posix_spawn_file_actions_init(&fa);
   if (rc)
     return rc;
-  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1);
-  posix_spawn_file_actions_adddup2(&fa, pipefd[1], 2);
-  posix_spawn_file_actions_addclose(&fa, pipefd[0]);
-  posix_spawn_file_actions_addclose(&fa, pipefd[1]);
-  rc = posix_spawnp(pid, "fop", &fa, NULL, argv, environ);
+  if (!(rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)) &&
+      !(rc = posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1)) &&
+      !(rc = posix_spawn_file_actions_adddup2(&fa, pipefd[1], 2)) &&
+      !(rc = posix_spawn_file_actions_addclose(&fa, pipefd[0])) &&
+      !(rc = posix_spawn_file_actions_addclose(&fa, pipefd[1])))
+    rc = posix_spawnp(pid, "fop", &fa, NULL, argv, environ);
   posix_spawn_file_actions_destroy(&fa);
   return rc;
 }
@@ -212,6 +212,9 @@ static size_t report_log(char *log, const char *file, struct diags *d, const cha
 /* Turns FOP's exit and messages into diagnostics; returns 0 if the PDF
  * can be kept. */
 static int judge(struct bytes *log, int status, const char *file, struct diags *d) {
+  if (log->data && strstr(log->data, "/liberation/") && strstr(log->data, "No such file"))
+    diag_add(d, file, 0, 0, SEV_NOTE, "pdf",
+             "resc's FOP configuration uses Liberation Serif: apt-get install fonts-liberation");
   const char *last = NULL;
   size_t problems = log->data ? report_log(log->data, file, d, &last) : 0;
   int ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;

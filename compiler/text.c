@@ -93,6 +93,41 @@ void vtext_block(struct vtext *t, const xmlNode *block, int side) {
   add_inline(t, block, side, &line, true, false);
 }
 
+/* Searches the inline content under N backwards for its last
+ * non-space character on SIDE; returns true and sets *LAST and *LEN when
+ * found. */
+static bool last_in(const xmlNode *n, int side, const unsigned char **last, size_t *len) {
+  for (const xmlNode *c = n->last; c; c = c->prev) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      const unsigned char *p = c->content, *e = p + strlen((const char *)p);
+      while (e > p && is_ws(e[-1]))
+        e--;
+      if (e > p) {
+        const unsigned char *start = e - 1;
+        while (start > p && (*start & 0xC0) == 0x80) /* back to the lead byte */
+          start--;
+        *last = start;
+        *len = (size_t)(e - start);
+        return true;
+      }
+    } else if (c->type == XML_ELEMENT_NODE && !is_el(c, "footnote") && (own_sides(c) & side) &&
+               last_in(c, side, last, len)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool block_last_char(const xmlNode *block, int side, char *out, size_t size) {
+  const unsigned char *last;
+  size_t len;
+  if (!last_in(block, side, &last, &len) || len + 1 > size)
+    return false;
+  memcpy(out, last, len);
+  out[len] = 0;
+  return true;
+}
+
 void vtext_trim(struct vtext *t) {
   while (t->n && t->s[t->n - 1] == ' ')
     t->s[--t->n] = 0;

@@ -21,6 +21,10 @@ void vtext_free(struct vtext *t);
 void vtext_reset(struct vtext *t);
 /* Appends the inline content of BLOCK present on SIDE. */
 void vtext_block(struct vtext *t, const xmlNode *block, int side);
+/* The last character of BLOCK's text on SIDE (a UTF-8 sequence) into
+ * OUT, without building the text: the common case of the punctuation
+ * rule, which needs the whole text (and its lines) only to report. */
+bool block_last_char(const xmlNode *block, int side, char *out, size_t size);
 /* Drops trailing spaces. */
 void vtext_trim(struct vtext *t);
 

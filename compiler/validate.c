@@ -180,6 +180,8 @@ static void on_error(void *ctx, xmlErrorPtr e) {
   st->errors++;
 }
 
+static void count_only(void *ctx, xmlErrorPtr e) { (void)ctx, (void)e; }
+
 /* A document in no namespace, or another, fails on its root: say why. */
 static bool wrong_namespace(struct vstate *st, xmlNodePtr root) {
   static const char *const roots[] = {"resolution", "proposal", "report"};
@@ -199,13 +201,20 @@ int schema_validate(struct schema *s, xmlDocPtr doc, const char *name, struct di
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (wrong_namespace(&st, root))
     return 1;
-  /* missing children first: the grammar's reports about their parents
-   * are then dropped, as they say the same thing worse */
-  check_required(&st, root);
+  /* a valid document is validated once, silently; an invalid one again,
+   * after its missing children are explained, so that the grammar's
+   * reports about their parents (the same thing said worse) are dropped */
   xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(s->rng);
-  xmlRelaxNGSetValidStructuredErrors(vc, on_error, &st);
+  xmlRelaxNGSetValidStructuredErrors(vc, count_only, NULL);
   int rc = xmlRelaxNGValidateDoc(vc, doc);
   xmlRelaxNGFreeValidCtxt(vc);
+  if (rc != 0) {
+    check_required(&st, root);
+    vc = xmlRelaxNGNewValidCtxt(s->rng);
+    xmlRelaxNGSetValidStructuredErrors(vc, on_error, &st);
+    xmlRelaxNGValidateDoc(vc, doc);
+    xmlRelaxNGFreeValidCtxt(vc);
+  }
   if (rc != 0 && st.errors == 0) {
     diag_add(d, name, 0, 0, SEV_ERROR, "schema", "the document is not valid against the schema");
     st.errors = 1;

@@ -61,6 +61,17 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The label of the context node in the view: text in the original
+       and amended views; in the marked view its x:label content, whose
+       ins and del each format renders its own way. -->
+  <xsl:template name="label">
+    <xsl:choose>
+      <xsl:when test="$view = 'original'"><xsl:value-of select="x:label/@o"/></xsl:when>
+      <xsl:when test="$view = 'amended'"><xsl:value-of select="x:label/@a"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="x:label/node()"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Words the compiler generates, by the language of the text. -->
   <xsl:template name="word">
     <xsl:param name="key"/>

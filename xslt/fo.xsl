@@ -199,14 +199,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The label of the context node in the view. -->
-  <xsl:template name="label">
-    <xsl:choose>
-      <xsl:when test="$view = 'original'"><xsl:value-of select="x:label/@o"/></xsl:when>
-      <xsl:when test="$view = 'amended'"><xsl:value-of select="x:label/@a"/></xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="x:label/node()"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- A labelled line: LABEL at START, the context node's content from
        TEXT (the tab stop) on, continuation lines aligned with the text. -->
@@ -259,11 +251,12 @@
       </fo:bookmark-tree>
       <!-- No hyphenation: FOP ships no patterns, and ITU texts are not
            hyphenated; the language still goes to the PDF. -->
-      <fo:page-sequence master-reference="document" language="{$lang}" hyphenate="false">
+      <fo:page-sequence master-reference="document" hyphenate="false">
+        <xsl:if test="$lang"><xsl:attribute name="language"><xsl:value-of select="$lang"/></xsl:attribute></xsl:if>
         <!-- ITU documents number pages from the second, in the header:
              "– 2 –". -->
         <fo:static-content flow-name="header-rest">
-          <fo:block text-align="center" font-size="10pt" display-align="after">
+          <fo:block text-align="center" font-size="10pt">
             <xsl:text>– </xsl:text><fo:page-number/><xsl:text> –</xsl:text>
           </fo:block>
         </fo:static-content>

@@ -51,14 +51,6 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The label of the context node in the view, as text. -->
-  <xsl:template name="label">
-    <xsl:choose>
-      <xsl:when test="$view = 'original'"><xsl:value-of select="x:label/@o"/></xsl:when>
-      <xsl:when test="$view = 'amended'"><xsl:value-of select="x:label/@a"/></xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="x:label/node()"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- ============================================================ roots -->
 

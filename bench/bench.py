@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Benchmark resc against the tools users would otherwise use, side by side
+in one run, and write bench/RESULTS.md.
+
+  python3 bench/bench.py [--resc build/resc] [--runs 5] [--out bench/RESULTS.md]
+
+- a corpus of 1 000 documents made from the samples (replicated, each copy
+  varied: resolution number, words swapped inside paragraphs), checked by
+  `resc check` in one process and by `xmllint --noout --relaxng` (the same
+  library doing schema validation only) on the same files;
+- `resc build -t text` and `-t fo` on the largest sample against xsltproc
+  running the project's stylesheets on the same (annotated) input;
+- `resc build -t docx` against pandoc making a DOCX from the same content
+  as Markdown;
+- documents 10 and 100 times the largest sample, to show how cost grows.
+
+Every figure is the median of --runs runs; peak memory is the largest
+resident set of the process (getrusage). Nothing is timed in the tests:
+this script measures, the table says what it measured.
+"""
+import argparse
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(cmd, stdout=subprocess.DEVNULL):
+    """Runs CMD once; returns (seconds, peak RSS in MiB, exit status)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024.0, p.returncode
+
+
+def measure(cmd, runs, ok=(0,)):
+    times, mems = [], []
+    for _ in range(runs):
+        t, m, rc = run(cmd)
+        if rc not in ok:
+            raise SystemExit(f"{' '.join(cmd[:4])} … exited {rc}")
+        times.append(t)
+        mems.append(m)
+    return statistics.median(times), max(mems)
+
+
+# ------------------------------------------------------------ corpus
+
+def vary(text, rng, i):
+    text = re.sub(r"<number>([^<]*)</number>", f"<number>{1000 + i}</number>", text, count=1)
+
+    def swap(m):
+        body = m.group(2)
+        words = body.split(" ")
+        plain = [k for k, w in enumerate(words) if w.isalpha()]
+        if len(plain) >= 2 and rng.random() < 0.5:
+            a, b = rng.sample(plain, 2)
+            words[a], words[b] = words[b], words[a]
+        return m.group(1) + " ".join(words) + m.group(3)
+
+    return re.sub(r"(<p>)([^<]+)(</p>)", swap, text)
+
+
+def make_corpus(folder, n=1000):
+    samples = sorted(f for f in os.listdir(os.path.join(ROOT, "samples")) if f.endswith(".xml"))
+    texts = [open(os.path.join(ROOT, "samples", f), encoding="utf-8").read() for f in samples]
+    rng = random.Random(1)
+    paths = []
+    for i in range(n):
+        path = os.path.join(folder, f"doc{i:04d}.xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(vary(texts[i % len(texts)], rng, i))
+        paths.append(path)
+    return paths
+
+
+def enlarge(text, k):
+    """The document with the sections of its preamble and operative part
+    repeated K times; labels, ids and refs dropped so that it stays valid."""
+    text = re.sub(r' (num|was|id)="[^"]*"', "", text)
+    text = re.sub(r"<ref to=\"[^\"]*\"/>", "1", text)
+    for part in ("preamble", "operative"):
+        m = re.search(rf"(<{part}>)(.*?)(</{part}>)", text, re.S)
+        if not m:
+            continue
+        body = m.group(2)
+        head = ""
+        if part == "preamble":
+            a = re.search(r"<authority>.*?</authority>", body, re.S)
+            if a:
+                head, body = body[:a.end()], body[a.end():]
+        text = text[:m.start(2)] + head + body * k + text[m.end(2):]
+    return text
+
+
+# ------------------------------------------------------------ markdown for pandoc
+
+def markdown_from_text(text):
+    body = text.split("\n____________\n")[0]
+    lines = []
+    for line in body.split("\n"):
+        if line:
+            lines.append(line.replace("\t", " ").replace("*", "\\*") + "\n")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------ report
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(open("/proc/meminfo").readline().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB memory"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}"
+
+
+def version(cmd):
+    try:
+        out = subprocess.run(cmd, capture_output=True, check=False)
+        text = (out.stdout or out.stderr).decode(errors="replace").strip().splitlines()
+        return text[0] if text else "?"
+    except OSError:
+        return "not installed"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--resc", default=os.path.join(ROOT, "build", "resc"))
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
+    args = ap.parse_args()
+    resc = os.path.abspath(args.resc)
+    for tool in ("xmllint", "xsltproc", "pandoc"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} is needed: apt-get install libxml2-utils xsltproc pandoc")
+    tmp = tempfile.mkdtemp(prefix="resc-bench-")
+    rows, scale = [], []
+    try:
+        corpus = make_corpus(tmp)
+        mb = sum(os.path.getsize(p) for p in corpus) / 1e6
+        # every copy is valid: warnings only
+        t_resc, m_resc = measure([resc, "check", "-q", *corpus], args.runs)
+        t_resc2, m_resc2 = measure([resc, "check", "-q", "-j", "2", *corpus], args.runs)
+        t_lint, m_lint = measure(["xmllint", "--noout", "--relaxng",
+                                  os.path.join(ROOT, "schema", "resc.rng"), *corpus], args.runs)
+        rows.append(("check 1 000 documents", f"resc check ({mb:.1f} MB)", t_resc, m_resc,
+                     "xmllint --noout --relaxng", t_lint, m_lint, mb))
+        rows.append(("check 1 000 documents", "resc check -j 2", t_resc2, m_resc2,
+                     "xmllint --noout --relaxng", t_lint, m_lint, mb))
+
+        samples = [os.path.join(ROOT, "samples", f) for f in os.listdir(os.path.join(ROOT, "samples"))
+                   if f.endswith(".xml")]
+        largest = max(samples, key=os.path.getsize)
+        name = os.path.basename(largest)
+        annotated = os.path.join(tmp, "annotated.xml")
+        subprocess.run([resc, "build", "-t", "annotated", largest, "-o", annotated],
+                       check=True, stderr=subprocess.DEVNULL)
+        for fmt in ("text", "fo"):
+            sheet = os.path.join(ROOT, "xslt", f"{fmt}.xsl")
+            if not os.path.exists(sheet):
+                continue
+            t1, m1 = measure([resc, "build", "-t", fmt, largest, "-o", os.path.join(tmp, "o")],
+                             args.runs)
+            t2, m2 = measure(["xsltproc", "--stringparam", "view", "marked", "-o",
+                              os.path.join(tmp, "o2"), sheet, annotated], args.runs)
+            rows.append((f"build -t {fmt} ({name})", f"resc build -t {fmt} (parse, check, render)",
+                         t1, m1, f"xsltproc {fmt}.xsl (render only)", t2, m2, None))
+        md = os.path.join(tmp, "doc.md")
+        text = subprocess.run([resc, "build", "-t", "text", "--view", "amended", largest],
+                              capture_output=True, check=True).stdout.decode()
+        with open(md, "w", encoding="utf-8") as f:
+            f.write(markdown_from_text(text))
+        t1, m1 = measure([resc, "build", "-t", "docx", largest, "-o",
+                          os.path.join(tmp, "o.docx")], args.runs)
+        t2, m2 = measure(["pandoc", md, "-o", os.path.join(tmp, "p.docx")], args.runs)
+        rows.append((f"build -t docx ({name})", "resc build -t docx", t1, m1,
+                     "pandoc (Markdown → DOCX)", t2, m2, None))
+
+        base = open(largest, encoding="utf-8").read()
+        for k in (1, 10, 100):
+            path = os.path.join(tmp, f"x{k}.xml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(enlarge(base, k) if k > 1 else base)
+            size = os.path.getsize(path) / 1e6
+            tc, mc = measure([resc, "check", "-q", path], args.runs)
+            tl, ml = measure(["xmllint", "--noout", "--relaxng",
+                              os.path.join(ROOT, "schema", "resc.rng"), path], args.runs)
+            tt, mt = measure([resc, "build", "-t", "text", path, "-o", os.path.join(tmp, "o")],
+                             args.runs)
+            td, md_ = measure([resc, "build", "-t", "docx", path, "-o",
+                               os.path.join(tmp, "o.docx")], args.runs)
+            scale.append((k, size, tc, mc, tl, tt, mt, td, md_))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    out = ["# Benchmark results", "",
+           f"Made by `python3 bench/bench.py` on {time.strftime('%Y-%m-%d')}: {machine()}.",
+           f"resc {version([resc, '--version'])}; {version(['xmllint', '--version'])}; "
+           f"{version(['xsltproc', '--version'])}; {version(['pandoc', '--version'])}.",
+           f"Each time is the median of {args.runs} runs (wall clock, whole process); memory "
+           "is the peak resident set.", "",
+           "## resc against the other tools", "",
+           "| task | resc | time | peak MiB | other tool | time | peak MiB | resc / other |",
+           "|---|---|---:|---:|---|---:|---:|---:|"]
+    for task, a, ta, ma, b, tb, mb_, size in rows:
+        extra = f" ({size / ta:.1f} MB/s against {size / tb:.1f} MB/s)" if size else ""
+        out.append(f"| {task} | {a} | {ta * 1000:.0f} ms | {ma:.1f} | {b} | {tb * 1000:.0f} ms "
+                   f"| {mb_:.1f} | {ta / tb:.2f}{extra} |")
+    out += ["", "## Growth with document size", "",
+            f"The largest sample with its preamble and operative sections repeated.", "",
+            "| size | MB | resc check | MB/s | xmllint --relaxng | check / xmllint | build -t text "
+            "| build -t docx | peak MiB (check, text, docx) |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for k, size, tc, mc, tl, tt, mt, td, md_ in scale:
+        out.append(f"| ×{k} | {size:.2f} | {tc * 1000:.0f} ms | {size / tc:.1f} | {tl * 1000:.0f} ms "
+                   f"| {tc / tl:.2f} | {tt * 1000:.0f} ms | {td * 1000:.0f} ms "
+                   f"| {mc:.0f}, {mt:.0f}, {md_:.0f} |")
+    out.append("")
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
