@@ -15,7 +15,7 @@ in one run, and write bench/RESULTS.md.
 - documents 10 and 100 times the largest sample, to show how cost grows.
 
 Every figure is the median of --runs runs; peak memory is the largest
-resident set of the process (getrusage). Nothing is timed in the tests:
+resident set of the process (GNU time). Nothing is timed in the tests:
 this script measures, the table says what it measured.
 """
 import argparse
@@ -33,14 +33,23 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+GNU_TIME = "/usr/bin/time"
+
+
 def run(cmd, stdout=subprocess.DEVNULL):
-    """Runs CMD once; returns (seconds, peak RSS in MiB, exit status)."""
-    start = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(p.pid, 0)
-    elapsed = time.perf_counter() - start
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024.0, p.returncode
+    """Runs CMD once; returns (seconds, peak RSS in MiB, exit status).
+
+    The peak resident set is read by GNU time, which forks the command
+    itself: a child of this Python process would inherit Python's own
+    resident set as its high-water mark."""
+    with tempfile.NamedTemporaryFile("r") as mem:
+        start = time.perf_counter()
+        p = subprocess.run([GNU_TIME, "-f", "%M", "-o", mem.name, *cmd], stdout=stdout,
+                           stderr=subprocess.DEVNULL, check=False)
+        elapsed = time.perf_counter() - start
+        lines = mem.read().split()
+        kib = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+    return elapsed, kib / 1024.0, p.returncode
 
 
 def measure(cmd, runs, ok=(0,)):
@@ -150,9 +159,9 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
     args = ap.parse_args()
     resc = os.path.abspath(args.resc)
-    for tool in ("xmllint", "xsltproc", "pandoc"):
+    for tool in ("xmllint", "xsltproc", "pandoc", GNU_TIME):
         if not shutil.which(tool):
-            raise SystemExit(f"{tool} is needed: apt-get install libxml2-utils xsltproc pandoc")
+            raise SystemExit(f"{tool} is needed: apt-get install libxml2-utils xsltproc pandoc time")
     tmp = tempfile.mkdtemp(prefix="resc-bench-")
     rows, scale = [], []
     try:
