@@ -13,10 +13,8 @@
     xmlns:dcterms="http://purl.org/dc/terms/"
     exclude-result-prefixes="r x">
 
-  <xsl:import href="common.xsl"/>
-  <xsl:output method="xml" encoding="UTF-8" standalone="yes"/>
 
-  <xsl:template match="/">
+  <xsl:template name="core-part">
     <xsl:variable name="heading" select="(//r:resolution/r:heading | /r:report/r:heading)[1]"/>
     <cp:coreProperties>
       <dc:title>
@@ -24,14 +22,14 @@
           <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
           <xsl:value-of select="concat(' ', r:number, ' – ')"/>
         </xsl:for-each>
-        <xsl:apply-templates select="$heading/r:title/node()"/>
+        <xsl:apply-templates select="$heading/r:title/node()" mode="core"/>
       </dc:title>
       <dc:creator>resc</dc:creator>
       <dc:language><xsl:value-of select="/*/@xml:lang"/></dc:language>
     </cp:coreProperties>
   </xsl:template>
 
-  <xsl:template match="r:ins"><xsl:if test="$view != 'original'"><xsl:apply-templates/></xsl:if></xsl:template>
-  <xsl:template match="r:del"><xsl:if test="$view = 'original'"><xsl:apply-templates/></xsl:if></xsl:template>
-  <xsl:template match="r:footnote | x:label"/>
+  <xsl:template match="r:ins" mode="core"><xsl:if test="$view != 'original'"><xsl:apply-templates mode="core"/></xsl:if></xsl:template>
+  <xsl:template match="r:del" mode="core"><xsl:if test="$view = 'original'"><xsl:apply-templates mode="core"/></xsl:if></xsl:template>
+  <xsl:template match="r:footnote | x:label" mode="core"/>
 </xsl:stylesheet>

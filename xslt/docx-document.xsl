@@ -14,10 +14,8 @@
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     exclude-result-prefixes="r x">
 
-  <xsl:import href="docx-common.xsl"/>
-  <xsl:output method="xml" encoding="UTF-8" standalone="yes"/>
 
-  <xsl:template match="/">
+  <xsl:template name="document-part">
     <w:document>
       <w:body>
         <xsl:apply-templates select="*"/>

@@ -12,10 +12,8 @@
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     exclude-result-prefixes="r x">
 
-  <xsl:import href="docx-common.xsl"/>
-  <xsl:output method="xml" encoding="UTF-8" standalone="yes"/>
 
-  <xsl:template match="/">
+  <xsl:template name="footnotes-part">
     <w:footnotes>
       <w:footnote w:type="separator" w:id="-1">
         <w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p>

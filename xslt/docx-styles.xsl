@@ -11,7 +11,6 @@
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     exclude-result-prefixes="r">
 
-  <xsl:output method="xml" encoding="UTF-8" standalone="yes"/>
 
   <xsl:variable name="l" select="string(/*/@xml:lang)"/>
   <xsl:variable name="locale">
@@ -34,7 +33,7 @@
     </w:tabs>
   </xsl:template>
 
-  <xsl:template match="/">
+  <xsl:template name="styles-part">
     <w:styles>
       <w:docDefaults>
         <w:rPrDefault>
