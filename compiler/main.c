@@ -152,13 +152,6 @@ static int cmd_check(int argc, char **argv) {
   return worst;
 }
 
-static bool has_marks(const xmlNode *n) {
-  for (const xmlNode *c = n->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && (own_sides(c) != SIDE_BOTH || has_marks(c)))
-      return true;
-  return false;
-}
-
 static int parse_view(const char *s) {
   if (strcmp(s, "original") == 0)
     return VIEW_ORIGINAL;
@@ -245,8 +238,7 @@ static int emit_output(const struct options *o, struct analysis *a, const char *
                        struct diags *d) {
   struct buffer out = {0};
   xmlDocPtr doc = a->doc;
-  bool marks = has_marks(xmlDocGetRootElement(doc));
-  enum view v = o->view >= 0 ? (enum view)o->view : marks ? VIEW_MARKED : VIEW_AMENDED;
+  enum view v = o->view >= 0 ? (enum view)o->view : a->has_marks ? VIEW_MARKED : VIEW_AMENDED;
   if (strcmp(o->format, "xml") == 0)
     resolve_view(a, v);
   else
