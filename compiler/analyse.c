@@ -205,12 +205,16 @@ static void moved_by(const xmlNode *item, char *buf, size_t size) {
     const struct info *o = is_el(it, "item") ? info_of(it) : NULL;
     if (!o || o->in == SIDE_BOTH || !o->in)
       continue;
-    char t[LABEL_MAX + 4];
-    label_text(&o->lab[SIDX(o->in)], t, sizeof t);
     char *dst = o->in == SIDE_A ? ins : del;
     int *cnt = o->in == SIDE_A ? &nins : &ndel;
     size_t len = strlen(dst);
-    snprintf(dst + len, 256 - len, "%s%s", *cnt ? ", " : "", t[0] ? t : "(unlabelled)");
+    /* once full, the rest would be cut: formatting it for every item of
+     * a long section made the rule quadratic */
+    if (len < 255) {
+      char t[LABEL_MAX + 4];
+      label_text(&o->lab[SIDX(o->in)], t, sizeof t);
+      snprintf(dst + len, 256 - len, "%s%s", *cnt ? ", " : "", t[0] ? t : "(unlabelled)");
+    }
     (*cnt)++;
   }
   buf[0] = 0;

@@ -126,6 +126,10 @@ static int run_workers(struct schema *schema, char **files, int n, int jobs, enu
     }
     if (pids[k] == 0) {
       close(p[0]);
+      /* the worker never returns: the parent's bookkeeping is not its own */
+      free(in);
+      free(pids);
+      free(pf);
       worker(schema, files, n, jobs, k, fmt, werror, p[1]);
     }
     close(p[1]);

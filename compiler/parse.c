@@ -75,6 +75,8 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlCh
 static void on_characters(void *ctx, const xmlChar *ch, int len) {
   xmlParserCtxtPtr ctxt = ctx;
   struct parse_state *st = ctxt->_private;
+  if (ctxt->disableSAX) /* after a fatal error libxml2 still delivers text: the tree is dropped */
+    return;
   const xmlNode *last = ctxt->node ? ctxt->node->last : NULL;
   size_t run = (last && last == st->text && last->type == XML_TEXT_NODE ? st->text_len : 0) +
                (size_t)(len > 0 ? len : 0);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer harness for SECONDS (default 60) and fails on any
+# crash, sanitizer report, leak, hang or out-of-memory.
+#   usage: fuzz/run.sh FUZZER [SECONDS] [libFuzzer options…]
+# The corpus grows in fuzz/corpus/queue (not committed); a failing input
+# is saved in fuzz/corpus/crashes/ and printed in base64, to be kept as
+# tests/fuzz-regressions/NAME.xml once fixed.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+fuzzer=$1
+seconds=${2:-60}
+shift $(($# < 2 ? $# : 2))
+queue=$here/corpus/queue
+crashes=$here/corpus/crashes
+mkdir -p "$queue" "$crashes"
+# any report ends the run with a failure; LeakSanitizer is on
+export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+seeds=("$root/samples" "$root/tests/invalid")
+[ -d "$root/tests/fuzz-regressions" ] && seeds+=("$root/tests/fuzz-regressions")
+before=$(ls "$crashes" | wc -l)
+status=0
+# -timeout: one input runs 18 pipelines; a real sample takes well under a
+# second even with the sanitizers, so 30 s is a hang
+"$fuzzer" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 \
+  -dict="$here/resc.dict" -artifact_prefix="$crashes/" "$@" "$queue" "${seeds[@]}" || status=$?
+if [ "$status" -ne 0 ] || [ "$(ls "$crashes" | wc -l)" -ne "$before" ]; then
+  echo "fuzz/run.sh: the fuzzer failed (status $status); reproducers:" >&2
+  for f in $(ls -t "$crashes" | head -3); do
+    echo "--- $crashes/$f (base64)" >&2
+    base64 "$crashes/$f" | head -c 20000 >&2
+  done
+  exit 1
+fi
