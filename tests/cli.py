@@ -8,8 +8,9 @@ import subprocess
 import sys
 import tempfile
 
+from testlib import check, finish
+
 RESC, SAMPLES = os.path.abspath(sys.argv[1]), sys.argv[2]
-passed = failed = 0
 
 
 def run(*args, cwd=None):
@@ -17,13 +18,6 @@ def run(*args, cwd=None):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
-def check(what, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what} {detail}")
 
 
 def sample(name):
@@ -133,5 +127,4 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, _ = run("build", "-t", "annotated", sample("res75-2.xml"))
     check("annotated tree carries the labels", rc == 0 and "urn:resc:annot" in out and "<x:label" in out)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -24,21 +24,15 @@ import sys
 import tempfile
 import zipfile
 
+from testlib import check, finish
+
 RESC, SAMPLES = os.path.abspath(sys.argv[1]), sys.argv[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 STYLES = ["Normal", "ResNo", "Restitle", "Resref", "Normalaftertitle", "Call", "enumlev1",
           "enumlev2", "enumlev3", "AnnexNo", "Annextitle", "FootnoteText", "FootnoteReference",
           "Proposal", "Reasons"]
-passed = failed = 0
 
 
-def check(what, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what}\n{detail}"[:3000])
 
 
 def resc(*args):
@@ -192,5 +186,4 @@ try:
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -46,6 +46,8 @@ import tempfile
 import threading
 import time
 
+from testlib import check, finish
+
 MODE, RESC, SAMPLES = sys.argv[1], os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3])
 EXTRA = sys.argv[4] if len(sys.argv) > 4 else None
 SAMPLE_FILES = sorted(glob.glob(os.path.join(SAMPLES, "*.xml")))
@@ -63,18 +65,8 @@ EXT = {"text": "txt", "docx": "docx", "docx-format": "docx", "fo": "fo", "xml": 
        "annotated": "xml", "pdf": "pdf"}
 SANITIZER = re.compile(rb"(Address|Leak|UndefinedBehavior|Memory|Thread)Sanitizer|runtime error:")
 
-passed = failed = 0
 
 
-def check(what, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        detail = detail if isinstance(detail, str) else detail.decode("utf-8", "replace")
-        print(f"FAIL {what}" + (f"\n     {detail[:1500]}" if detail else ""), flush=True)
-    return cond
 
 
 class Run:
@@ -625,5 +617,4 @@ if MODE not in MODES:
 if not HAVE_FOP and MODE in ("hostile", "atomic"):
     print("fop not found: pdf is not tested")
 MODES[MODE]()
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()
