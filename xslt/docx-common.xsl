@@ -197,12 +197,6 @@
 
   <!-- ============================================================ paragraphs -->
 
-  <!-- The mark of the block the context paragraph belongs to in the
-       marked view: 'ins', 'del' or ''. -->
-  <xsl:template name="para-mark">
-    <xsl:call-template name="block-mark"/>
-  </xsl:template>
-
   <!-- One paragraph: style, optional label and tab, then CONTENT as runs.
        A paragraph inserted or deleted whole has its runs and its
        paragraph mark tracked, so that accepting or rejecting the change
@@ -216,7 +210,10 @@
     <xsl:param name="prefix" select="''"/>
     <xsl:param name="tab" select="true()"/>
     <xsl:param name="indent" select="0"/>
-    <xsl:variable name="m"><xsl:call-template name="para-mark"/></xsl:variable>
+    <!-- the block's mark in the marked view, as in block-mark (an
+         expression rather than a call: a variable built by a call is a
+         result tree fragment, costly once per paragraph) -->
+    <xsl:variable name="m" select="substring(ancestor-or-self::*[@change][1]/@change, 1, 3 * number($view = 'marked'))"/>
     <!-- the change's author, the paragraph's own revision ids -->
     <xsl:variable name="mark-node" select="ancestor-or-self::*[@change][1]"/>
     <xsl:variable name="rid" select="number(@x:id)"/>

@@ -199,13 +199,12 @@
   <xsl:template match="r:item">
     <xsl:if test="not(@change = $hide)">
       <xsl:variable name="first" select="r:p[not(@change = $hide)][1]"/>
-      <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
-      <xsl:variable name="style"><xsl:call-template name="level-style"/></xsl:variable>
       <xsl:variable name="item" select="."/>
+      <xsl:variable name="depth" select="count(ancestor::r:list)"/>
       <xsl:for-each select="$first">
         <xsl:call-template name="para">
-          <xsl:with-param name="style" select="$style"/>
-          <xsl:with-param name="labelled" select="string($has) != ''"/>
+          <xsl:with-param name="style" select="normalize-space(substring('Normal  enumlev1enumlev2enumlev3', 1 + 8 * (($depth &gt; 3) * 3 + ($depth &lt;= 3) * $depth), 8))"/>
+          <xsl:with-param name="labelled" select="($view = 'original' and string($item/x:label/@o) != '') or ($view = 'amended' and string($item/x:label/@a) != '') or ($view = 'marked' and boolean($item/x:label))"/>
           <xsl:with-param name="label-node" select="$item"/>
         </xsl:call-template>
       </xsl:for-each>
