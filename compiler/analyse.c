@@ -178,9 +178,7 @@ static void label_annexes(struct analysis *a, xmlNodePtr res) {
 
 /* ------------------------------------------------------------ label rule */
 
-/* " in the amended text", or nothing when the document has no marks and
- * so one text only. */
-static const char *in_text(const struct analysis *a, int side) {
+const char *in_text(const struct analysis *a, int side) {
   if (!a->has_marks)
     return "";
   return side == SIDE_O ? " in the original text" : " in the amended text";

@@ -52,6 +52,9 @@ struct info *info_of(const xmlNode *n);
 void label_text(const struct label *l, char *buf, size_t size);
 /* "e", "bbis": the form written in num/was. */
 void label_value(const struct label *l, char *buf, size_t size);
+/* " in the amended text" / " in the original text" for a message about
+ * one side, or nothing when the document has no marks and so one text. */
+const char *in_text(const struct analysis *a, int side);
 /* The node a ref points to, or NULL. */
 xmlNodePtr ref_target(const struct analysis *a, const xmlNode *ref);
 

@@ -16,7 +16,6 @@
 struct ctx {
   struct analysis *a;
   struct diags *d;
-  bool has_marks;
   struct vtext t;
 };
 
@@ -27,12 +26,6 @@ struct finding {
   long line;
   char msg[768];
 };
-
-static const char *where(struct ctx *c, int side) {
-  if (!c->has_marks)
-    return "";
-  return side == SIDE_O ? " in the original text" : " in the amended text";
-}
 
 /* ============================================================ marks */
 
@@ -70,7 +63,6 @@ static void check_marks(struct ctx *c, xmlNodePtr n, xmlNodePtr outer) {
     bool marks = mark_name(ch) || attr(ch, "change");
     xmlNodePtr next_outer = outer;
     if (marks) {
-      c->has_marks = true;
       if (outer) {
         char o[128];
         describe(outer, o, sizeof o);
@@ -236,7 +228,7 @@ static void history_side(struct ctx *c, const xmlNode *heading, const xmlNode *a
       out->line = node_line(note);
       snprintf(out->msg, sizeof out->msg,
                "the note names '%s' but the last event of the history%s is '%s'", rev,
-               where(c, side), last);
+               in_text(c->a, side), last);
     }
     free(nt);
   }
@@ -250,14 +242,14 @@ static void history_side(struct ctx *c, const xmlNode *heading, const xmlNode *a
       out->line = c->t.line[open]; /* c->t still holds the authority line */
       snprintf(out->msg, sizeof out->msg,
                "the authority line names '(%s)' but the last event of the history%s is '%s'", place,
-               where(c, side), last);
+               in_text(c->a, side), last);
     } else if (!place) {
       out->set = true;
       out->line = node_line(authority);
       snprintf(out->msg, sizeof out->msg,
                "the authority line%s names no place and year in parentheses; the history ends "
                "with '%s'",
-               where(c, side), last);
+               in_text(c->a, side), last);
     }
     free(place);
     free(at);
@@ -363,7 +355,7 @@ static void check_end(struct ctx *c, const xmlNode *item, const xmlNode *p, int 
   x->set = true;
   x->line = line;
   snprintf(x->msg, sizeof x->msg, "%s %s but should end with '%s'%s (%s)", name, ends, e->end,
-           where(c, side), e->reason);
+           in_text(c->a, side), e->reason);
 }
 
 static void punct_items(struct ctx *c, const xmlNode *parent, int side, const struct expect *e,
@@ -663,12 +655,12 @@ static void stale_walk(struct ctx *c, const xmlNode *res, xmlNodePtr n) {
 static void check_resolution(struct ctx *c, xmlNodePtr res) {
   check_history(c, res);
   check_punctuation(c, res);
-  if (c->has_marks)
+  if (c->a->has_marks)
     stale_walk(c, res, res);
 }
 
 void check_rules(struct analysis *a, struct diags *d) {
-  struct ctx c = {a, d, false, {0}};
+  struct ctx c = {a, d, {0}};
   vtext_init(&c.t);
   xmlNodePtr root = xmlDocGetRootElement(a->doc);
   check_marks(&c, root, NULL);
