@@ -71,13 +71,17 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Runs are the hot path (every text node of the document): no call
+       is made that the run does not need. -->
   <xsl:template name="text-run">
     <xsl:param name="text"/>
     <xsl:param name="fmt"/>
     <xsl:param name="del"/>
     <xsl:if test="$text != ''">
       <w:r>
-        <xsl:call-template name="rpr"><xsl:with-param name="fmt" select="$fmt"/></xsl:call-template>
+        <xsl:if test="$fmt != ''">
+          <xsl:call-template name="rpr"><xsl:with-param name="fmt" select="$fmt"/></xsl:call-template>
+        </xsl:if>
         <xsl:choose>
           <xsl:when test="$del = 1"><w:delText xml:space="preserve"><xsl:value-of select="$text"/></w:delText></xsl:when>
           <xsl:otherwise><w:t xml:space="preserve"><xsl:value-of select="$text"/></w:t></xsl:otherwise>
@@ -89,11 +93,17 @@
   <xsl:template match="text()" mode="run">
     <xsl:param name="fmt"/>
     <xsl:param name="del"/>
-    <xsl:call-template name="text-run">
-      <xsl:with-param name="text" select="."/>
-      <xsl:with-param name="fmt" select="$fmt"/>
-      <xsl:with-param name="del" select="$del"/>
-    </xsl:call-template>
+    <xsl:if test=". != ''">
+      <w:r>
+        <xsl:if test="$fmt != ''">
+          <xsl:call-template name="rpr"><xsl:with-param name="fmt" select="$fmt"/></xsl:call-template>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$del = 1"><w:delText xml:space="preserve"><xsl:value-of select="."/></w:delText></xsl:when>
+          <xsl:otherwise><w:t xml:space="preserve"><xsl:value-of select="."/></w:t></xsl:otherwise>
+        </xsl:choose>
+      </w:r>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="r:em | r:strong | r:sup | r:sub" mode="run">
@@ -290,12 +300,16 @@
     <xsl:param name="m" select="''"/>
     <xsl:param name="tab" select="true()"/>
     <xsl:param name="indent" select="0"/>
-    <xsl:call-template name="tab-runs"><xsl:with-param name="n" select="$indent"/></xsl:call-template>
-    <xsl:call-template name="text-run">
-      <xsl:with-param name="text" select="$prefix"/>
-      <xsl:with-param name="fmt" select="$fmt"/>
-      <xsl:with-param name="del" select="$del"/>
-    </xsl:call-template>
+    <xsl:if test="$indent &gt; 0">
+      <xsl:call-template name="tab-runs"><xsl:with-param name="n" select="$indent"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$prefix != ''">
+      <xsl:call-template name="text-run">
+        <xsl:with-param name="text" select="$prefix"/>
+        <xsl:with-param name="fmt" select="$fmt"/>
+        <xsl:with-param name="del" select="$del"/>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:if test="$labelled">
       <xsl:for-each select="$label-node">
         <xsl:choose>
