@@ -23,7 +23,8 @@ static const struct resc_resource *sheet_resource(const char *name, char *path, 
   return strcmp(name, "common") == 0 ? NULL : resource_find(path);
 }
 
-int render_known(const char *format) {
+/* Whether resc has a stylesheet xslt/FORMAT.xsl (common.xsl is none). */
+static int render_known(const char *format) {
   char path[64];
   return strlen(format) < 32 && sheet_resource(format, path, sizeof path) != NULL;
 }

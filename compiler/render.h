@@ -21,8 +21,6 @@ struct buffer {
  * NULL-terminated (or NULL). */
 int render(xmlDocPtr annotated, const char *format, enum view view, const char *const *extra,
            struct buffer *out, struct diags *d, const char *file);
-/* Whether resc has a stylesheet xslt/FORMAT.xsl (common.xsl is none). */
-int render_known(const char *format);
 void render_cleanup(void);
 
 #endif
