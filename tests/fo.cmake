@@ -9,14 +9,9 @@ add_test(NAME fo-wellformed
 # Every sample in the amended and the marked view renders through FOP with
 # no warning, and the PDF's text has the words of the text view. One script
 # for all samples: it runs FOP (a JVM start each time) a few at once.
-find_program(FOP fop)
-find_program(PDFTOTEXT pdftotext)
-if(FOP AND PDFTOTEXT)
-  add_test(NAME fo-pdf
-           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fo_test.py pdf
-                   $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples)
-  set_tests_properties(fo-pdf PROPERTIES TIMEOUT 300)
-else()
-  message(STATUS "fo-pdf test skipped: needs fop and pdftotext "
-                 "(apt-get install fop fonts-liberation poppler-utils)")
-endif()
+external_test(fo-pdf
+  PROGRAMS fop pdftotext
+  INSTALL "fop fonts-liberation poppler-utils"
+  TIMEOUT 300
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fo_test.py pdf
+          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples)

@@ -42,13 +42,10 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+from testlib import check, finish
+
 FO = "http://www.w3.org/1999/XSL/Format"
 VIEWS = ("original", "amended", "marked")
-failures = []
-
-
-def fail(what, detail=""):
-    failures.append(f"FAIL {what}\n{detail}".rstrip())
 
 
 def run(args, env=None):
@@ -66,29 +63,30 @@ def samples(directory):
 def check_fo(resc, sample, view):
     name = f"{os.path.basename(sample)} {view}"
     rc, out, err = run([resc, "build", "-t", "fo", "--view", view, sample])
-    if rc != 0:
-        return fail(f"{name}: resc build -t fo exits {rc}", err)
+    if not check(f"{name}: resc build -t fo exits 0", rc == 0, err):
+        return
     try:
         root = ET.fromstring(out)
     except ET.ParseError as e:
-        return fail(f"{name}: the FO is not well-formed XML", str(e))
-    if root.tag != f"{{{FO}}}root":
-        return fail(f"{name}: the root element is {root.tag}, not fo:root")
+        check(f"{name}: the FO is well-formed XML", False, str(e))
+        return
+    if not check(f"{name}: the root element is fo:root", root.tag == f"{{{FO}}}root", root.tag):
+        return
     begins = [e.get("change-bar-class") for e in root.iter(f"{{{FO}}}change-bar-begin")]
     ends = [e.get("change-bar-class") for e in root.iter(f"{{{FO}}}change-bar-end")]
-    if sorted(begins) != sorted(ends) or len(set(begins)) != len(begins):
-        fail(f"{name}: change-bar-begin and -end do not pair up")
-    if bool(begins) != (view == "marked" and has_marks(resc, sample)):
-        fail(f"{name}: {len(begins)} change bars in the {view} view")
-    if root.find(f"{{{FO}}}bookmark-tree/{{{FO}}}bookmark") is None:
-        fail(f"{name}: no bookmark")
+    check(f"{name}: change-bar-begin and -end pair up",
+          sorted(begins) == sorted(ends) and len(set(begins)) == len(begins))
+    check(f"{name}: change bars only in the marked view of a marked document",
+          bool(begins) == (view == "marked" and has_marks(resc, sample)),
+          f"{len(begins)} change bars in the {view} view")
+    check(f"{name}: a bookmark", root.find(f"{{{FO}}}bookmark-tree/{{{FO}}}bookmark") is not None)
     title = root.find(".//{http://purl.org/dc/elements/1.1/}title")
-    if title is None or not (title.text or "").strip():
-        fail(f"{name}: no dc:title in fo:declarations")
+    check(f"{name}: a dc:title in fo:declarations",
+          title is not None and (title.text or "").strip() != "")
     lang = ET.parse(sample).getroot().get("{http://www.w3.org/XML/1998/namespace}lang")
     seq = root.find(f"{{{FO}}}page-sequence")
-    if seq is None or seq.get("language") != lang:
-        fail(f"{name}: the page-sequence has no language='{lang}'")
+    check(f"{name}: the page-sequence has language='{lang}'",
+          seq is not None and seq.get("language") == lang)
 
 
 def has_marks(resc, sample):
@@ -101,10 +99,9 @@ def check_no_fop(resc, sample):
         env = dict(os.environ, PATH=tmp)  # an empty directory: no fop
         out = os.path.join(tmp, "out.pdf")
         rc, _, err = run([resc, "build", "-t", "pdf", sample, "-o", out], env=env)
-        if rc != 2 or "apt-get install fop fonts-liberation" not in err:
-            fail("without fop: exit status 2 and what to install", f"exit {rc}\n{err}")
-        if os.path.exists(out):
-            fail("without fop: an output file was written")
+        check("without fop: exit status 2 and what to install",
+              rc == 2 and "apt-get install fop fonts-liberation" in err, f"exit {rc}\n{err}")
+        check("without fop: no output file is written", not os.path.exists(out))
 
 
 def test_fo(resc, directory):
@@ -188,24 +185,21 @@ def check_pdf(resc, sample, view, tmp):
         env=dict(os.environ, TMPDIR=private),
     )
     problems = [line for line in err.splitlines() if line.endswith("[pdf]")]
-    if rc != 0 or problems:
-        return fail(f"{name}: resc build -t pdf exits {rc}", err)
-    if os.listdir(private):
-        fail(f"{name}: temporary files left behind: {os.listdir(private)}")
+    if not check(f"{name}: resc build -t pdf exits 0 with no FOP diagnostic",
+                 rc == 0 and not problems, err):
+        return
+    check(f"{name}: no temporary file left behind", not os.listdir(private),
+          str(os.listdir(private)))
     with open(pdf, "rb") as f:
         data = f.read()
-    if not data.startswith(b"%PDF-") or b"/Outlines" not in data:
-        fail(f"{name}: not a PDF with an outline")
+    check(f"{name}: a PDF with an outline", data.startswith(b"%PDF-") and b"/Outlines" in data)
     body, notes = text_view(resc, sample, view)
     got = pdf_words(pdf, set(body).union(*notes))
     for note in notes:
         rest = remove_run(got, note)
-        if rest is None:
-            fail(f"{name}: footnote not found in the PDF", " ".join(note))
-        else:
+        if check(f"{name}: footnote found in the PDF", rest is not None, " ".join(note)):
             got = rest
-    if got != body:
-        fail(f"{name}: the PDF's words differ from the text view's", diff(body, got))
+    check(f"{name}: the PDF's words are the text view's", got == body, diff(body, got))
 
 
 MISSING_GLYPH = """<resolution xmlns="urn:resc:1" xml:lang="en">
@@ -225,10 +219,10 @@ def check_missing_glyph(resc, tmp):
     rc, _, err = run(
         [resc, "build", "-t", "pdf", src, "-o", pdf], env=dict(os.environ, TMPDIR=private)
     )
-    if rc != 1 or "not available" not in err or "[pdf]" not in err:
-        fail("a missing glyph fails the build with FOP's message", f"exit {rc}\n{err}")
-    if os.path.exists(pdf) or os.listdir(private):
-        fail("a failed PDF build leaves no file behind")
+    check("a missing glyph fails the build with FOP's message",
+          rc == 1 and "not available" in err and "[pdf]" in err, f"exit {rc}\n{err}")
+    check("a failed PDF build leaves no file behind",
+          not os.path.exists(pdf) and not os.listdir(private))
 
 
 def test_pdf(resc, directory):
@@ -250,10 +244,7 @@ def main():
         sys.exit(__doc__)
     resc, directory = os.path.abspath(sys.argv[2]), sys.argv[3]
     (test_fo if sys.argv[1] == "fo" else test_pdf)(resc, directory)
-    for f in failures:
-        print(f)
-    print(f"{sys.argv[1]}: {len(failures)} failure(s)")
-    sys.exit(1 if failures else 0)
+    finish()
 
 
 if __name__ == "__main__":

@@ -14,13 +14,12 @@ set_tests_properties(hostile-input atomic-output reproducible-output fuzz-regres
                      PROPERTIES TIMEOUT 900)
 
 # Valgrind cannot run a binary built with AddressSanitizer.
-find_program(VALGRIND valgrind)
-if(VALGRIND AND NOT RESC_SANITIZE AND NOT RESC_FUZZ)
-  add_test(NAME valgrind-memcheck
-           COMMAND ${HOSTILE} valgrind $<TARGET_FILE:resc> ${SAMPLES} ${FUZZ_REGRESSIONS})
-  set_tests_properties(valgrind-memcheck PROPERTIES TIMEOUT 600)
-elseif(NOT VALGRIND)
-  message(WARNING "valgrind not found: the memcheck test is not registered (apt-get install valgrind)")
+if(NOT RESC_SANITIZE AND NOT RESC_FUZZ)
+  external_test(valgrind-memcheck
+    PROGRAMS valgrind
+    INSTALL valgrind
+    TIMEOUT 600
+    COMMAND ${HOSTILE} valgrind $<TARGET_FILE:resc> ${SAMPLES} ${FUZZ_REGRESSIONS})
 endif()
 
 # Sanitizer builds: every test of this directory runs with options that
