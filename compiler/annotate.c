@@ -80,12 +80,8 @@ static void label_node(struct ann *an, xmlNodePtr n, const struct info *ii) {
 }
 
 static char *call_text(struct ann *an, const xmlNode *section, int side) {
-  vtext_reset(&an->t);
   const xmlNode *call = child_el(section, "call");
-  if (call && (node_sides(call) & side))
-    vtext_block(&an->t, call, side);
-  vtext_trim(&an->t);
-  return strdup(an->t.s ? an->t.s : "");
+  return vtext_copy(&an->t, call && (node_sides(call) & side) ? call : NULL, side);
 }
 
 /* A ref shows its target's label: in the marked view the pair, unless the

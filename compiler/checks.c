@@ -133,13 +133,6 @@ static void check_action(struct ctx *c, xmlNodePtr am) {
 
 /* ============================================================ history */
 
-static char *block_text(struct ctx *c, const xmlNode *block, int side) {
-  vtext_reset(&c->t);
-  vtext_block(&c->t, block, side);
-  vtext_trim(&c->t);
-  return strdup(c->t.s ? c->t.s : "");
-}
-
 /* Compares two texts as a reader would: a no-break space (U+00A0, U+202F)
  * is a space. */
 static const char *skip_space(const char *s, bool *space) {
@@ -218,10 +211,10 @@ static void history_side(struct ctx *c, const xmlNode *heading, const xmlNode *a
   const xmlNode *ev = last_event(hist, side);
   if (!ev)
     return;
-  char *last = block_text(c, ev, side);
+  char *last = vtext_copy(&c->t, ev, side);
   struct finding *out = &f[0];
   if (note && (node_sides(note) & side)) {
-    char *nt = block_text(c, note, side);
+    char *nt = vtext_copy(&c->t, note, side);
     const char *rev = revision_of(nt);
     if (rev && !same_words(rev, last)) {
       out->set = true;
@@ -234,7 +227,7 @@ static void history_side(struct ctx *c, const xmlNode *heading, const xmlNode *a
   }
   out = &f[1];
   if (authority && (node_sides(authority) & side)) {
-    char *at = block_text(c, authority, side);
+    char *at = vtext_copy(&c->t, authority, side);
     size_t open = 0;
     char *place = last_parenthesis(at, &open);
     if (place && !same_words(place, last)) {
@@ -325,9 +318,7 @@ static void item_name(const xmlNode *item, int side, char *buf, size_t size) {
 
 /* The last character of a block's text on SIDE (UTF-8 aware). */
 static bool last_char(struct ctx *c, const xmlNode *p, int side, char *out, long *line) {
-  vtext_reset(&c->t);
-  vtext_block(&c->t, p, side);
-  vtext_trim(&c->t);
+  vtext_of(&c->t, p, side);
   if (!c->t.n)
     return false;
   size_t i = c->t.n - 1;
@@ -549,7 +540,7 @@ static const xmlNode *section_by_call(struct ctx *c, const xmlNode *res, const c
       const xmlNode *call = child_el(s, "call");
       if (!call || !(node_sides(s) & SIDE_O))
         continue;
-      char *t = block_text(c, call, SIDE_O);
+      char *t = vtext_copy(&c->t, call, SIDE_O);
       size_t l;
       bool full;
       int words = shared_words(text, t, &l, &full);

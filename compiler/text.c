@@ -8,7 +8,8 @@
 static const char *const blocks[] = {"p",       "call",  "title",  "subtitle", "note", "authority",
                                      "adopted", "event", "number", "name",     "role"};
 
-bool is_block(const xmlNode *n) {
+/* Is N an element whose children are inline content (p, call, title …)? */
+static bool is_block(const xmlNode *n) {
   for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
     if (is_el(n, blocks[i]))
       return true;
@@ -131,6 +132,21 @@ bool block_last_char(const xmlNode *block, int side, char *out, size_t size) {
 void vtext_trim(struct vtext *t) {
   while (t->n && t->s[t->n - 1] == ' ')
     t->s[--t->n] = 0;
+}
+
+void vtext_of(struct vtext *t, const xmlNode *block, int side) {
+  vtext_reset(t);
+  if (block)
+    vtext_block(t, block, side);
+  vtext_trim(t);
+}
+
+char *vtext_copy(struct vtext *t, const xmlNode *block, int side) {
+  vtext_of(t, block, side);
+  char *s = strdup(t->s ? t->s : "");
+  if (!s)
+    abort();
+  return s;
 }
 
 /* ---- in-place normalisation for rendering ---- */

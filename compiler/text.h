@@ -27,9 +27,11 @@ void vtext_block(struct vtext *t, const xmlNode *block, int side);
 bool block_last_char(const xmlNode *block, int side, char *out, size_t size);
 /* Drops trailing spaces. */
 void vtext_trim(struct vtext *t);
+/* T holds BLOCK's text on SIDE alone, trimmed (empty for a NULL block). */
+void vtext_of(struct vtext *t, const xmlNode *block, int side);
+/* The same, and a copy of it to free. */
+char *vtext_copy(struct vtext *t, const xmlNode *block, int side);
 
-/* Is N an element whose children are inline content (p, call, title …)? */
-bool is_block(const xmlNode *n);
 /* Collapses whitespace in the text nodes of every block of the tree, in
  * place, so that renderers can copy text as it is. */
 void normalize_space(xmlNodePtr root);
