@@ -24,6 +24,12 @@
     </xsl:choose>
   </xsl:variable>
 
+  <!-- The footnotes the view shows, in document order: not those inside
+       what it leaves out (a changed block, or an inline mark). -->
+  <xsl:variable name="visible-footnotes"
+      select="//r:footnote[not(ancestor-or-self::*/@change = $hide)]
+              [not($hide = 'del' and ancestor::r:del) and not($hide = 'ins' and ancestor::r:ins)]"/>
+
   <!-- The mark that governs a block in the marked view: its own change
        or its nearest changed ancestor's ('ins', 'del' or ''). -->
   <xsl:template name="block-mark">

@@ -21,9 +21,7 @@
       <w:footnote w:type="continuationSeparator" w:id="0">
         <w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>
       </w:footnote>
-      <xsl:apply-templates select="//r:footnote[not(ancestor-or-self::*/@change = $hide)]
-          [not($hide = 'del' and ancestor::r:del) and not($hide = 'ins' and ancestor::r:ins)]"
-          mode="body"/>
+      <xsl:apply-templates select="$visible-footnotes" mode="body"/>
     </w:footnotes>
   </xsl:template>
 

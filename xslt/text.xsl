@@ -56,11 +56,9 @@
 
   <xsl:template match="/">
     <xsl:apply-templates select="*"/>
-    <xsl:variable name="notes" select="//r:footnote[not(ancestor-or-self::*/@change = $hide)]
-        [not($hide = 'del' and ancestor::r:del) and not($hide = 'ins' and ancestor::r:ins)]"/>
-    <xsl:if test="$notes">
+    <xsl:if test="$visible-footnotes">
       <xsl:value-of select="concat('____________', $NL)"/>
-      <xsl:apply-templates select="$notes" mode="body"/>
+      <xsl:apply-templates select="$visible-footnotes" mode="body"/>
     </xsl:if>
   </xsl:template>
 
