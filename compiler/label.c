@@ -119,3 +119,26 @@ bool label_split(const char *label, char *base, size_t size, unsigned *k) {
   *k = best;
   return true;
 }
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool label_is_wellformed(const char *s) {
+  if (*s >= 'a' && *s <= 'z') {
+    while (*s >= 'a' && *s <= 'z')
+      s++;
+    return *s == 0;
+  }
+  if (!is_digit(*s))
+    return false;
+  for (;;) {
+    while (is_digit(*s))
+      s++;
+    if (*s != '.' || !is_digit(s[1]))
+      break;
+    s++;
+  }
+  for (unsigned k = 0; *s && label_suffix(k); k++)
+    if (strcmp(s, label_suffix(k)) == 0)
+      return true;
+  return *s == 0;
+}

@@ -33,4 +33,9 @@ const char *label_suffix(unsigned k);
  * label has no suffix. */
 bool label_split(const char *label, char *base, size_t size, unsigned *k);
 
+/* Whether S has the form of a bare label (schema: label.value): lower-case
+ * letters, or dot-joined numbers with an optional suffix ("bbis" is
+ * letters already). */
+bool label_is_wellformed(const char *s);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "label.h"
 #include "resources.h"
 
 struct schema {
@@ -60,6 +61,16 @@ static const char *allowed_values(const char *attr) {
   return NULL;
 }
 
+static void value_message(const char *attr, const char *el, const char *value, char *msg,
+                          size_t size) {
+  const char *allowed = allowed_values(attr);
+  if (allowed && value)
+    snprintf(msg, size, "invalid value \"%s\" for attribute %s of %s; expected %s", value, attr, el,
+             allowed);
+  else
+    snprintf(msg, size, "attribute %s is not allowed on %s", attr, el);
+}
+
 /* "Invalid attribute change for element item" → what value, and what is
  * allowed instead. */
 static bool attribute_message(const xmlError *e, char *msg, size_t size) {
@@ -72,14 +83,63 @@ static bool attribute_message(const xmlError *e, char *msg, size_t size) {
     v = xmlGetNsProp(node, (const xmlChar *)"lang", XML_XML_NAMESPACE);
   else if (node)
     v = xmlGetNoNsProp(node, (const xmlChar *)a);
-  const char *allowed = allowed_values(a);
-  if (allowed && v)
-    snprintf(msg, size, "invalid value \"%s\" for attribute %s of %s; expected %s", (char *)v, a,
-             el, allowed);
-  else
-    snprintf(msg, size, "attribute %s is not allowed on %s", a, el);
+  value_message(a, el, (const char *)v, msg, size);
   xmlFree(v);
   return true;
+}
+
+/* ------------------------------------------------------------ value forms */
+
+/* Matches S against TEMPLATE, where 'd' stands for a digit and any other
+ * character for itself; returns the rest of S, or NULL. */
+static const char *match(const char *s, const char *template) {
+  for (; *template; template ++, s++)
+    if (*template == 'd' ? !(*s >= '0' && *s <= '9') : *s != *template)
+      return NULL;
+  return s;
+}
+
+/* YYYY-MM-DD[Thh:mm[:ss][Z|±hh:mm]] (schema: mark.attrs) */
+static bool is_iso_date(const char *s) {
+  s = match(s, "dddd-dd-dd");
+  if (!s || !*s)
+    return s != NULL;
+  if (!(s = match(s, "Tdd:dd")))
+    return false;
+  const char *sec = match(s, ":dd");
+  if (sec)
+    s = sec;
+  if (*s == 'Z')
+    return s[1] == 0;
+  if (*s == '+' || *s == '-')
+    return (s = match(s + 1, "dd:dd")) && !*s;
+  return !*s;
+}
+
+/* The forms the schema leaves to resc (see label.value and mark.attrs in
+ * schema/resc.rng): checked on every element, since wherever the grammar
+ * allows these attributes they have these forms. */
+static int check_values(struct diags *d, const char *name, xmlNodePtr n) {
+  int errors = 0;
+  for (xmlAttrPtr a = n->properties; a; a = a->next) {
+    const char *an = (const char *)a->name;
+    bool label = !a->ns && (strcmp(an, "num") == 0 || strcmp(an, "was") == 0);
+    bool date = !a->ns && strcmp(an, "date") == 0;
+    if (!label && !date)
+      continue;
+    xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+    if (v && !(label ? label_is_wellformed((char *)v) : is_iso_date((char *)v))) {
+      char msg[256];
+      value_message(an, (const char *)n->name, (const char *)v, msg, sizeof msg);
+      diag_add(d, name, xmlGetLineNo(n), 0, SEV_ERROR, "schema", "%s", msg);
+      errors++;
+    }
+    xmlFree(v);
+  }
+  for (xmlNodePtr c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      errors += check_values(d, name, c);
+  return errors;
 }
 
 /* ------------------------------------------------------------ required children */
@@ -215,6 +275,7 @@ int schema_validate(struct schema *s, xmlDocPtr doc, const char *name, struct di
     xmlRelaxNGValidateDoc(vc, doc);
     xmlRelaxNGFreeValidCtxt(vc);
   }
+  st.errors += check_values(d, name, root);
   if (rc != 0 && st.errors == 0) {
     diag_add(d, name, 0, 0, SEV_ERROR, "schema", "the document is not valid against the schema");
     st.errors = 1;

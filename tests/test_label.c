@@ -190,6 +190,19 @@ static void test_views(void) {
   unload(&f);
 }
 
+/* The form schema/resc.rng describes for num and was, which resc checks
+ * itself (no pattern facet). */
+static void test_wellformed(void) {
+  static const char *const good[] = {"f",    "aa",   "iii",          "6",           "3.1", "12",
+                                     "3ter", "bbis", "3.1quinquies", "2.10.4decies"};
+  static const char *const bad[] = {"",      "b)", "3.",   ".3", "3..1", "B",    "3x",
+                                    "3bisx", "a1", "3.1a", "3 ", " 3",   "bis1", "3-1"};
+  for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+    expect_str(good[i], "1", label_is_wellformed(good[i]) ? "1" : "0");
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    expect_str(bad[i], "0", label_is_wellformed(bad[i]) ? "1" : "0");
+}
+
 static void test_label_diagnostics(void) {
   struct fixture f;
   load(&f, PRE(I INS "<item num='c'><p>x;</p></item>"
@@ -212,6 +225,7 @@ int main(void) {
   LIBXML_TEST_VERSION
   test_format();
   test_suffix();
+  test_wellformed();
   test_views();
   test_label_diagnostics();
   xmlCleanupParser();
