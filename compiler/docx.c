@@ -4,6 +4,8 @@
 #include <string.h>
 #include <zip.h>
 
+#include "ziplib.h"
+
 #include "resources.h"
 
 /* The package's parts in the order they are written: [Content_Types].xml
@@ -47,67 +49,73 @@ static int make_part(const struct part *p, xmlDocPtr doc, enum view view, bool t
   return 0;
 }
 
-static int add_part(zip_t *z, const char *name, struct buffer *b) {
+static int add_part(const struct ziplib *zl, zip_t *z, const char *name, struct buffer *b) {
   /* libzip frees the buffer with free() once written */
-  zip_source_t *s = zip_source_buffer(z, b->data, b->len, 1);
+  zip_source_t *s = zl->source_buffer(z, b->data, b->len, 1);
   if (!s)
     return -1;
-  zip_int64_t i = zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8);
+  zip_int64_t i = zl->file_add(z, name, s, ZIP_FL_ENC_UTF_8);
   if (i < 0) {
-    zip_source_free(s);
+    zl->source_free(s);
     return -1;
   }
   b->data = NULL;
   /* deflate's fastest level: the parts are small text, and level 9 cost
    * more time than the whole of some parts' rendering for a few KB */
-  if (zip_file_set_dostime(z, (zip_uint64_t)i, DOS_TIME, DOS_DATE, 0) != 0 ||
-      zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 1) != 0)
+  if (zl->file_set_dostime(z, (zip_uint64_t)i, DOS_TIME, DOS_DATE, 0) != 0 ||
+      zl->set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 1) != 0)
     return -1;
   return 0;
 }
 
 /* Reads the finished archive back out of its in-memory source. */
-static int take_bytes(zip_source_t *src, struct buffer *out) {
+static int take_bytes(const struct ziplib *zl, zip_source_t *src, struct buffer *out) {
   zip_stat_t st;
-  if (zip_source_open(src) != 0)
+  if (zl->source_open(src) != 0)
     return -1;
   int rc = -1;
-  if (zip_source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
+  if (zl->source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
     out->data = malloc(st.size ? st.size : 1);
-    if (out->data && zip_source_read(src, out->data, st.size) == (zip_int64_t)st.size) {
+    if (out->data && zl->source_read(src, out->data, st.size) == (zip_int64_t)st.size) {
       out->len = st.size;
       rc = 0;
     }
   }
-  zip_source_close(src);
+  zl->source_close(src);
   return rc;
 }
 
 int docx_build(xmlDocPtr doc, enum view view, bool track, struct buffer *out, struct diags *d,
                const char *file) {
+  const char *why = NULL;
+  const struct ziplib *zl = ziplib_load(&why);
+  if (!zl) {
+    diag_add(d, file, 0, 0, SEV_ERROR, "internal", "libzip could not be loaded: %s", why);
+    return -1;
+  }
   zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-  zip_t *z = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
+  zl->error_init(&ze);
+  zip_source_t *src = zl->source_buffer_create(NULL, 0, 0, &ze);
+  zip_t *z = src ? zl->open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
   int rc = z ? 0 : -1;
   if (src)
-    zip_source_keep(src); /* it outlives the archive: the bytes are in it */
+    zl->source_keep(src); /* it outlives the archive: the bytes are in it */
   for (size_t i = 0; rc == 0 && i < sizeof parts / sizeof parts[0]; i++) {
     struct buffer b = {0};
     rc = make_part(&parts[i], doc, view, track, &b, d, file);
     if (rc == 0)
-      rc = add_part(z, parts[i].name, &b);
+      rc = add_part(zl, z, parts[i].name, &b);
     free(b.data);
   }
   if (z && rc == 0)
-    rc = zip_close(z) == 0 ? 0 : -1;
+    rc = zl->close(z) == 0 ? 0 : -1;
   else if (z)
-    zip_discard(z);
+    zl->discard(z);
   if (rc == 0)
-    rc = take_bytes(src, out);
+    rc = take_bytes(zl, src, out);
   if (src)
-    zip_source_free(src);
-  zip_error_fini(&ze);
+    zl->source_free(src);
+  zl->error_fini(&ze);
   if (rc != 0 && diags_count(d, SEV_ERROR) == 0)
     diag_add(d, file, 0, 0, SEV_ERROR, "internal", "the DOCX package could not be made");
   return rc;

@@ -281,12 +281,13 @@ static int cmd_build(int argc, char **argv) {
     return rc;
   }
   struct schema *schema = schema_load();
-  if (!schema)
-    return usage_error("%s", "internal error: the schema does not compile");
   struct diags d;
   diags_init(&d);
   struct analysis *a = NULL;
-  rc = pipeline_check(schema, file, &d, &a);
+  if (schema)
+    rc = pipeline_check(schema, file, &d, &a);
+  else
+    rc = usage_error("%s", "internal error: the schema does not compile");
   if (rc == 0)
     rc = pipeline_verdict(&d, o.werror);
   xmlDocPtr doc = a ? a->doc : NULL;

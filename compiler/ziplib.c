@@ -1,0 +1,62 @@
+#include "ziplib.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* RESC_LIBZIP_SONAME is the name CMake read from the libzip the build
+ * found, so the library loaded is the one the headers describe. */
+static struct ziplib lib;
+static const char *failure;
+static char failure_text[256]; /* dlerror()'s own is overwritten by the next call */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static const struct symbol {
+  const char *name;
+  size_t offset;
+} symbols[] = {
+#define SYM(field)                                                                                 \
+  { "zip_" #field, offsetof(struct ziplib, field) }
+    SYM(error_init),       SYM(error_fini),           SYM(source_buffer_create),
+    SYM(source_buffer),    SYM(source_keep),          SYM(source_free),
+    SYM(source_open),      SYM(source_stat),          SYM(source_read),
+    SYM(source_close),     SYM(open_from_source),     SYM(file_add),
+    SYM(file_set_dostime), SYM(set_file_compression), SYM(close),
+    SYM(discard),
+#undef SYM
+};
+
+static void fail(void) {
+  const char *e = dlerror();
+  snprintf(failure_text, sizeof failure_text, "%s", e ? e : "unknown error");
+  failure = failure_text;
+}
+
+static void load(void) {
+  void *h = dlopen(RESC_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
+  if (!h) {
+    fail();
+    return;
+  }
+  for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
+    void *f = dlsym(h, symbols[i].name);
+    if (!f) {
+      fail();
+      return;
+    }
+    /* POSIX guarantees a function pointer survives the trip through
+     * void *; every field has the size of one. */
+    *(void **)((char *)&lib + symbols[i].offset) = f;
+  }
+}
+
+const struct ziplib *ziplib_load(const char **why) {
+  pthread_once(&once, load);
+  if (failure) {
+    if (why)
+      *why = failure;
+    return NULL;
+  }
+  return &lib;
+}
