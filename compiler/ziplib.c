@@ -34,7 +34,7 @@ static void fail(void) {
 }
 
 static void load(void) {
-  void *h = dlopen(RESC_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
+  void *h = dlopen(RESC_LIBZIP_SONAME, RTLD_LAZY | RTLD_LOCAL);
   if (!h) {
     fail();
     return;
