@@ -315,8 +315,8 @@ int main(int argc, char **argv) {
     printf("resc %s (libxml2 %s, libxslt %s)\n", RESC_VERSION, xmlParserVersion, xsltEngineVersion);
     return 0;
   }
-  /* A build of a sample peaks at 2 to 4 MB of heap (measured on the five) */
-  heap_prepare(4 << 20);
+  /* A build of a sample peaks at 2 to 3 MB of heap (measured on the five) */
+  heap_prepare(3 << 20);
   LIBXML_TEST_VERSION
   resources_install_loader();
   int rc;
