@@ -13,14 +13,48 @@ struct ann {
   long next_id;
 };
 
+/* The value of attribute NAME on N or its nearest ancestor that has it. */
+static xmlChar *inherited(const xmlNode *n, const char *name) {
+  for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    if (v)
+      return v;
+  }
+  return NULL;
+}
+
 /* Word wants a distinct number on every tracked change: each mark gets an
  * even x:id, so that a renderer has that number and the next one (a
- * paragraph's runs and its paragraph mark). */
+ * paragraph's runs and its paragraph mark). With it, who made the change
+ * and when (x:by, x:date: the mark's own by and date, or its nearest
+ * ancestor's), so that a renderer need not search for them. */
 static void set_id(struct ann *an, xmlNodePtr n) {
   char buf[24];
   snprintf(buf, sizeof buf, "%ld", an->next_id);
   an->next_id += 2;
   xmlNewNsProp(n, an->x, (const xmlChar *)"id", (const xmlChar *)buf);
+  static const char *const inherit[] = {"by", "date"};
+  for (int i = 0; i < 2; i++) {
+    xmlChar *v = inherited(n, inherit[i]);
+    if (v)
+      xmlNewNsProp(n, an->x, (const xmlChar *)inherit[i], v);
+    xmlFree(v);
+  }
+}
+
+/* x:change on every element of a block inserted or deleted whole: the
+ * change of the nearest such block, itself included. */
+static void mark_changed(struct ann *an, xmlNodePtr n, const xmlChar *change) {
+  for (xmlNodePtr c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || c->ns != an->r)
+      continue;
+    xmlChar *own = xmlGetNoNsProp(c, (const xmlChar *)"change");
+    const xmlChar *m = own ? own : change;
+    if (m)
+      xmlNewNsProp(c, an->x, (const xmlChar *)"change", m);
+    mark_changed(an, c, m);
+    xmlFree(own);
+  }
 }
 
 static void add_text(xmlNodePtr parent, const char *s) {
@@ -146,5 +180,6 @@ void annotate(struct analysis *a) {
       number_footnote(&an, node, ii);
   }
   vtext_free(&an.t);
+  mark_changed(&an, root, NULL);
   normalize_space(root);
 }

@@ -24,32 +24,19 @@
   <xsl:variable name="track" select="$view = 'marked' and $marks = 'track'"/>
   <xsl:variable name="formatted" select="$view = 'marked' and $marks != 'track'"/>
 
-  <!-- ============================================================ authors -->
+  <!-- ============================================================ revisions -->
 
-  <xsl:template name="author">
-    <xsl:variable name="by" select="ancestor-or-self::*[@by][1]/@by"/>
-    <xsl:attribute name="w:author">
-      <xsl:choose>
-        <xsl:when test="$by"><xsl:value-of select="$by"/></xsl:when>
-        <xsl:otherwise>resc</xsl:otherwise>
-      </xsl:choose>
-    </xsl:attribute>
-    <xsl:variable name="date" select="ancestor-or-self::*[@date][1]/@date"/>
-    <xsl:if test="$date">
-      <xsl:attribute name="w:date">
-        <xsl:value-of select="$date"/>
-        <xsl:if test="not(contains($date, 'T'))">T00:00:00Z</xsl:if>
-      </xsl:attribute>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- The attributes of a revision: id (the context's x:id plus OFFSET,
-       or ID), author and date (the context's, or its ancestors'). -->
+  <!-- The attributes of a revision: id (the context's x:id, or ID), author
+       and date (x:by and x:date, which annotate.c resolved from the mark
+       or its ancestors). An author nobody named is "resc"; a date without
+       a time is midnight UTC, as Word's w:date is a date-time. -->
   <xsl:template name="revision">
-    <xsl:param name="offset" select="0"/>
-    <xsl:param name="id" select="number(@x:id) + $offset"/>
+    <xsl:param name="id" select="@x:id"/>
     <xsl:attribute name="w:id"><xsl:value-of select="$id"/></xsl:attribute>
-    <xsl:call-template name="author"/>
+    <xsl:attribute name="w:author"><xsl:value-of select="concat(@x:by, substring('resc', 1, 4 * not(@x:by)))"/></xsl:attribute>
+    <xsl:if test="@x:date">
+      <xsl:attribute name="w:date"><xsl:value-of select="concat(@x:date, substring('T00:00:00Z', 1, 10 * not(contains(@x:date, 'T'))))"/></xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================ runs -->
@@ -210,23 +197,24 @@
   <!-- One paragraph: style, optional label and tab, then CONTENT as runs.
        A paragraph inserted or deleted whole has its runs and its
        paragraph mark tracked, so that accepting or rejecting the change
-       leaves no empty paragraph behind. -->
+       leaves no empty paragraph behind. Every parameter and variable
+       costs an XPath evaluation per paragraph (most of a DOCX build), so
+       the common paragraph, with no label, prefix or indent, passes
+       none on: lead-runs is called only when there is something before
+       the content. -->
   <xsl:template name="para">
     <xsl:param name="style" select="'Normal'"/>
     <xsl:param name="content" select="node()"/>
     <xsl:param name="labelled" select="false()"/>
     <xsl:param name="label-node" select="."/>
-    <xsl:param name="fmt" select="''"/>
     <xsl:param name="prefix" select="''"/>
     <xsl:param name="tab" select="true()"/>
     <xsl:param name="indent" select="0"/>
-    <!-- the block's mark in the marked view, as in block-mark (an
-         expression rather than a call: a variable built by a call is a
-         result tree fragment, costly once per paragraph) -->
-    <xsl:variable name="m" select="substring(ancestor-or-self::*[@change][1]/@change, 1, 3 * number($view = 'marked'))"/>
-    <!-- the change's author, the paragraph's own revision ids -->
-    <xsl:variable name="mark-node" select="ancestor-or-self::*[@change][1]"/>
-    <xsl:variable name="rid" select="number(@x:id)"/>
+    <!-- the block's mark in the marked view (x:change, from annotate.c) -->
+    <xsl:variable name="m" select="substring(@x:change, 1, 3 * number($view = 'marked'))"/>
+    <!-- underline or strike-through for a changed block (docx-marks format) -->
+    <xsl:variable name="fmt" select="substring('US', 1 + number($m = 'del'), number($formatted and $m != ''))"/>
+    <xsl:variable name="lead" select="$indent &gt; 0 or $prefix != '' or $labelled"/>
     <w:p>
       <w:pPr>
         <w:pStyle w:val="{$style}"/>
@@ -237,46 +225,51 @@
           <w:ind w:left="{number($at)}" w:hanging="{number($at)}"/>
         </xsl:if>
         <xsl:if test="$track and $m != ''">
+          <!-- the paragraph mark: x:id + 1 (x:by and x:date are the
+               change's) -->
           <w:rPr>
-            <xsl:for-each select="$mark-node">
-              <xsl:element name="w:{$m}">
-                <xsl:call-template name="revision"><xsl:with-param name="id" select="$rid + 1"/></xsl:call-template>
-              </xsl:element>
-            </xsl:for-each>
+            <xsl:element name="w:{$m}">
+              <xsl:call-template name="revision"><xsl:with-param name="id" select="@x:id + 1"/></xsl:call-template>
+            </xsl:element>
           </w:rPr>
         </xsl:if>
       </w:pPr>
-      <xsl:variable name="f" select="concat($fmt, substring('US', 1 + number($m = 'del'), number($formatted and $m != '')))"/>
       <xsl:choose>
         <xsl:when test="$track and $m != ''">
+          <xsl:variable name="del" select="number($m = 'del')"/>
           <xsl:element name="w:{$m}">
-            <xsl:for-each select="$mark-node">
-              <xsl:call-template name="revision"><xsl:with-param name="id" select="$rid"/></xsl:call-template>
-            </xsl:for-each>
-            <xsl:call-template name="para-runs">
-              <xsl:with-param name="content" select="$content"/>
-              <xsl:with-param name="labelled" select="$labelled"/>
-              <xsl:with-param name="label-node" select="$label-node"/>
-              <xsl:with-param name="fmt" select="$f"/>
-              <xsl:with-param name="prefix" select="$prefix"/>
-              <xsl:with-param name="del" select="number($m = 'del')"/>
-              <xsl:with-param name="m" select="$m"/>
-              <xsl:with-param name="tab" select="$tab"/>
-              <xsl:with-param name="indent" select="$indent"/>
-            </xsl:call-template>
+            <xsl:call-template name="revision"/>
+            <xsl:if test="$lead">
+              <xsl:call-template name="lead-runs">
+                <xsl:with-param name="labelled" select="$labelled"/>
+                <xsl:with-param name="label-node" select="$label-node"/>
+                <xsl:with-param name="prefix" select="$prefix"/>
+                <xsl:with-param name="tab" select="$tab"/>
+                <xsl:with-param name="indent" select="$indent"/>
+                <xsl:with-param name="del" select="$del"/>
+                <xsl:with-param name="m" select="$m"/>
+              </xsl:call-template>
+            </xsl:if>
+            <xsl:apply-templates select="$content" mode="run">
+              <xsl:with-param name="del" select="$del"/>
+            </xsl:apply-templates>
           </xsl:element>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:call-template name="para-runs">
-            <xsl:with-param name="content" select="$content"/>
-            <xsl:with-param name="labelled" select="$labelled"/>
-            <xsl:with-param name="label-node" select="$label-node"/>
-            <xsl:with-param name="fmt" select="$f"/>
-            <xsl:with-param name="prefix" select="$prefix"/>
-            <xsl:with-param name="m" select="$m"/>
-            <xsl:with-param name="tab" select="$tab"/>
-            <xsl:with-param name="indent" select="$indent"/>
-          </xsl:call-template>
+          <xsl:if test="$lead">
+            <xsl:call-template name="lead-runs">
+              <xsl:with-param name="labelled" select="$labelled"/>
+              <xsl:with-param name="label-node" select="$label-node"/>
+              <xsl:with-param name="prefix" select="$prefix"/>
+              <xsl:with-param name="tab" select="$tab"/>
+              <xsl:with-param name="indent" select="$indent"/>
+              <xsl:with-param name="fmt" select="$fmt"/>
+              <xsl:with-param name="m" select="$m"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:apply-templates select="$content" mode="run">
+            <xsl:with-param name="fmt" select="$fmt"/>
+          </xsl:apply-templates>
         </xsl:otherwise>
       </xsl:choose>
     </w:p>
@@ -290,16 +283,17 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="para-runs">
-    <xsl:param name="content"/>
+  <!-- What comes before a paragraph's content: the tabs of its indent,
+       its prefix, its label and the tab after it. -->
+  <xsl:template name="lead-runs">
     <xsl:param name="labelled"/>
     <xsl:param name="label-node"/>
-    <xsl:param name="fmt"/>
     <xsl:param name="prefix"/>
+    <xsl:param name="tab"/>
+    <xsl:param name="indent"/>
+    <xsl:param name="fmt" select="''"/>
     <xsl:param name="del" select="0"/>
-    <xsl:param name="m" select="''"/>
-    <xsl:param name="tab" select="true()"/>
-    <xsl:param name="indent" select="0"/>
+    <xsl:param name="m"/>
     <xsl:if test="$indent &gt; 0">
       <xsl:call-template name="tab-runs"><xsl:with-param name="n" select="$indent"/></xsl:call-template>
     </xsl:if>
@@ -332,9 +326,5 @@
       </xsl:for-each>
       <xsl:if test="$tab"><w:r><w:tab/></w:r></xsl:if>
     </xsl:if>
-    <xsl:apply-templates select="$content" mode="run">
-      <xsl:with-param name="fmt" select="$fmt"/>
-      <xsl:with-param name="del" select="$del"/>
-    </xsl:apply-templates>
   </xsl:template>
 </xsl:stylesheet>
