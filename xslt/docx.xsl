@@ -1,10 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The XML parts of a DOCX package, one per run of this stylesheet, chosen by
-  the parameter part: document (word/document.xml), footnotes
-  (word/footnotes.xml), styles (word/styles.xml) or core
+  The XML parts of a DOCX package that depend on the document, one per run
+  of this stylesheet, chosen by the parameter part: document
+  (word/document.xml), footnotes (word/footnotes.xml) or core
   (docProps/core.xml). One stylesheet, so that it is compiled once for all
-  the parts; each part lives in its own file, included here. With another
+  the parts; each part lives in its own file, included here. The other
+  parts, word/styles.xml among them, are fixed: xslt/docx-*.xml. With another
   processor: xsltproc, string parameters part=document and view=marked,
   docx.xsl, then the annotated tree of `resc build -t annotated`.
 -->
@@ -14,7 +15,6 @@
   <xsl:import href="docx-common.xsl"/>
   <xsl:include href="docx-document.xsl"/>
   <xsl:include href="docx-footnotes.xsl"/>
-  <xsl:include href="docx-styles.xsl"/>
   <xsl:include href="docx-core.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" standalone="yes"/>
 
@@ -23,7 +23,6 @@
   <xsl:template match="/">
     <xsl:choose>
       <xsl:when test="$part = 'footnotes'"><xsl:call-template name="footnotes-part"/></xsl:when>
-      <xsl:when test="$part = 'styles'"><xsl:call-template name="styles-part"/></xsl:when>
       <xsl:when test="$part = 'core'"><xsl:call-template name="core-part"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="document-part"/></xsl:otherwise>
     </xsl:choose>
