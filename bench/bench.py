@@ -2,7 +2,7 @@
 """Benchmark resc against the tools users would otherwise use, side by side
 in one run, and write bench/RESULTS.md.
 
-  python3 bench/bench.py [--resc build/resc] [--runs 5] [--out bench/RESULTS.md]
+  python3 bench/bench.py [--resc build/resc] [--runs 11] [--out bench/RESULTS.md]
 
 - a corpus of 1 000 documents made from the samples (replicated, each copy
   varied: resolution number, words swapped inside paragraphs), checked by
@@ -57,15 +57,24 @@ def peak_memory(cmd):
     return kib / 1024.0
 
 
+def measure_all(cmds, runs, ok=(0,)):
+    """[(median seconds, peak MiB)] for each of CMDS, run in turn RUNS
+    times: the commands compared alternate, so that a change in the
+    machine's load (a shared virtual machine's neighbours) falls on all of
+    them alike rather than on whichever ran during it."""
+    times = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            t, rc = run(cmd)
+            if rc not in ok:
+                raise SystemExit(f"{' '.join(cmd[:4])} … exited {rc}")
+            times[i].append(t)
+    return [(statistics.median(t), peak_memory(cmd)) for t, cmd in zip(times, cmds)]
+
+
 def measure(cmd, runs, ok=(0,)):
     """(median seconds of RUNS timed runs, peak MiB of a separate run)."""
-    times = []
-    for _ in range(runs):
-        t, rc = run(cmd)
-        if rc not in ok:
-            raise SystemExit(f"{' '.join(cmd[:4])} … exited {rc}")
-        times.append(t)
-    return statistics.median(times), peak_memory(cmd)
+    return measure_all([cmd], runs, ok)[0]
 
 
 # ------------------------------------------------------------ corpus
@@ -157,10 +166,31 @@ def version(cmd):
         return "not installed"
 
 
+def verdicts(rows, scale):
+    """The table's figures set against what issue 6 asks."""
+    check = next(r for r in rows if r[1].startswith("resc check ("))
+    ratio = check[2] / check[5]
+    docx = [(r[0], r[5] / r[2]) for r in rows if r[1] == "resc build -t docx"]
+    low = min(docx, key=lambda d: d[1])
+    # time per MB between the two largest sizes: flat when the cost is linear
+    per_mb = {name: [t / size for k, size, *rest in scale for t in [rest[i]]]
+              for name, i in (("check", 0), ("text", 3), ("docx", 5))}
+    lines = [
+        f"- `resc check` over the corpus: {ratio:.2f} × `xmllint --relaxng` "
+        f"(at most 1.5, aim 1.2): {'met' if ratio <= 1.5 else 'NOT met'}.",
+        f"- `resc build -t docx` against pandoc: {min(d[1] for d in docx):.1f} to "
+        f"{max(d[1] for d in docx):.1f} times faster, the least for {low[0]} "
+        f"(at least 10): {'met' if low[1] >= 10 else 'NOT met'}.",
+        "- Time per MB at ×10 and ×100 (flat when cost grows linearly): " + "; ".join(
+            f"{name} {v[1] * 1000:.0f} and {v[2] * 1000:.0f} ms/MB" for name, v in per_mb.items())
+        + "."]
+    return lines
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--resc", default=os.path.join(ROOT, "build", "resc"))
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=11)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
     args = ap.parse_args()
     resc = os.path.abspath(args.resc)
@@ -173,10 +203,10 @@ def main():
         corpus = make_corpus(tmp)
         mb = sum(os.path.getsize(p) for p in corpus) / 1e6
         # every copy is valid: warnings only
-        t_resc, m_resc = measure([resc, "check", "-q", *corpus], args.runs)
-        t_resc2, m_resc2 = measure([resc, "check", "-q", "-j", "2", *corpus], args.runs)
-        t_lint, m_lint = measure(["xmllint", "--noout", "--relaxng",
-                                  os.path.join(ROOT, "schema", "resc.rng"), *corpus], args.runs)
+        (t_resc, m_resc), (t_resc2, m_resc2), (t_lint, m_lint) = measure_all(
+            [[resc, "check", "-q", *corpus], [resc, "check", "-q", "-j", "2", *corpus],
+             ["xmllint", "--noout", "--relaxng", os.path.join(ROOT, "schema", "resc.rng"),
+              *corpus]], args.runs)
         rows.append(("check 1 000 documents", f"resc check ({mb:.1f} MB)", t_resc, m_resc,
                      "xmllint --noout --relaxng", t_lint, m_lint, mb))
         rows.append(("check 1 000 documents", "resc check -j 2", t_resc2, m_resc2,
@@ -193,10 +223,10 @@ def main():
             sheet = os.path.join(ROOT, "xslt", f"{fmt}.xsl")
             if not os.path.exists(sheet):
                 continue
-            t1, m1 = measure([resc, "build", "-t", fmt, largest, "-o", os.path.join(tmp, "o")],
-                             args.runs)
-            t2, m2 = measure(["xsltproc", "--stringparam", "view", "marked", "-o",
-                              os.path.join(tmp, "o2"), sheet, annotated], args.runs)
+            (t1, m1), (t2, m2) = measure_all(
+                [[resc, "build", "-t", fmt, largest, "-o", os.path.join(tmp, "o")],
+                 ["xsltproc", "--stringparam", "view", "marked", "-o", os.path.join(tmp, "o2"),
+                  sheet, annotated]], args.runs)
             rows.append((f"build -t {fmt} ({name})", f"resc build -t {fmt} (parse, check, render)",
                          t1, m1, f"xsltproc {fmt}.xsl (render only)", t2, m2, None))
         # DOCX against pandoc for every sample: start-up dominates both
@@ -207,9 +237,9 @@ def main():
                                   capture_output=True, check=True).stdout.decode()
             with open(md, "w", encoding="utf-8") as f:
                 f.write(markdown_from_text(text))
-            t1, m1 = measure([resc, "build", "-t", "docx", sample, "-o",
-                              os.path.join(tmp, "o.docx")], args.runs)
-            t2, m2 = measure(["pandoc", md, "-o", os.path.join(tmp, "p.docx")], args.runs)
+            (t1, m1), (t2, m2) = measure_all(
+                [[resc, "build", "-t", "docx", sample, "-o", os.path.join(tmp, "o.docx")],
+                 ["pandoc", md, "-o", os.path.join(tmp, "p.docx")]], args.runs)
             rows.append((f"build -t docx ({sname})", "resc build -t docx", t1, m1,
                          "pandoc (Markdown → DOCX)", t2, m2, None))
 
@@ -219,9 +249,10 @@ def main():
             with open(path, "w", encoding="utf-8") as f:
                 f.write(enlarge(base, k) if k > 1 else base)
             size = os.path.getsize(path) / 1e6
-            tc, mc = measure([resc, "check", "-q", path], args.runs)
-            tl, ml = measure(["xmllint", "--noout", "--relaxng",
-                              os.path.join(ROOT, "schema", "resc.rng"), path], args.runs)
+            (tc, mc), (tl, ml) = measure_all(
+                [[resc, "check", "-q", path],
+                 ["xmllint", "--noout", "--relaxng", os.path.join(ROOT, "schema", "resc.rng"),
+                  path]], args.runs)
             tt, mt = measure([resc, "build", "-t", "text", path, "-o", os.path.join(tmp, "o")],
                              args.runs)
             td, md_ = measure([resc, "build", "-t", "docx", path, "-o",
@@ -252,7 +283,7 @@ def main():
         out.append(f"| ×{k} | {size:.2f} | {tc * 1000:.0f} ms | {size / tc:.1f} | {tl * 1000:.0f} ms "
                    f"| {tc / tl:.2f} | {tt * 1000:.0f} ms | {td * 1000:.0f} ms "
                    f"| {mc:.0f}, {mt:.0f}, {md_:.0f} |")
-    out.append("")
+    out += ["", "## Against the targets of issue 6", ""] + verdicts(rows, scale) + [""]
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(out))
     print("\n".join(out))

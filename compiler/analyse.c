@@ -12,7 +12,7 @@ struct info *info_of(const xmlNode *n) {
 }
 
 /* Infos come from chunks of 256, one allocation each, freed together. */
-#define CHUNK 256
+#define CHUNK 64
 
 static struct info *info_new(struct analysis *a, xmlNodePtr n) {
   if (a->ninfos == a->cap) {
@@ -119,7 +119,7 @@ static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numberin
       k = 0;
     }
     l->has = true;
-    snprintf(l->base, sizeof l->base, "%s", base);
+    memcpy(l->base, base, sizeof l->base); /* both LABEL_MAX, NUL-terminated */
     l->punct = label_punct(style);
   }
 }

@@ -5,6 +5,7 @@
 #include "checks.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@ struct ctx {
   struct analysis *a;
   struct diags *d;
   struct vtext t;
+  char *raw; /* stale-ref's scratch: a paragraph's text, markup aside */
+  size_t raw_cap;
 };
 
 /* A per-side finding, so that both sides can be compared before it is
@@ -629,11 +632,73 @@ static void stale_at(struct ctx *c, const xmlNode *res, const struct vtext *t, s
   }
 }
 
-static void stale_walk(struct ctx *c, const xmlNode *res, xmlNodePtr n) {
-  for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
-    if (ch->type != XML_ELEMENT_NODE || !(node_sides(ch) & SIDE_A))
+/* Appends the text under N, of every side, to C->raw from *LEN on. */
+static void gather(struct ctx *c, const xmlNode *n, size_t *len) {
+  for (const xmlNode *ch = n->children; ch; ch = ch->next) {
+    if (ch->type == XML_ELEMENT_NODE) {
+      gather(c, ch, len);
       continue;
-    if (is_el(ch, "p")) {
+    }
+    if (ch->type != XML_TEXT_NODE || !ch->content)
+      continue;
+    size_t k = strlen((const char *)ch->content);
+    if (*len + k + 1 > c->raw_cap) {
+      c->raw_cap = 2 * (*len + k + 1);
+      c->raw = realloc(c->raw, c->raw_cap);
+      if (!c->raw)
+        abort();
+    }
+    memcpy(c->raw + *len, ch->content, k);
+    *len += k;
+  }
+}
+
+/* Whether S (LEN bytes, folded to lower case as compared) starts with
+ * STEM, which is lower case. */
+static bool starts_folded(const char *s, size_t len, const char *stem) {
+  size_t i = 0;
+  for (; stem[i]; i++)
+    if (i >= len || (s[i] | 0x20) != stem[i])
+      return false;
+  return true;
+}
+
+/* Whether paragraph P's text, of any side, markup aside, holds the start
+ * of a citation word: most paragraphs do not, and they are passed over
+ * without building their text with its lines and marks, which was most of
+ * the cost of checking a document. The raw text is gathered, so that
+ * markup inside a word does not hide it, and each p or a (case aside:
+ * every citation word starts with one) is compared with the stems. */
+static bool may_cite(struct ctx *c, const xmlNode *p) {
+  static const char *const p_stems[] = {"point", "punto", "paragraph"};
+  static const char *const a_stems[] = {"alin", "apartado"};
+  size_t len = 0;
+  gather(c, p, &len);
+  for (size_t i = 0; i < len; i++) {
+    char ch = (char)(c->raw[i] | 0x20);
+    if (ch == 'p') {
+      for (size_t k = 0; k < sizeof p_stems / sizeof p_stems[0]; k++)
+        if (starts_folded(c->raw + i, len - i, p_stems[k]))
+          return true;
+    } else if (ch == 'a') {
+      for (size_t k = 0; k < sizeof a_stems / sizeof a_stems[0]; k++)
+        if (starts_folded(c->raw + i, len - i, a_stems[k]))
+          return true;
+    }
+  }
+  return false;
+}
+
+/* SIDES: where N is present (carried down rather than asked of each
+ * node, which walks up to the root). */
+static void stale_walk(struct ctx *c, const xmlNode *res, xmlNodePtr n, int sides) {
+  for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
+    if (ch->type != XML_ELEMENT_NODE)
+      continue;
+    int in = sides & own_sides(ch);
+    if (!(in & SIDE_A))
+      continue;
+    if (is_el(ch, "p") && may_cite(c, ch)) {
       struct vtext t;
       vtext_init(&t);
       vtext_block(&t, ch, SIDE_A);
@@ -642,7 +707,7 @@ static void stale_walk(struct ctx *c, const xmlNode *res, xmlNodePtr n) {
           stale_at(c, res, &t, i);
       vtext_free(&t);
     }
-    stale_walk(c, res, ch);
+    stale_walk(c, res, ch, in);
   }
 }
 
@@ -652,11 +717,11 @@ static void check_resolution(struct ctx *c, xmlNodePtr res) {
   check_history(c, res);
   check_punctuation(c, res);
   if (c->a->has_marks)
-    stale_walk(c, res, res);
+    stale_walk(c, res, res, node_sides(res));
 }
 
 void check_rules(struct analysis *a, struct diags *d) {
-  struct ctx c = {a, d, {0}};
+  struct ctx c = {a, d, {0}, NULL, 0};
   vtext_init(&c.t);
   xmlNodePtr root = xmlDocGetRootElement(a->doc);
   check_marks(&c, root, NULL);
@@ -669,4 +734,5 @@ void check_rules(struct analysis *a, struct diags *d) {
         check_resolution(&c, child_el(am, "resolution"));
     }
   vtext_free(&c.t);
+  free(c.raw);
 }

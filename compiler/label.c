@@ -33,6 +33,22 @@ static void alpha(unsigned n, char *buf, size_t size) {
   buf[i] = 0;
 }
 
+/* V in decimal: snprintf's machinery was a tenth of analysing a
+ * document, for numbers of a few digits. */
+static void decimal(unsigned v, char *buf, size_t size) {
+  char tmp[16];
+  size_t len = 0;
+  do {
+    tmp[len++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  size_t i = 0;
+  for (; i < len && i + 1 < size; i++)
+    buf[i] = tmp[len - 1 - i];
+  if (size)
+    buf[i] = 0;
+}
+
 static void roman(unsigned n, char *buf, size_t size) {
   static const struct {
     unsigned v;
@@ -41,7 +57,7 @@ static void roman(unsigned n, char *buf, size_t size) {
                {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   unsigned v = n + 1;
   if (v >= 4000) { /* beyond classical numerals: fall back to digits */
-    snprintf(buf, size, "%u", v);
+    decimal(v, buf, size);
     return;
   }
   buf[0] = 0;
@@ -63,7 +79,7 @@ void label_format(enum numbering style, unsigned n, char *buf, size_t size) {
     break;
   case NUM_ARABIC:
   case NUM_DECIMAL:
-    snprintf(buf, size, "%u", n + 1);
+    decimal(n + 1, buf, size);
     break;
   case NUM_DASH:
     snprintf(buf, size, "\xe2\x80\x93"); /* – U+2013 */

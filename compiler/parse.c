@@ -185,8 +185,11 @@ xmlDocPtr doc_load(const char *path, struct diags *d, int *status) {
 }
 
 bool is_el(const xmlNode *n, const char *name) {
-  /* the name first: it differs far more often than the namespace */
-  return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0 && n->ns &&
+  /* the name first, its first letter before all of it: it differs far
+   * more often than the namespace (this is called half a million times
+   * in checking a hundred documents) */
+  return n && n->type == XML_ELEMENT_NODE && n->name[0] == (xmlChar)name[0] &&
+         strcmp((const char *)n->name, name) == 0 && n->ns &&
          strcmp((const char *)n->ns->href, RESC_NS) == 0;
 }
 
