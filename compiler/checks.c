@@ -674,17 +674,18 @@ static bool may_cite(struct ctx *c, const xmlNode *p) {
   static const char *const a_stems[] = {"alin", "apartado"};
   size_t len = 0;
   gather(c, p, &len);
-  for (size_t i = 0; i < len; i++) {
-    char ch = (char)(c->raw[i] | 0x20);
-    if (ch == 'p') {
-      for (size_t k = 0; k < sizeof p_stems / sizeof p_stems[0]; k++)
-        if (starts_folded(c->raw + i, len - i, p_stems[k]))
-          return true;
-    } else if (ch == 'a') {
-      for (size_t k = 0; k < sizeof a_stems / sizeof a_stems[0]; k++)
-        if (starts_folded(c->raw + i, len - i, a_stems[k]))
-          return true;
-    }
+  if (len == 0)
+    return false;
+  c->raw[len] = 0; /* gather leaves room */
+  /* strpbrk skips to the next p or a with the C library's vector code */
+  for (const char *at = strpbrk(c->raw, "pPaA"); at; at = strpbrk(at + 1, "pPaA")) {
+    size_t rest = len - (size_t)(at - c->raw);
+    bool p_word = (*at | 0x20) == 'p';
+    const char *const *stems = p_word ? p_stems : a_stems;
+    size_t n = p_word ? sizeof p_stems / sizeof p_stems[0] : sizeof a_stems / sizeof a_stems[0];
+    for (size_t k = 0; k < n; k++)
+      if (starts_folded(at, rest, stems[k]))
+        return true;
   }
   return false;
 }
