@@ -20,16 +20,22 @@
   <!-- ============================================================ lines -->
 
   <!-- One line: PREFIX, then the inline content of the context node,
-       wrapped in the marks of its block in the marked view. -->
+       wrapped in the marks of its block in the marked view. The line is
+       built inside an element, which the text output leaves out: libxslt
+       appends to the output's last text node in place only while nothing
+       else (a variable's fragment) was built since, and otherwise copies
+       it whole, which made the output of a long document quadratic. -->
   <xsl:template name="line">
     <xsl:param name="prefix" select="''"/>
     <xsl:param name="content" select="node()"/>
     <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
-    <xsl:value-of select="$prefix"/>
-    <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
-    <xsl:apply-templates select="$content"/>
-    <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
-    <xsl:value-of select="$NL"/>
+    <line>
+      <xsl:value-of select="$prefix"/>
+      <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+      <xsl:apply-templates select="$content"/>
+      <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+      <xsl:value-of select="$NL"/>
+    </line>
   </xsl:template>
 
   <xsl:template name="open">
