@@ -289,8 +289,9 @@ def main():
            f"Made by `python3 bench/bench.py` on {time.strftime('%Y-%m-%d')}: {machine()}.",
            f"resc {version([resc, '--version'])}; {version(['xmllint', '--version'])}; "
            f"{version(['xsltproc', '--version'])}; {version(['pandoc', '--version'])}.",
-           f"Each time is the median of {args.runs} runs (wall clock, whole process); memory "
-           "is the peak resident set.", "",
+           f"Each time is the median of about {args.runs} runs (wall clock, whole process), "
+           f"taken in {ROUNDS} rounds that take the commands compared in turn, each a warm-up run "
+           "and consecutive timed runs; memory is the peak resident set.", "",
            "## resc against the other tools", "",
            "| task | resc | time | peak MiB | other tool | time | peak MiB | resc / other |",
            "|---|---|---:|---:|---|---:|---:|---:|"]
