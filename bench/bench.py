@@ -2,7 +2,7 @@
 """Benchmark resc against the tools users would otherwise use, side by side
 in one run, and write bench/RESULTS.md.
 
-  python3 bench/bench.py [--resc build/resc] [--runs 11] [--out bench/RESULTS.md]
+  python3 bench/bench.py [--resc build/resc] [--runs 15] [--out bench/RESULTS.md]
 
 - a corpus of 1 000 documents made from the samples (replicated, each copy
   varied: resolution number, words swapped inside paragraphs), checked by
@@ -59,7 +59,7 @@ def peak_memory(cmd):
     return kib / 1024.0
 
 
-ROUNDS = 3
+ROUNDS = 5
 
 
 def measure_all(cmds, runs, ok=(0,)):
@@ -211,7 +211,7 @@ def verdicts(rows, scale):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--resc", default=os.path.join(ROOT, "build", "resc"))
-    ap.add_argument("--runs", type=int, default=11)
+    ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
     args = ap.parse_args()
     resc = os.path.abspath(args.resc)
