@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The command line as CLI.md describes it: options, output formats, exit
-statuses, atomic output. usage: cli.py RESC SAMPLES_DIR"""
+statuses, atomic output. usage: cli.py RESC SAMPLES_DIR LIBZIP_SONAME"""
 import json
 import os
 import stat
@@ -10,7 +10,7 @@ import tempfile
 
 from testlib import check, finish
 
-RESC, SAMPLES = os.path.abspath(sys.argv[1]), sys.argv[2]
+RESC, SAMPLES, LIBZIP = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
 
 
 def run(*args, cwd=None):
@@ -126,5 +126,30 @@ with tempfile.TemporaryDirectory() as tmp:
     check("same input, same output", a == b and a)
     rc, out, _ = run("build", "-t", "annotated", sample("res75-2.xml"))
     check("annotated tree carries the labels", rc == 0 and "urn:resc:annot" in out and "<x:label" in out)
+    check("annotated revisions carry their author", 'x:by="ATU"' in run(
+        "build", "-t", "annotated", sample("res75-atu.xml"))[1])
+
+    # libzip is loaded when the first DOCX is made: a broken one is a
+    # diagnostic and no file, not a crash (a library of libzip's name with
+    # no symbols, found first through LD_LIBRARY_PATH; needs a C compiler)
+    broken = os.path.join(tmp, "lib")
+    os.mkdir(broken)
+    src = os.path.join(broken, "empty.c")
+    with open(src, "w") as f:
+        f.write("int resc_test_nothing;\n")
+    cc = subprocess.run(["cc", "-shared", "-fPIC", "-o", os.path.join(broken, LIBZIP), src],
+                        capture_output=True, check=False)
+    if cc.returncode == 0:
+        docx = os.path.join(tmp, "broken.docx")
+        p = subprocess.run([RESC, "build", "-t", "docx", sample("res75-2.xml"), "-o", docx],
+                           capture_output=True, check=False,
+                           env=dict(os.environ, LD_LIBRARY_PATH=broken))
+        err = p.stderr.decode("utf-8", "replace")
+        check("a broken libzip is a diagnostic", p.returncode == 1 and "libzip could not be loaded" in err,
+              err)
+        check("a broken libzip leaves no file", not os.path.exists(docx))
+        p = subprocess.run([RESC, "build", "-t", "text", sample("res75-2.xml")], capture_output=True,
+                           check=False, env=dict(os.environ, LD_LIBRARY_PATH=broken))
+        check("other formats do not need libzip", p.returncode == 0 and p.stdout)
 
 finish()
