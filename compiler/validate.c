@@ -90,11 +90,11 @@ static bool attribute_message(const xmlError *e, char *msg, size_t size) {
 
 /* ------------------------------------------------------------ value forms */
 
-/* Matches S against TEMPLATE, where 'd' stands for a digit and any other
+/* Matches S against FORM, where 'd' stands for a digit and any other
  * character for itself; returns the rest of S, or NULL. */
-static const char *match(const char *s, const char *template) {
-  for (; *template; template ++, s++)
-    if (*template == 'd' ? !(*s >= '0' && *s <= '9') : *s != *template)
+static const char *match(const char *s, const char *form) {
+  for (; *form; form++, s++)
+    if (*form == 'd' ? !(*s >= '0' && *s <= '9') : *s != *form)
       return NULL;
   return s;
 }
