@@ -14,9 +14,9 @@ struct ann {
 };
 
 /* The value of attribute NAME on N or its nearest ancestor that has it. */
-static xmlChar *inherited(const xmlNode *n, const char *name) {
+static const char *inherited(const xmlNode *n, const char *name) {
   for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
-    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    const char *v = attr(n, name);
     if (v)
       return v;
   }
@@ -35,25 +35,23 @@ static void set_id(struct ann *an, xmlNodePtr n) {
   xmlNewNsProp(n, an->x, (const xmlChar *)"id", (const xmlChar *)buf);
   static const char *const inherit[] = {"by", "date"};
   for (int i = 0; i < 2; i++) {
-    xmlChar *v = inherited(n, inherit[i]);
+    const char *v = inherited(n, inherit[i]);
     if (v)
-      xmlNewNsProp(n, an->x, (const xmlChar *)inherit[i], v);
-    xmlFree(v);
+      xmlNewNsProp(n, an->x, (const xmlChar *)inherit[i], (const xmlChar *)v);
   }
 }
 
 /* x:change on every element of a block inserted or deleted whole: the
  * change of the nearest such block, itself included. */
-static void mark_changed(struct ann *an, xmlNodePtr n, const xmlChar *change) {
+static void mark_changed(struct ann *an, xmlNodePtr n, const char *change) {
   for (xmlNodePtr c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || c->ns != an->r)
       continue;
-    xmlChar *own = xmlGetNoNsProp(c, (const xmlChar *)"change");
-    const xmlChar *m = own ? own : change;
+    const char *own = attr(c, "change");
+    const char *m = own ? own : change;
     if (m)
-      xmlNewNsProp(c, an->x, (const xmlChar *)"change", m);
+      xmlNewNsProp(c, an->x, (const xmlChar *)"change", (const xmlChar *)m);
     mark_changed(an, c, m);
-    xmlFree(own);
   }
 }
 

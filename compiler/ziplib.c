@@ -1,7 +1,7 @@
 #include "ziplib.h"
 
 #include <dlfcn.h>
-#include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -10,7 +10,7 @@
 static struct ziplib lib;
 static const char *failure;
 static char failure_text[256]; /* dlerror()'s own is overwritten by the next call */
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static bool tried;
 
 static const struct symbol {
   const char *name;
@@ -52,7 +52,9 @@ static void load(void) {
 }
 
 const struct ziplib *ziplib_load(const char **why) {
-  pthread_once(&once, load);
+  if (!tried)
+    load();
+  tried = true;
   if (failure) {
     if (why)
       *why = failure;

@@ -26,7 +26,7 @@ struct ziplib {
   __typeof__(zip_discard) *discard;
 };
 
-/* Loads libzip once per process; safe to call from several threads.
+/* Loads libzip once per process (one thread: resc has no other).
  * Returns NULL when it cannot, with the loader's reason in *WHY. */
 const struct ziplib *ziplib_load(const char **why);
 
