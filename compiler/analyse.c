@@ -11,7 +11,7 @@ struct info *info_of(const xmlNode *n) {
   return n ? (struct info *)n->_private : NULL;
 }
 
-/* Infos come from chunks of 256, one allocation each, freed together. */
+/* Infos come in chunks of CHUNK, one allocation each, freed together. */
 #define CHUNK 64
 
 static struct info *info_new(struct analysis *a, xmlNodePtr n) {

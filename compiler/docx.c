@@ -4,9 +4,8 @@
 #include <string.h>
 #include <zip.h>
 
-#include "ziplib.h"
-
 #include "resources.h"
+#include "ziplib.h"
 
 /* The package's parts in the order they are written: [Content_Types].xml
  * first, as consumers that stream the archive expect. A part comes from a

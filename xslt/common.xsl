@@ -17,9 +17,7 @@
 
   <!-- What a view leaves out: deletions from the amended text ('del'),
        insertions from the original ('ins'), nothing from the marked
-       view (''). A string, not a result tree fragment: "@change = $hide"
-       is asked of every node, and a fragment is turned into a string anew
-       each time (a tenth of a DOCX build). -->
+       view (''). -->
   <xsl:variable name="hide"
       select="substring('delins', 1 + 3 * number($view = 'original'), 3 * number($view != 'marked'))"/>
 
@@ -29,14 +27,13 @@
       select="//r:footnote[not(ancestor-or-self::*/@change = $hide)]
               [not($hide = 'del' and ancestor::r:del) and not($hide = 'ins' and ancestor::r:ins)]"/>
 
-  <!-- The mark that governs a block in the marked view: its own change
-       or its nearest changed ancestor's ('ins', 'del' or ''), which
-       annotate.c wrote as x:change. -->
-  <xsl:template name="block-mark">
-    <xsl:if test="$view = 'marked'">
-      <xsl:value-of select="@x:change"/>
-    </xsl:if>
-  </xsl:template>
+  <!-- The mark that governs a block in the marked view is its own change
+       or its nearest changed ancestor's, which annotate.c wrote as
+       x:change: substring(@x:change, 1, $mark-len) is 'ins', 'del' or ''
+       (always '' outside the marked view). An expression, not a template
+       call: a variable made by a call is a result tree fragment, built
+       anew for every block. -->
+  <xsl:variable name="mark-len" select="3 * number($view = 'marked')"/>
 
   <!-- The same for a footnote body, which may sit inside inline marks. -->
   <xsl:template name="footnote-mark">

@@ -211,7 +211,7 @@
     <xsl:param name="tab" select="true()"/>
     <xsl:param name="indent" select="0"/>
     <!-- the block's mark in the marked view (x:change, from annotate.c) -->
-    <xsl:variable name="m" select="substring(@x:change, 1, 3 * number($view = 'marked'))"/>
+    <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
     <!-- underline or strike-through for a changed block (docx-marks format) -->
     <xsl:variable name="fmt" select="substring('US', 1 + number($m = 'del'), number($formatted and $m != ''))"/>
     <xsl:variable name="lead" select="$indent &gt; 0 or $prefix != '' or $labelled"/>

@@ -115,7 +115,7 @@
           <xsl:if test="position() &gt; 1">; </xsl:if>
           <xsl:value-of select="."/>
         </xsl:variable>
-        <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
+        <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
         <xsl:choose>
           <xsl:when test="$track and $m != ''">
             <xsl:element name="w:{$m}">

@@ -194,7 +194,7 @@
   <xsl:template name="content">
     <xsl:param name="content" select="node()"/>
     <xsl:call-template name="marked">
-      <xsl:with-param name="m"><xsl:call-template name="block-mark"/></xsl:with-param>
+      <xsl:with-param name="m" select="substring(@x:change, 1, $mark-len)"/>
       <xsl:with-param name="content" select="$content"/>
     </xsl:call-template>
   </xsl:template>
@@ -366,7 +366,7 @@
     <fo:block xsl:use-attribute-sets="Resref">
       <xsl:text>(</xsl:text>
       <xsl:for-each select="r:event[not(@change = $hide)]">
-        <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
+        <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
         <!-- The separator belongs to the event: {+; New Delhi, 2024+}. -->
         <xsl:if test="string($m)"><xsl:call-template name="bar-begin"/></xsl:if>
         <fo:inline>
@@ -395,7 +395,7 @@
 
   <xsl:template match="r:annex">
     <xsl:if test="not(@change = $hide)">
-      <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
+      <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
       <fo:block xsl:use-attribute-sets="AnnexNo" id="{generate-id()}">
         <xsl:if test="string($m)"><xsl:call-template name="bar-begin"/></xsl:if>
         <fo:inline>

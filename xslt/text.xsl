@@ -28,7 +28,7 @@
   <xsl:template name="line">
     <xsl:param name="prefix" select="''"/>
     <xsl:param name="content" select="node()"/>
-    <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
+    <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
     <line>
       <xsl:value-of select="$prefix"/>
       <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
@@ -120,7 +120,7 @@
     <xsl:variable name="events" select="r:event[not(@change = $hide)]"/>
     <xsl:text>(</xsl:text>
     <xsl:for-each select="$events">
-      <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
+      <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
       <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
       <xsl:if test="position() &gt; 1">; </xsl:if>
       <xsl:value-of select="."/>
@@ -140,7 +140,7 @@
 
   <xsl:template match="r:annex">
     <xsl:if test="not(@change = $hide)">
-      <xsl:variable name="m"><xsl:call-template name="block-mark"/></xsl:variable>
+      <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
       <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
       <xsl:call-template name="word"><xsl:with-param name="key" select="'annex'"/></xsl:call-template>
       <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
