@@ -1,5 +1,5 @@
 /* libFuzzer harness: one input through the whole of resc's pipeline, as
- * compiler/main.c runs it (pipeline_check, then emit_output), with every
+ * compiler/main.c and compiler/cmd/ run it (pipeline_check, then emit_output), with every
  * renderer in every view:
  *
  *   parse → schema → analyse → check rules → diagnostics (gcc and json)
@@ -20,16 +20,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyse.h"
-#include "annotate.h"
-#include "diag.h"
-#include "doc.h"
-#include "docx.h"
-#include "pipeline.h"
-#include "render.h"
-#include "resolve.h"
-#include "resources.h"
-#include "validate.h"
+#include "core/analyse.h"
+#include "render/annotate.h"
+#include "core/diag.h"
+#include "core/doc.h"
+#include "render/docx.h"
+#include "core/pipeline.h"
+#include "render/render.h"
+#include "authoring/resolve.h"
+#include "core/resources.h"
+#include "core/validate.h"
 
 #define NAME "fuzz.xml"
 

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analyse.h"
-#include "doc.h"
-#include "label.h"
+#include "core/analyse.h"
+#include "core/doc.h"
+#include "core/label.h"
 
 static int passed, failed;
 

@@ -1,11 +1,11 @@
-#include "analyse.h"
+#include "core/analyse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "text.h"
+#include "core/doc.h"
+#include "core/text.h"
 
 struct info *info_of(const xmlNode *n) {
   return n ? (struct info *)n->_private : NULL;

@@ -6,8 +6,8 @@
 
 #include <libxml/tree.h>
 
-#include "diag.h"
-#include "doc.h"
+#include "core/diag.h"
+#include "core/doc.h"
 
 struct buffer {
   unsigned char *data;

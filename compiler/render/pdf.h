@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "diag.h"
+#include "core/diag.h"
 
 /* Renders the XSL-FO document FO (LEN bytes) to a PDF at OUT (written
  * atomically; "-" or NULL: standard output) with the FOP configuration

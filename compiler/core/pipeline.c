@@ -1,9 +1,9 @@
-#include "pipeline.h"
+#include "core/pipeline.h"
 
 #include <string.h>
 
-#include "checks.h"
-#include "doc.h"
+#include "rules/checks.h"
+#include "core/doc.h"
 
 static int from_doc(struct schema *schema, xmlDocPtr doc, const char *name, struct diags *d,
                     struct analysis **out) {

@@ -1,4 +1,4 @@
-#include "render.h"
+#include "render/render.h"
 
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "resources.h"
+#include "core/resources.h"
 
 /* Compiled stylesheets, by name ("text" for xslt/text.xsl). */
 #define MAX_SHEETS 16

@@ -1,4 +1,4 @@
-#include "batch.h"
+#include "core/batch.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "pipeline.h"
+#include "core/pipeline.h"
 
 static void check_one(struct schema *schema, const char *file, enum diag_format fmt, bool werror,
                       struct file_result *r) {

@@ -1,9 +1,9 @@
-#include "text.h"
+#include "core/text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "core/doc.h"
 
 static const char *const blocks[] = {"p",       "call",  "title",  "subtitle", "note", "authority",
                                      "adopted", "event", "number", "name",     "role"};

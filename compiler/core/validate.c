@@ -1,13 +1,13 @@
-#include "validate.h"
+#include "core/validate.h"
 
 #include <libxml/relaxng.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "label.h"
-#include "resources.h"
+#include "core/doc.h"
+#include "core/label.h"
+#include "core/resources.h"
 
 struct schema {
   xmlRelaxNGPtr rng;

@@ -11,8 +11,8 @@
 #include <libxml/tree.h>
 #include <stdbool.h>
 
-#include "diag.h"
-#include "label.h"
+#include "core/diag.h"
+#include "core/label.h"
 
 struct label {
   bool has;

@@ -1,4 +1,4 @@
-#include "ziplib.h"
+#include "render/ziplib.h"
 
 #include <dlfcn.h>
 #include <stdbool.h>

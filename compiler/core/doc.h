@@ -7,7 +7,7 @@
 #include <libxml/tree.h>
 #include <stdbool.h>
 
-#include "diag.h"
+#include "core/diag.h"
 
 #define RESC_NS "urn:resc:1"
 #define ANNOT_NS "urn:resc:annot"

@@ -1,4 +1,4 @@
-#include "resolve.h"
+#include "authoring/resolve.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * history, punctuation, stale-ref (label and ref run in analyse.c, where
  * their results are computed). Rules that depend on the view run once per
  * side; a finding that is the same in both texts is reported once. */
-#include "checks.h"
+#include "rules/checks.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -10,8 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "doc.h"
-#include "text.h"
+#include "core/doc.h"
+#include "core/text.h"
 
 struct ctx {
   struct analysis *a;

@@ -16,7 +16,7 @@
 #ifndef RESC_ANNOTATE_H
 #define RESC_ANNOTATE_H
 
-#include "analyse.h"
+#include "core/analyse.h"
 
 void annotate(struct analysis *a);
 

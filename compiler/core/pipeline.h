@@ -6,9 +6,9 @@
 
 #include <stdbool.h>
 
-#include "analyse.h"
-#include "diag.h"
-#include "validate.h"
+#include "core/analyse.h"
+#include "core/diag.h"
+#include "core/validate.h"
 
 /* Parses, validates, analyses and checks PATH. Returns 2 (unreadable),
  * 1 (not well-formed or invalid against the schema) or 0 (the rules ran;

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "doc.h"
+#include "core/doc.h"
 
 struct parse_state {
   struct diags *d;

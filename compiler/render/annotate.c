@@ -1,10 +1,10 @@
-#include "annotate.h"
+#include "render/annotate.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "doc.h"
-#include "text.h"
+#include "core/doc.h"
+#include "core/text.h"
 
 struct ann {
   struct analysis *a;

@@ -1,11 +1,11 @@
-#include "docx.h"
+#include "render/docx.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
-#include "resources.h"
-#include "ziplib.h"
+#include "core/resources.h"
+#include "render/ziplib.h"
 
 /* The package's parts in the order they are written: [Content_Types].xml
  * first, as consumers that stream the archive expect. A part comes from a

@@ -5,7 +5,7 @@
  * many allocate-and-free cycles (zlib's state for every DOCX part,
  * libxml2's trees) took a DOCX build of a sample from 26 to 19 ms. */
 #define _DEFAULT_SOURCE /* sbrk, madvise */
-#include "heap.h"
+#include "core/heap.h"
 
 #include <malloc.h>
 #include <stdint.h>

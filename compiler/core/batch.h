@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "diag.h"
-#include "validate.h"
+#include "core/diag.h"
+#include "core/validate.h"
 
 struct file_result {
   char *text; /* the file's diagnostics, printed */

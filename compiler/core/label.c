@@ -1,4 +1,4 @@
-#include "label.h"
+#include "core/label.h"
 
 #include <stdio.h>
 #include <string.h>

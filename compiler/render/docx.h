@@ -6,9 +6,9 @@
 
 #include <stdbool.h>
 
-#include "diag.h"
-#include "doc.h"
-#include "render.h"
+#include "core/diag.h"
+#include "core/doc.h"
+#include "render/render.h"
 
 /* TRACK: revision marks as Word tracked changes; otherwise as underline
  * and strike-through. OUT->data is malloc'd. Returns 0 or -1. */

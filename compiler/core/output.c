@@ -1,4 +1,4 @@
-#include "output.h"
+#include "core/output.h"
 
 #include <errno.h>
 #include <stdio.h>

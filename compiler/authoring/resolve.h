@@ -5,8 +5,8 @@
 #ifndef RESC_RESOLVE_H
 #define RESC_RESOLVE_H
 
-#include "analyse.h"
-#include "doc.h"
+#include "core/analyse.h"
+#include "core/doc.h"
 
 void resolve_view(struct analysis *a, enum view v);
 

@@ -4,7 +4,7 @@
  * warnings are defects of the printed page (a missing glyph prints as '#',
  * a substituted font changes every line break, a line overflows the
  * margin), not noise, so they fail the build like errors do. */
-#include "pdf.h"
+#include "render/pdf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -17,8 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "output.h"
-#include "resources.h"
+#include "core/output.h"
+#include "core/resources.h"
 
 extern char **environ;
 

@@ -5,7 +5,7 @@
 
 #include <libxml/tree.h>
 
-#include "diag.h"
+#include "core/diag.h"
 
 struct schema;
 struct schema *schema_load(void);
