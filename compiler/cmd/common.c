@@ -1,0 +1,74 @@
+/* What the subcommands share: usage errors and the common options. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+
+int usage_error(const char *command, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("resc: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  if (command)
+    fprintf(stderr, "\ntry 'resc %s --help'\n", command);
+  else
+    fputs("\ntry 'resc --help'\n", stderr);
+  return EXIT_USAGE;
+}
+
+static int parse_jobs(const char *command, const char *v, int *jobs) {
+  char *end;
+  long n = strtol(v, &end, 10);
+  if (!*v || *end || n < 1 || n > 256)
+    return usage_error(command, "bad value '%s' for -j (a number from 1 to 256)", v);
+  *jobs = (int)n;
+  return 0;
+}
+
+int common_option(const char *command, int opt, const char *value, struct common_options *o) {
+  switch (opt) {
+  case OPT_WERROR:
+    o->werror = true;
+    return 1;
+  case 'W':
+    if (strcmp(value, "error") != 0)
+      return usage_error(command, "unknown -W '%s' (only -W error)", value);
+    o->werror = true;
+    return 1;
+  case OPT_DIAGNOSTICS:
+    if (strcmp(value, "json") == 0)
+      o->diag_format = DIAG_JSON;
+    else if (strcmp(value, "gcc") == 0)
+      o->diag_format = DIAG_GCC;
+    else
+      return usage_error(command, "unknown --diagnostics '%s' (gcc or json)", value);
+    return 1;
+  case 'q':
+    o->quiet = true;
+    return 1;
+  case 'j':
+  case OPT_JOBS:
+    return parse_jobs(command, value, &o->jobs) ? EXIT_USAGE : 1;
+  default:
+    return 0;
+  }
+}
+
+int once(const char *command, int opt, unsigned char seen[1024], const char *spelling) {
+  if (opt < 0 || opt >= 1024)
+    return 0;
+  if (seen[opt])
+    return usage_error(command, "%s given twice", spelling);
+  seen[opt] = 1;
+  return 0;
+}
+
+int bad_option(const char *command, char **argv, int opt) {
+  const char *arg = argv[optind - 1];
+  if (opt == ':')
+    return usage_error(command, "option '%s' needs a value", arg);
+  return usage_error(command, "unknown option '%s'", arg);
+}

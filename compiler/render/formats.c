@@ -1,0 +1,65 @@
+/* The output formats and how each is made from an analysed document. */
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "authoring/resolve.h"
+#include "render/annotate.h"
+#include "render/docx.h"
+#include "render/formats.h"
+#include "render/pdf.h"
+
+static const struct format formats[] = {
+    {"text", false, false}, {"docx", true, false}, {"fo", false, false},
+    {"pdf", true, false},   {"xml", false, true},  {"annotated", false, true},
+};
+
+const struct format *format_find(const char *name) {
+  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+    if (strcmp(name, formats[i].name) == 0)
+      return &formats[i];
+  return NULL;
+}
+
+const char *format_names(void) { return "text, docx, fo, pdf, xml or annotated"; }
+
+char *format_default_output(const struct format *f, const char *file) {
+  if (!f->binary)
+    return NULL;
+  const char *slash = strrchr(file, '/'), *dot = strrchr(file, '.');
+  size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - file) : strlen(file);
+  size_t size = stem + strlen(f->name) + 2;
+  char *out = malloc(size);
+  if (out)
+    snprintf(out, size, "%.*s.%s", (int)stem, file, f->name);
+  return out;
+}
+
+int format_render(const struct render_options *o, struct analysis *a, const char *file,
+                  struct buffer *out, struct diags *d) {
+  const char *name = o->format->name;
+  if (strcmp(name, "xml") == 0)
+    resolve_view(a, o->view);
+  else
+    annotate(a);
+  if (o->format->tree) {
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpMemoryEnc(a->doc, &mem, &len, "UTF-8");
+    out->data = mem; /* xmlMalloc is malloc */
+    out->len = (size_t)len;
+    return 0;
+  }
+  if (strcmp(name, "docx") == 0)
+    return docx_build(a->doc, o->view, !o->format_marks, out, d, file) != 0;
+  if (strcmp(name, "pdf") == 0) {
+    struct buffer fo = {0};
+    if (render(a->doc, "fo", o->view, NULL, &fo, d, file) != 0)
+      return 1;
+    int rc = pdf_render(fo.data, fo.len, o->out, file, d);
+    xmlFree(fo.data);
+    return rc;
+  }
+  return render(a->doc, name, o->view, NULL, out, d, file) != 0;
+}

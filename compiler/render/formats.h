@@ -1,0 +1,44 @@
+/* The output formats of `resc build`: one table that the command, its
+ * usage text and the fuzzer read, and the one function that renders an
+ * analysed document in a format. */
+#ifndef RESC_FORMATS_H
+#define RESC_FORMATS_H
+
+#include <stdbool.h>
+
+#include "core/analyse.h"
+#include "core/diag.h"
+#include "core/doc.h"
+#include "render/render.h"
+
+struct format {
+  const char *name; /* -t NAME */
+  bool binary;      /* written to FILE.NAME by default, never a terminal */
+  bool tree;        /* the tree itself, serialised: xml, annotated */
+};
+
+/* The format named NAME, or NULL. */
+const struct format *format_find(const char *name);
+/* "text, docx, fo, pdf, xml or annotated", for messages. */
+const char *format_names(void);
+
+struct render_options {
+  const struct format *format;
+  enum view view;
+  bool format_marks; /* DOCX: --docx-marks format */
+  const char *out;   /* pdf only: FOP writes the file itself */
+};
+
+/* Renders the analysed document A (which it annotates or resolves in
+ * place) into OUT (free with free). For pdf the file O->out is written
+ * and OUT stays empty. Returns 0, 1 (a document or renderer error, in D)
+ * or 2 (the PDF could not be written). FILE names the input in
+ * diagnostics. */
+int format_render(const struct render_options *o, struct analysis *a, const char *file,
+                  struct buffer *out, struct diags *d);
+
+/* FILE with its extension replaced by the format's name (binary formats'
+ * default output), or NULL for text formats. Free with free. */
+char *format_default_output(const struct format *f, const char *file);
+
+#endif
