@@ -210,7 +210,7 @@ static void test_label_diagnostics(void) {
   /* the fourth item is d) in the amended text: one error naming the insertion */
   int n = 0;
   for (size_t i = 0; i < f.d.n; i++)
-    if (strcmp(f.d.v[i].rule, "label") == 0) {
+    if (f.d.v[i].rule == &rule_label) {
       n++;
       expect_str("why the label moved",
                  "item is lettered 'c' but is 'd' in the amended text (item b) was inserted "

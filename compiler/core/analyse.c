@@ -284,7 +284,7 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
   const struct label *l = &ii->lab[SIDX(side)];
   char have[LABEL_MAX + 8], reason[700];
   if (!(ii->in & side)) {
-    diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label",
+    diag_add(a->d, a->file, node_line(n), 0, &rule_label,
              "%s %s %s '%s' but it is %s, so it has no label in the %s text; "
              "remove %s=\"%s\"",
              kind, tense, verb, given, side == SIDE_A ? "deleted" : "inserted", side_name(side),
@@ -301,12 +301,11 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
   else
     why_section(a, n, side, reason, sizeof reason);
   if (!have[0])
-    diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label",
-             "%s %s %s '%s' but has no label%s (%s)", kind, tense, verb, given, in_text(a, side),
-             reason);
+    diag_add(a->d, a->file, node_line(n), 0, &rule_label, "%s %s %s '%s' but has no label%s (%s)",
+             kind, tense, verb, given, in_text(a, side), reason);
   else
-    diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "label", "%s %s %s '%s' but %s '%s'%s (%s)",
-             kind, tense, verb, given, tense, have, in_text(a, side), reason);
+    diag_add(a->d, a->file, node_line(n), 0, &rule_label, "%s %s %s '%s' but %s '%s'%s (%s)", kind,
+             tense, verb, given, tense, have, in_text(a, side), reason);
 }
 
 static void check_interposed(struct analysis *a, xmlNodePtr item) {
@@ -314,7 +313,7 @@ static void check_interposed(struct analysis *a, xmlNodePtr item) {
   for (int side = SIDE_O; side <= SIDE_A; side++) {
     const struct label *l = &ii->lab[SIDX(side)];
     if ((ii->in & side) && l->has && l->sfx && !l->base[0]) {
-      diag_add(a->d, a->file, node_line(item), 0, SEV_ERROR, "label",
+      diag_add(a->d, a->file, node_line(item), 0, &rule_label,
                "interposed item '%s' has no item before it%s to take its label from",
                attr(item, "num") ? attr(item, "num") : attr(item, "was"), in_text(a, side));
       return;
@@ -344,7 +343,7 @@ static void add_id(struct analysis *a, xmlNodePtr n) {
     return;
   xmlNodePtr prev = xmlHashLookup(a->ids, (const xmlChar *)id);
   if (prev) {
-    diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "ref",
+    diag_add(a->d, a->file, node_line(n), 0, &rule_ref,
              "id '%s' is already used at line %ld; ids must be unique", id, node_line(prev));
     return;
   }
@@ -365,7 +364,7 @@ static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c
   struct info *ii = info_of(n);
   for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
     if (is_el(p, "footnote")) {
-      diag_add(a->d, a->file, node_line(n), 0, SEV_ERROR, "schema",
+      diag_add(a->d, a->file, node_line(n), 0, &rule_schema,
                "footnote inside a footnote (line %ld): footnotes do not nest", node_line(p));
       break;
     }
@@ -409,12 +408,12 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
   xmlNodePtr t = ref_target(a, ref);
   long line = node_line(ref);
   if (!t) {
-    diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
+    diag_add(a->d, a->file, line, 0, &rule_ref,
              "reference to '%s': no item, section or annex has this id", to);
     return;
   }
   if (!is_el(t, "item") && !is_el(t, "section") && !is_el(t, "annex")) {
-    diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
+    diag_add(a->d, a->file, line, 0, &rule_ref,
              "reference to '%s' names a %s (line %ld); only items, sections and annexes "
              "can be cited",
              to, (const char *)t->name, node_line(t));
@@ -425,7 +424,7 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
     if (!(rin & side))
       continue;
     if (!(tin & side)) {
-      diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
+      diag_add(a->d, a->file, line, 0, &rule_ref,
                "reference to '%s' is in the %s text but its target (line %ld) is %s there", to,
                side_name(side), node_line(t), side == SIDE_A ? "deleted" : "not yet inserted");
       return;
@@ -435,13 +434,13 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
       if (info_of(t)->only[SIDX(side)])
         snprintf(why_none, sizeof why_none, " (it is the only %s of its %s)", (const char *)t->name,
                  is_el(t, "annex") ? "resolution" : container_name(t));
-      diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
+      diag_add(a->d, a->file, line, 0, &rule_ref,
                "reference to '%s': the %s (line %ld) has no label%s%s", to, (const char *)t->name,
                node_line(t), in_text(a, side), why_none);
       return;
     }
     if (is_el(t, "section") && !is_report_section(t) && !child_el(t, "call")) {
-      diag_add(a->d, a->file, line, 0, SEV_ERROR, "ref",
+      diag_add(a->d, a->file, line, 0, &rule_ref,
                "reference to '%s': the section (line %ld) has no call to cite it by", to,
                node_line(t));
       return;

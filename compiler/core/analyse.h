@@ -3,7 +3,7 @@
  * annex its label in the original and in the amended text; for every
  * footnote its number in each view; and resolves every cross-reference.
  * The rules that need those results (label, ref) run here; the others
- * are in checks.c. Results hang off node->_private. */
+ * are in rules/. Results hang off node->_private. */
 #ifndef RESC_ANALYSE_H
 #define RESC_ANALYSE_H
 

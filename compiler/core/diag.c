@@ -6,12 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void out_of_memory(void) {
+  fputs("resc: out of memory\n", stderr);
+  exit(2);
+}
+
 static void *xrealloc(void *p, size_t n) {
   void *q = realloc(p, n);
-  if (!q) {
-    fputs("resc: out of memory\n", stderr);
-    exit(2);
-  }
+  if (!q)
+    out_of_memory();
   return q;
 }
 
@@ -26,25 +29,41 @@ void diags_free(struct diags *d) {
   diags_init(d);
 }
 
-void diag_add(struct diags *d, const char *file, long line, int column, enum severity sev,
-              const char *rule, const char *fmt, ...) {
+void diag_addv(struct diags *d, const char *file, long line, int column, enum severity sev,
+               const struct rule *rule, const char *fmt, va_list ap) {
   if (d->n == d->cap) {
     d->cap = d->cap ? 2 * d->cap : 16;
     d->v = xrealloc(d->v, d->cap * sizeof *d->v);
   }
   struct diag *g = &d->v[d->n++];
   g->file = strdup(file ? file : "");
+  if (!g->file)
+    out_of_memory();
   g->line = line;
   g->column = column;
   g->severity = sev;
-  snprintf(g->rule, sizeof g->rule, "%s", rule);
+  g->rule = rule;
+  va_list copy;
+  va_copy(copy, ap);
+  int len = vsnprintf(NULL, 0, fmt, copy);
+  va_end(copy);
+  g->message = xrealloc(NULL, (size_t)len + 1);
+  vsnprintf(g->message, (size_t)len + 1, fmt, ap);
+}
+
+void diag_add(struct diags *d, const char *file, long line, int column, const struct rule *rule,
+              const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  int len = vsnprintf(NULL, 0, fmt, ap);
+  diag_addv(d, file, line, column, rule->severity, rule, fmt, ap);
   va_end(ap);
-  g->message = xrealloc(NULL, (size_t)len + 1);
+}
+
+void diag_add_sev(struct diags *d, const char *file, long line, int column, enum severity sev,
+                  const struct rule *rule, const char *fmt, ...) {
+  va_list ap;
   va_start(ap, fmt);
-  vsnprintf(g->message, (size_t)len + 1, fmt, ap);
+  diag_addv(d, file, line, column, sev, rule, fmt, ap);
   va_end(ap);
 }
 
@@ -111,7 +130,7 @@ static void print_gcc(FILE *f, const struct diag *g) {
     if (g->column > 0)
       fprintf(f, ":%d", g->column);
   }
-  fprintf(f, ": %s: %s [%s]\n", sev_name(g->severity), g->message, g->rule);
+  fprintf(f, ": %s: %s [%s]\n", sev_name(g->severity), g->message, g->rule->id);
 }
 
 static void print_json(FILE *f, const struct diag *g) {
@@ -119,7 +138,7 @@ static void print_json(FILE *f, const struct diag *g) {
   json_string(f, g->file);
   fprintf(f, ",\"line\":%ld,\"column\":%d,\"severity\":\"%s\",\"rule\":", g->line, g->column,
           sev_name(g->severity));
-  json_string(f, g->rule);
+  json_string(f, g->rule->id);
   fputs(",\"message\":", f);
   json_string(f, g->message);
   fputs("}\n", f);

@@ -50,7 +50,7 @@ static void on_error(void *ctx, xmlErrorPtr e) {
     return;
   char msg[512];
   author_message(e, msg, sizeof msg);
-  diag_add(st->d, st->name, e->line, e->int2, SEV_ERROR, "xml", "%s", msg);
+  diag_add(st->d, st->name, e->line, e->int2, &rule_xml, "%s", msg);
   st->reported = true;
 }
 
@@ -63,7 +63,7 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlCh
   xmlParserCtxtPtr ctxt = ctx;
   struct parse_state *st = ctxt->_private;
   if (!st->refused)
-    diag_add(st->d, st->name, ctxt->input ? ctxt->input->line : 0, 0, SEV_ERROR, "xml",
+    diag_add(st->d, st->name, ctxt->input ? ctxt->input->line : 0, 0, &rule_xml,
              "the document declares entity '%s': entity declarations are refused", name);
   st->refused = true;
   xmlStopParser(ctxt);
@@ -82,7 +82,7 @@ static void on_characters(void *ctx, const xmlChar *ch, int len) {
                (size_t)(len > 0 ? len : 0);
   if (run > XML_MAX_TEXT_LENGTH) {
     if (!st->refused)
-      diag_add(st->d, st->name, ctxt->node ? xmlGetLineNo(ctxt->node) : 0, 0, SEV_ERROR, "xml",
+      diag_add(st->d, st->name, ctxt->node ? xmlGetLineNo(ctxt->node) : 0, 0, &rule_xml,
                "element %s holds a text longer than %d bytes",
                ctxt->node ? (const char *)ctxt->node->name : "?", XML_MAX_TEXT_LENGTH);
     st->refused = true;
@@ -97,7 +97,7 @@ static void on_characters(void *ctx, const xmlChar *ch, int len) {
 xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags *d) {
   struct parse_state st = {d, name, false, false, NULL, NULL, 0};
   if (len > (size_t)0x7fffffff) {
-    diag_add(d, name, 0, 0, SEV_ERROR, "xml", "the document is too large");
+    diag_add(d, name, 0, 0, &rule_xml, "the document is too large");
     return NULL;
   }
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -119,7 +119,7 @@ xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags 
   xmlFreeParserCtxt(ctxt);
   if (!ok) {
     if (diags_count(d, SEV_ERROR) == 0)
-      diag_add(d, name, 0, 0, SEV_ERROR, "xml", "the document is not well-formed XML");
+      diag_add(d, name, 0, 0, &rule_xml, "the document is not well-formed XML");
     xmlFreeDoc(doc);
     return NULL;
   }
@@ -130,11 +130,11 @@ static char *read_all(const char *path, size_t *len, struct diags *d) {
   struct stat sb;
   FILE *f = fopen(path, "rb");
   if (!f) {
-    diag_add(d, path, 0, 0, SEV_ERROR, "io", "cannot read: %s", strerror(errno));
+    diag_add(d, path, 0, 0, &rule_io, "cannot read: %s", strerror(errno));
     return NULL;
   }
   if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-    diag_add(d, path, 0, 0, SEV_ERROR, "io", "cannot read: not a regular file");
+    diag_add(d, path, 0, 0, &rule_io, "cannot read: not a regular file");
     fclose(f);
     return NULL;
   }
@@ -154,8 +154,7 @@ static char *read_all(const char *path, size_t *len, struct diags *d) {
     buf = more;
   }
   if (!buf || ferror(f)) {
-    diag_add(d, path, 0, 0, SEV_ERROR, "io", "cannot read: %s",
-             buf ? strerror(errno) : "out of memory");
+    diag_add(d, path, 0, 0, &rule_io, "cannot read: %s", buf ? strerror(errno) : "out of memory");
     free(buf);
     fclose(f);
     return NULL;
@@ -173,7 +172,7 @@ xmlDocPtr doc_load(const char *path, struct diags *d, int *status) {
     return NULL;
   }
   if (len == 0) {
-    diag_add(d, path, 1, 0, SEV_ERROR, "xml", "the file is empty");
+    diag_add(d, path, 1, 0, &rule_xml, "the file is empty");
     free(buf);
     *status = 1;
     return NULL;

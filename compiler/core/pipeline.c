@@ -2,8 +2,8 @@
 
 #include <string.h>
 
-#include "rules/checks.h"
 #include "core/doc.h"
+#include "rules/rules.h"
 
 static int from_doc(struct schema *schema, xmlDocPtr doc, const char *name, struct diags *d,
                     struct analysis **out) {
@@ -12,7 +12,7 @@ static int from_doc(struct schema *schema, xmlDocPtr doc, const char *name, stru
     return 1;
   }
   struct analysis *a = analyse(doc, name, d);
-  check_rules(a, d);
+  rules_run(a, d);
   if (out) {
     *out = a;
     return 0;
@@ -37,7 +37,7 @@ int pipeline_check_buffer(struct schema *schema, const char *name, const char *b
 
 int pipeline_verdict(const struct diags *d, bool werror) {
   for (size_t i = 0; i < d->n; i++)
-    if (strcmp(d->v[i].rule, "io") == 0)
+    if (d->v[i].rule == &rule_io)
       return 2;
   if (diags_count(d, SEV_ERROR) || (werror && diags_count(d, SEV_WARNING)))
     return 1;

@@ -131,7 +131,7 @@ static int check_values(struct diags *d, const char *name, xmlNodePtr n) {
     if (v && !(label ? label_is_wellformed((char *)v) : is_iso_date((char *)v))) {
       char msg[256];
       value_message(an, (const char *)n->name, (const char *)v, msg, sizeof msg);
-      diag_add(d, name, xmlGetLineNo(n), 0, SEV_ERROR, "schema", "%s", msg);
+      diag_add(d, name, xmlGetLineNo(n), 0, &rule_schema, "%s", msg);
       errors++;
     }
     xmlFree(v);
@@ -204,10 +204,10 @@ static void check_required(struct vstate *st, xmlNodePtr n) {
     if (unknown)
       continue;
     if (next)
-      diag_add(st->d, st->name, xmlGetLineNo(next), 0, SEV_ERROR, "schema",
+      diag_add(st->d, st->name, xmlGetLineNo(next), 0, &rule_schema,
                "missing element %s in %s (expected before %s)", r->child, r->parent, next->name);
     else
-      diag_add(st->d, st->name, xmlGetLineNo(n), 0, SEV_ERROR, "schema", "missing element %s in %s",
+      diag_add(st->d, st->name, xmlGetLineNo(n), 0, &rule_schema, "missing element %s in %s",
                r->child, r->parent);
     st->errors++;
     if (st->ncovered < 32)
@@ -236,7 +236,7 @@ static void on_error(void *ctx, xmlErrorPtr e) {
     return;
   st->last_line = line;
   snprintf(st->last, sizeof st->last, "%s", msg);
-  diag_add(st->d, st->name, line, 0, SEV_ERROR, "schema", "%s", msg);
+  diag_add(st->d, st->name, line, 0, &rule_schema, "%s", msg);
   st->errors++;
 }
 
@@ -249,7 +249,7 @@ static bool wrong_namespace(struct vstate *st, xmlNodePtr root) {
     return false;
   for (size_t i = 0; i < 3; i++)
     if (strcmp((const char *)root->name, roots[i]) == 0) {
-      diag_add(st->d, st->name, xmlGetLineNo(root), 0, SEV_ERROR, "schema",
+      diag_add(st->d, st->name, xmlGetLineNo(root), 0, &rule_schema,
                "element %s is not in the resc namespace; add xmlns=\"" RESC_NS "\"", roots[i]);
       return true;
     }
@@ -277,7 +277,7 @@ int schema_validate(struct schema *s, xmlDocPtr doc, const char *name, struct di
   }
   st.errors += check_values(d, name, root);
   if (rc != 0 && st.errors == 0) {
-    diag_add(d, name, 0, 0, SEV_ERROR, "schema", "the document is not valid against the schema");
+    diag_add(d, name, 0, 0, &rule_schema, "the document is not valid against the schema");
     st.errors = 1;
   }
   return st.errors;

@@ -127,7 +127,7 @@ int docx_build(xmlDocPtr doc, enum view view, bool track, struct buffer *out, st
   const char *why = NULL;
   const struct ziplib *zl = ziplib_load(&why);
   if (!zl) {
-    diag_add(d, file, 0, 0, SEV_ERROR, "internal", "libzip could not be loaded: %s", why);
+    diag_add(d, file, 0, 0, &rule_internal, "libzip could not be loaded: %s", why);
     return -1;
   }
   zip_error_t ze;
@@ -154,6 +154,6 @@ int docx_build(xmlDocPtr doc, enum view view, bool track, struct buffer *out, st
     zl->source_free(src);
   zl->error_fini(&ze);
   if (rc != 0 && diags_count(d, SEV_ERROR) == 0)
-    diag_add(d, file, 0, 0, SEV_ERROR, "internal", "the DOCX package could not be made");
+    diag_add(d, file, 0, 0, &rule_internal, "the DOCX package could not be made");
   return rc;
 }

@@ -199,7 +199,7 @@ static size_t report_log(char *log, const char *file, struct diags *d, const cha
     const char *msg;
     int sev = fop_severity(line, &msg);
     if (sev >= 0) {
-      diag_add(d, file, 0, 0, (enum severity)sev, "pdf", "FOP: %s", msg);
+      diag_add_sev(d, file, 0, 0, (enum severity)sev, &rule_pdf, "FOP: %s", msg);
       problems++;
     }
     if (*line && *line != '\t' && strncmp(line, "[warning] ", 10) != 0)
@@ -213,18 +213,19 @@ static size_t report_log(char *log, const char *file, struct diags *d, const cha
  * can be kept. */
 static int judge(struct bytes *log, int status, const char *file, struct diags *d) {
   if (log->data && strstr(log->data, "/liberation/") && strstr(log->data, "No such file"))
-    diag_add(d, file, 0, 0, SEV_NOTE, "pdf",
-             "resc's FOP configuration uses Liberation Serif: apt-get install fonts-liberation");
+    diag_add_sev(
+        d, file, 0, 0, SEV_NOTE, &rule_pdf,
+        "resc's FOP configuration uses Liberation Serif: apt-get install fonts-liberation");
   const char *last = NULL;
   size_t problems = log->data ? report_log(log->data, file, d, &last) : 0;
   int ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   if (!ok && WIFSIGNALED(status))
-    diag_add(d, file, 0, 0, SEV_ERROR, "pdf", "fop was killed by signal %d", WTERMSIG(status));
+    diag_add(d, file, 0, 0, &rule_pdf, "fop was killed by signal %d", WTERMSIG(status));
   else if (!ok)
-    diag_add(d, file, 0, 0, SEV_ERROR, "pdf", "fop failed (exit status %d)%s%s",
-             WEXITSTATUS(status), last ? ": " : "", last ? last : "");
+    diag_add(d, file, 0, 0, &rule_pdf, "fop failed (exit status %d)%s%s", WEXITSTATUS(status),
+             last ? ": " : "", last ? last : "");
   else if (problems)
-    diag_add(d, file, 0, 0, SEV_ERROR, "pdf",
+    diag_add(d, file, 0, 0, &rule_pdf,
              "no PDF written: FOP reported %zu problem%s (each one is a defect of the "
              "printed page)",
              problems, problems == 1 ? "" : "s");
@@ -232,7 +233,7 @@ static int judge(struct bytes *log, int status, const char *file, struct diags *
 }
 
 static int fail_io(struct diags *d, const char *file, const char *what, const char *path) {
-  diag_add(d, file, 0, 0, SEV_ERROR, "io", "cannot %s '%s': %s", what, path, strerror(errno));
+  diag_add(d, file, 0, 0, &rule_io, "cannot %s '%s': %s", what, path, strerror(errno));
   return 2;
 }
 
@@ -241,12 +242,12 @@ static int render_in(const struct workdir *w, const char *out, const char *file,
   struct bytes log = {0}, pdf = {0};
   int status = 0, rc = run_fop(w, &log, &status);
   if (rc == ENOENT) {
-    diag_add(d, file, 0, 0, SEV_ERROR, "pdf",
+    diag_add(d, file, 0, 0, &rule_pdf,
              "PDF output needs Apache FOP, and there is no 'fop' on PATH: "
              "apt-get install fop fonts-liberation");
     rc = 2;
   } else if (rc) {
-    diag_add(d, file, 0, 0, SEV_ERROR, "pdf", "cannot run fop: %s", strerror(rc));
+    diag_add(d, file, 0, 0, &rule_pdf, "cannot run fop: %s", strerror(rc));
     rc = 2;
   } else if (judge(&log, status, file, d) != 0) {
     rc = 1;
@@ -264,7 +265,7 @@ int pdf_render(const unsigned char *fo, size_t len, const char *out, const char 
                struct diags *d) {
   const struct resc_resource *conf = resource_find("xslt/fop.xconf");
   if (!conf) {
-    diag_add(d, file, 0, 0, SEV_ERROR, "internal", "the FOP configuration is not built in");
+    diag_add(d, file, 0, 0, &rule_internal, "the FOP configuration is not built in");
     return 2;
   }
   struct workdir w;

@@ -78,7 +78,7 @@ int render(xmlDocPtr doc, const char *format, enum view view, const char *const 
            struct buffer *out, struct diags *d, const char *file) {
   xsltStylesheetPtr style = render_known(format) ? stylesheet(format) : NULL;
   if (!style) {
-    diag_add(d, file, 0, 0, SEV_ERROR, "internal", "the %s stylesheet could not be loaded", format);
+    diag_add(d, file, 0, 0, &rule_internal, "the %s stylesheet could not be loaded", format);
     return -1;
   }
   const char *params[16] = {"view", view_name(view)};
@@ -96,7 +96,7 @@ int render(xmlDocPtr doc, const char *format, enum view view, const char *const 
   xmlFreeDoc(res);
   if (failed) {
     xmlFree(data);
-    diag_add(d, file, 0, 0, SEV_ERROR, "internal", "rendering to %s failed", format);
+    diag_add(d, file, 0, 0, &rule_internal, "rendering to %s failed", format);
     return -1;
   }
   out->data = data;

@@ -1,0 +1,160 @@
+/* Rule history: the revision note ("Rév. Genève, 2022") and the authority
+ * line's "(place, year)" name the last event of the history, in each
+ * text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/doc.h"
+#include "rules/rules.h"
+#include "rules/sides.h"
+
+static void run(struct rule_ctx *c);
+
+const struct rule rule_history = {
+    "history", SEV_ERROR,
+    "a \"Rév. …\" note and the authority line's \"(place, year)\" name the last history event, "
+    "in each view",
+    "When a resolution is revised, its revision note (\"Rév. Genève, 2022\") and the "
+    "authority line's \"(Genève, 2022)\" name the meeting that revised it last: the last "
+    "event of its history, in the original and in the amended text. An amendment that adds "
+    "an event changes the note and the authority line with it.",
+    run};
+
+/* Compares two texts as a reader would: a no-break space (U+00A0, U+202F)
+ * is a space. */
+static const char *skip_space(const char *s, bool *space) {
+  *space = false;
+  for (;;) {
+    if (*s == ' ') {
+      s++;
+    } else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+      s += 2;
+    } else if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+               (unsigned char)s[2] == 0xAF) {
+      s += 3;
+    } else {
+      return s;
+    }
+    *space = true;
+  }
+}
+
+static bool same_words(const char *a, const char *b) {
+  for (;;) {
+    bool sa, sb;
+    a = skip_space(a, &sa);
+    b = skip_space(b, &sb);
+    if (sa != sb || *a != *b)
+      return false;
+    if (!*a)
+      return true;
+    a++, b++;
+  }
+}
+
+static const xmlNode *last_event(const xmlNode *history, int side) {
+  const xmlNode *last = NULL;
+  for (const xmlNode *e = first_el(history); e; e = next_el(e))
+    if (is_el(e, "event") && (own_sides(e) & side))
+      last = e;
+  return last;
+}
+
+/* "Rév. Genève, 2022" → "Genève, 2022"; NULL when the note is of
+ * another form ("C11, dernière mod. C24"). */
+static const char *revision_of(const char *note) {
+  static const char *const prefixes[] = {"Rév.", "Rev.", "Rév", "Rev"};
+  for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+    size_t n = strlen(prefixes[i]);
+    if (strncmp(note, prefixes[i], n) == 0) {
+      bool space;
+      const char *p = note + n;
+      while (*p == '.')
+        p++;
+      return skip_space(p, &space);
+    }
+  }
+  return NULL;
+}
+
+/* The last "(…)" of the authority line: "(Genève, 2022)", in a copy to
+ * free; *AT is where it opens. */
+static char *last_parenthesis(const char *s, size_t *at) {
+  const char *close = strrchr(s, ')');
+  if (!close)
+    return NULL;
+  const char *open = close;
+  while (open > s && *open != '(')
+    open--;
+  if (*open != '(')
+    return NULL;
+  *at = (size_t)(open - s);
+  char *inside = strndup(open + 1, (size_t)(close - open - 1));
+  if (!inside)
+    abort();
+  return inside;
+}
+
+static void check_note(struct rule_ctx *c, const xmlNode *note, int side, const char *last,
+                       struct finding *out) {
+  if (!note || !(node_sides(note) & side))
+    return;
+  char *nt = vtext_copy(&c->t, note, side);
+  const char *rev = revision_of(nt);
+  if (rev && !same_words(rev, last))
+    finding_set(out, node_line(note),
+                "the note names '%s' but the last event of the history%s is '%s'", rev,
+                in_text(c->a, side), last);
+  free(nt);
+}
+
+static void check_authority(struct rule_ctx *c, const xmlNode *authority, int side,
+                            const char *last, struct finding *out) {
+  if (!authority || !(node_sides(authority) & side))
+    return;
+  char *at = vtext_copy(&c->t, authority, side);
+  size_t open = 0;
+  char *place = last_parenthesis(at, &open);
+  if (place && !same_words(place, last))
+    finding_set(out, c->t.line[open], /* c->t still holds the authority line */
+                "the authority line names '(%s)' but the last event of the history%s is '%s'",
+                place, in_text(c->a, side), last);
+  else if (!place)
+    finding_set(out, node_line(authority),
+                "the authority line%s names no place and year in parentheses; the history ends "
+                "with '%s'",
+                in_text(c->a, side), last);
+  free(place);
+  free(at);
+}
+
+/* F[0]: the note's finding on SIDE, F[1]: the authority line's. */
+static void history_side(struct rule_ctx *c, const xmlNode *heading, const xmlNode *authority,
+                         int side, struct finding f[2]) {
+  const xmlNode *ev = last_event(child_el(heading, "history"), side);
+  if (!ev)
+    return;
+  char *last = vtext_copy(&c->t, ev, side);
+  check_note(c, child_el(heading, "note"), side, last, &f[0]);
+  check_authority(c, authority, side, last, &f[1]);
+  free(last);
+}
+
+static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
+  (void)unused;
+  xmlNodePtr heading = child_el(res, "heading");
+  if (!heading || !child_el(heading, "history"))
+    return;
+  xmlNodePtr authority = child_el(child_el(res, "preamble"), "authority");
+  struct finding fo[2] = {{0}}, fa[2] = {{0}};
+  history_side(c, heading, authority, SIDE_O, fo);
+  history_side(c, heading, authority, SIDE_A, fa);
+  for (int i = 0; i < 2; i++) {
+    sides_report(c, &rule_history, &fo[i], &fa[i]);
+    finding_free(&fo[i]);
+    finding_free(&fa[i]);
+  }
+}
+
+static void run(struct rule_ctx *c) { rules_each_resolution(c, check_resolution, NULL); }

@@ -1,0 +1,161 @@
+/* Rule punctuation: the terminal punctuation of items, in each text. An
+ * item ends with ';', the last of a section with ',', the last of the
+ * resolution with '.', an item whose paragraph opens a list with ':'; the
+ * last item of a list ends as the item holding the list would. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/doc.h"
+#include "rules/rules.h"
+#include "rules/sides.h"
+
+static void run(struct rule_ctx *c);
+
+const struct rule rule_punctuation = {
+    "punctuation", SEV_WARNING,
+    "items end with `;`, the last of a section with `,`, an item that opens a list with `:`, "
+    "the resolution's last item with `.`",
+    "ITU resolutions are one sentence: each item of a section ends with ';', the last item "
+    "of a section with ',', the last item of the resolution with '.', and a paragraph that "
+    "introduces a list with ':'. When an amendment inserts or deletes the last item, the "
+    "punctuation moves with it, in each text.",
+    run};
+
+struct expect {
+  const char *end;    /* ";" "," "." */
+  const char *reason; /* why */
+};
+
+/* An item is named by its amended label when it has one, so that a
+ * finding on both sides reads the same and is reported once. */
+static void item_name(const xmlNode *item, int side, char *buf, size_t size) {
+  const struct info *ii = info_of(item);
+  char t[LABEL_MAX + 8];
+  label_text(&ii->lab[(ii->in & SIDE_A) && ii->lab[1].has ? 1 : SIDX(side)], t, sizeof t);
+  if (t[0])
+    snprintf(buf, size, "item %s", t);
+  else
+    snprintf(buf, size, "the item");
+}
+
+/* The last character of a block's text on SIDE (UTF-8 aware). */
+static bool last_char(struct rule_ctx *c, const xmlNode *p, int side, char *out, long *line) {
+  vtext_of(&c->t, p, side);
+  if (!c->t.n)
+    return false;
+  size_t i = c->t.n - 1;
+  while (i > 0 && ((unsigned char)c->t.s[i] & 0xC0) == 0x80)
+    i--;
+  snprintf(out, 8, "%s", c->t.s + i);
+  *line = c->t.line[c->t.n - 1];
+  return true;
+}
+
+static void check_end(struct rule_ctx *c, const xmlNode *item, const xmlNode *p, int side,
+                      const struct expect *e, struct findings *f) {
+  char ch[8], name[LABEL_MAX + 16];
+  long line;
+  if (block_last_char(p, side, ch, sizeof ch) && strcmp(ch, e->end) == 0)
+    return;
+  if (!last_char(c, p, side, ch, &line) || strcmp(ch, e->end) == 0)
+    return;
+  item_name(item, side, name, sizeof name);
+  char ends[32];
+  if (isalnum((unsigned char)ch[0]) || (unsigned char)ch[0] >= 0x80)
+    snprintf(ends, sizeof ends, "ends without punctuation");
+  else
+    snprintf(ends, sizeof ends, "ends with '%s'", ch);
+  findings_add(f, line, "%s %s but should end with '%s'%s (%s)", name, ends, e->end,
+               in_text(c->a, side), e->reason);
+}
+
+static void punct_items(struct rule_ctx *c, const xmlNode *parent, int side, const struct expect *e,
+                        const char *where_name, struct findings *f);
+
+/* The items of a list end with ';', the last one as its parent item
+ * would. */
+static void punct_list(struct rule_ctx *c, const xmlNode *item, const xmlNode *list, int side,
+                       const struct expect *e, struct findings *f) {
+  char name[LABEL_MAX + 16], reason[256];
+  item_name(item, side, name, sizeof name);
+  const char *rest = strncmp(e->reason, "it ", 3) == 0 ? e->reason + 3 : e->reason;
+  snprintf(reason, sizeof reason, "it ends the list of %s, which %s", name, rest);
+  struct expect last = {e->end, reason};
+  punct_items(c, list, side, &last, "list", f);
+}
+
+static void punct_item(struct rule_ctx *c, const xmlNode *item, int side, const struct expect *e,
+                       struct findings *f) {
+  static const struct expect colon = {":", "it introduces a list"};
+  const xmlNode *last = NULL;
+  for (const xmlNode *b = first_el(item); b; b = next_el(b)) {
+    if (!(is_el(b, "p") || is_el(b, "list")) || !(own_sides(b) & side))
+      continue;
+    if (is_el(b, "list") && last && is_el(last, "p"))
+      check_end(c, item, last, side, &colon, f);
+    last = b;
+  }
+  if (last && is_el(last, "p"))
+    check_end(c, item, last, side, e, f);
+  else if (last)
+    punct_list(c, item, last, side, e, f);
+}
+
+static void punct_items(struct rule_ctx *c, const xmlNode *parent, int side, const struct expect *e,
+                        const char *where_name, struct findings *f) {
+  const xmlNode *prev = NULL;
+  char semi_reason[64];
+  snprintf(semi_reason, sizeof semi_reason, "it is not the last item of its %s", where_name);
+  struct expect semi = {";", semi_reason};
+  for (const xmlNode *it = first_el(parent); it; it = next_el(it)) {
+    if (!is_el(it, "item") || !(own_sides(it) & side))
+      continue;
+    if (prev)
+      punct_item(c, prev, side, &semi, f);
+    prev = it;
+  }
+  if (prev)
+    punct_item(c, prev, side, e, f);
+}
+
+static const char *const parts[] = {"preamble", "operative"};
+
+static const xmlNode *last_section_with_items(const xmlNode *res, int side) {
+  const xmlNode *found = NULL;
+  for (int i = 0; i < 2; i++)
+    for (const xmlNode *s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
+      if (!is_el(s, "section") || !(own_sides(s) & side))
+        continue;
+      for (const xmlNode *it = first_el(s); it; it = next_el(it))
+        if (is_el(it, "item") && (own_sides(it) & side))
+          found = s;
+    }
+  return found;
+}
+
+static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
+  (void)unused;
+  static const struct expect comma = {",", "it is the last item of its section"};
+  static const struct expect stop = {".", "it is the last item of the resolution"};
+  const xmlNode *last[2] = {last_section_with_items(res, SIDE_O),
+                            last_section_with_items(res, SIDE_A)};
+  for (int i = 0; i < 2; i++) {
+    for (xmlNodePtr s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
+      if (!is_el(s, "section"))
+        continue;
+      struct findings f[2] = {{0}};
+      for (int side = SIDE_O; side <= SIDE_A; side++) {
+        if (!(node_sides(s) & side))
+          continue;
+        const struct expect *e = s == last[SIDX(side)] ? &stop : &comma;
+        punct_items(c, s, side, e, "section", &f[SIDX(side)]);
+      }
+      sides_report_all(c, &rule_punctuation, &f[0], &f[1]);
+      findings_free(&f[0]);
+      findings_free(&f[1]);
+    }
+  }
+}
+
+static void run(struct rule_ctx *c) { rules_each_resolution(c, check_resolution, NULL); }

@@ -1,0 +1,94 @@
+/* The registry: every rule id resc reports, the ones the stages emit
+ * (xml, io, schema, label, ref, internal, pdf) defined here, the others
+ * in their own files. The table's order is the order rules run in and the
+ * README's table lists them in. */
+#include "rules/rules.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "core/doc.h"
+
+const struct rule rule_xml = {
+    "xml", SEV_ERROR, "the file is well-formed XML (entity declarations are refused)",
+    "The parser's findings: the file must be well-formed XML, with no DTD entity declaration "
+    "(resc refuses them, so that no document expands or fetches anything). Fix the XML at the "
+    "line given.",
+    NULL};
+
+const struct rule rule_schema = {
+    "schema", SEV_ERROR, "the document is valid against schema/resc.rng",
+    "The document must follow the vocabulary's grammar (schema/resc.rng): which elements go "
+    "where, and the forms of num, was and date. The message names the element and what was "
+    "expected.",
+    NULL};
+
+const struct rule rule_label = {
+    "label", SEV_ERROR,
+    "an explicit num/was equals the label computed for the amended/original text",
+    "A hand-typed num (amended label) or was (original label) must be the label resc computes "
+    "from the items and their marks, e.g. an item after an inserted one moves from b) to c). "
+    "Fix the label, or remove it and let resc compute it.",
+    NULL};
+
+const struct rule rule_ref = {
+    "ref", SEV_ERROR, "every <ref to> resolves in every view where it is present; ids are unique",
+    "A <ref to=\"ID\"/> must name an item, section or annex that exists, is labelled, and is "
+    "present in each text where the ref is. Ids are unique in a document.",
+    NULL};
+
+const struct rule rule_io = {
+    "io", SEV_ERROR, "the file could not be read (exit status 2)",
+    "An input could not be read or an output could not be written; the message gives the "
+    "system's reason.",
+    NULL};
+
+const struct rule rule_internal = {
+    "internal", SEV_ERROR, "resc itself failed (a library could not be loaded or run)",
+    "A failure of resc or of a library it loads (libzip, a built-in stylesheet), not of the "
+    "document: report it with the command that gave it.",
+    NULL};
+
+const struct rule rule_pdf = {
+    "pdf", SEV_ERROR, "Apache FOP rendered the PDF with no warning",
+    "-t pdf runs Apache FOP; any warning FOP gives (a missing glyph, a substituted font) fails "
+    "the build with FOP's words. Install fop and fonts-liberation.",
+    NULL};
+
+const struct rule *const rule_registry[] = {
+    &rule_xml,     &rule_schema,      &rule_label,     &rule_ref, &rule_marks,    &rule_action,
+    &rule_history, &rule_punctuation, &rule_stale_ref, &rule_io,  &rule_internal, &rule_pdf,
+    NULL};
+
+const struct rule *rule_find(const char *id) {
+  for (const struct rule *const *r = rule_registry; *r; r++)
+    if (strcmp((*r)->id, id) == 0)
+      return *r;
+  return NULL;
+}
+
+void rule_report(struct rule_ctx *c, const struct rule *rule, long line, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  diag_addv(c->d, c->a->file, line, 0, rule->severity, rule, fmt, ap);
+  va_end(ap);
+}
+
+void rules_each_resolution(struct rule_ctx *c,
+                           void (*fn)(struct rule_ctx *c, xmlNodePtr res, void *arg), void *arg) {
+  xmlNodePtr root = xmlDocGetRootElement(c->a->doc);
+  if (is_el(root, "resolution"))
+    fn(c, root, arg);
+  for (xmlNodePtr am = first_el(root); am; am = next_el(am))
+    if (is_el(am, "amendment") && child_el(am, "resolution"))
+      fn(c, child_el(am, "resolution"), arg);
+}
+
+void rules_run(struct analysis *a, struct diags *d) {
+  struct rule_ctx c = {a, d, {0}};
+  vtext_init(&c.t);
+  for (const struct rule *const *r = rule_registry; *r; r++)
+    if ((*r)->run)
+      (*r)->run(&c);
+  vtext_free(&c.t);
+}
