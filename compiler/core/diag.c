@@ -43,12 +43,19 @@ void diag_addv(struct diags *d, const char *file, long line, int column, enum se
   g->column = column;
   g->severity = sev;
   g->rule = rule;
+  /* most messages fit in a line: format once into it */
+  char line_buf[256];
   va_list copy;
   va_copy(copy, ap);
-  int len = vsnprintf(NULL, 0, fmt, copy);
+  int len = vsnprintf(line_buf, sizeof line_buf, fmt, copy);
   va_end(copy);
+  if (len < 0)
+    len = 0, line_buf[0] = 0;
   g->message = xrealloc(NULL, (size_t)len + 1);
-  vsnprintf(g->message, (size_t)len + 1, fmt, ap);
+  if ((size_t)len < sizeof line_buf)
+    memcpy(g->message, line_buf, (size_t)len + 1);
+  else
+    vsnprintf(g->message, (size_t)len + 1, fmt, ap);
 }
 
 void diag_add(struct diags *d, const char *file, long line, int column, const struct rule *rule,

@@ -5,15 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *vformat(const char *fmt, va_list ap) {
+/* FMT formatted, in a string to free. */
+__attribute__((format(printf, 1, 0))) static char *vformat(const char *fmt, va_list ap) {
+  char small[256]; /* most messages fit: format once */
   va_list copy;
   va_copy(copy, ap);
-  int len = vsnprintf(NULL, 0, fmt, copy);
+  int len = vsnprintf(small, sizeof small, fmt, copy);
   va_end(copy);
+  if (len < 0)
+    len = 0, small[0] = 0;
   char *s = malloc((size_t)len + 1);
   if (!s)
     abort();
-  vsnprintf(s, (size_t)len + 1, fmt, ap);
+  if ((size_t)len < sizeof small)
+    memcpy(s, small, (size_t)len + 1);
+  else
+    vsnprintf(s, (size_t)len + 1, fmt, ap);
   return s;
 }
 
