@@ -1,291 +1,228 @@
-/* Rule stale-ref: a citation in plain text ("point i) du considérant",
- * "points 1 et 2 du décide", "paragraph 2 of resolves") that names an item
- * whose label changed or vanished in the amended text. Runs only on a
- * document with revision marks: without them nothing was relettered. */
-#include <ctype.h>
+/* Rule stale-ref: a citation typed as text (rules/citations.h: "point i)
+ * du considérant", "resolves 1 to 4", "considering d)") that names an item
+ * of this resolution
+ *   - whose label changed or vanished in the amended text (the text still
+ *     says what the original said), or
+ *   - that does not exist in the text where the citation stands.
+ * Citations of other texts ("resolves 2 of Resolution 58") are not this
+ * resolution's and are left alone. A finding the same in both texts is
+ * reported once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/doc.h"
+#include "rules/citations.h"
 #include "rules/rules.h"
+#include "rules/sides.h"
 
 static void run(struct rule_ctx *c);
 
 const struct rule rule_stale_ref = {
     "stale-ref", SEV_WARNING,
-    "plain text such as \"point i) du considérant\", \"points 1 et 2 du décide\" or \"paragraph "
-    "2 of resolves\" names an item whose label changed or vanished in the amended text",
+    "plain text such as \"point i) du considérant\", \"resolves 1 to 4\" or \"considering d)\" "
+    "names an item whose label changed or vanished in the amended text, or that does not exist",
     "A citation typed as text is not updated when an amendment reletters the items it names: "
     "\"point e) du considérant\" still says e) after an insertion made it f). Change the "
     "citation with the amendment (<del>e)</del><ins>f)</ins>), or cite with <ref to=\"ID\"/>, "
-    "which resc labels in every view.",
+    "which resc labels in every view. A citation of an item the section does not have (\"point "
+    "f) du considérant\" when considérant ends at c)) is reported too; citations of other "
+    "texts (\"resolves 2 of Resolution 58\") are not checked.",
     run};
 
-/* The rule's state while it walks one document. */
+/* The rule's state while it walks one resolution. */
 struct stale {
   struct rule_ctx *c;
-  char *raw; /* a paragraph's text, markup aside */
+  struct cite_sections secs[2]; /* the sections by call, on each side */
+  struct vtext t;               /* a paragraph's text on one side */
+  char *raw;                    /* a paragraph's text, markup aside */
   size_t raw_cap;
 };
 
-static const char *const cite_words[] = {"points",     "point",     "alinéas", "alinéa",
-                                         "paragraphs", "paragraph", "puntos",  "punto",
-                                         "apartados",  "apartado"};
-static const char *const joiners[] = {", ", " et ", " and ", " y ", " à ", " to ", " a ", "-"};
-static const char *const preps[] = {" du ",     " de la ", " de l'", " des ",
-                                    " of the ", " of ",    " del ",  " de "};
-
-static size_t match_any(const char *s, const char *const *words, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(words[i]);
-    if (strncasecmp(s, words[i], len) == 0)
-      return len;
-  }
-  return 0;
-}
-
-/* A label as cited: "i)", "5", "b)bis"; returns its length, with the
- * bare value in LAB. */
-static size_t cited_label(const char *s, char *lab, size_t size) {
-  size_t n = 0;
-  if (isdigit((unsigned char)s[0])) {
-    while (isdigit((unsigned char)s[n]))
-      n++;
-    if (isalpha((unsigned char)s[n]))
-      return 0;
-    snprintf(lab, size, "%.*s", (int)n, s);
-    return n;
-  }
-  while (n < 6 && islower((unsigned char)s[n]))
-    n++;
-  if (n == 0 || s[n] != ')')
-    return 0;
-  snprintf(lab, size, "%.*s", (int)n, s);
-  return n + 1;
-}
-
-static size_t word_len(const char *s) {
-  size_t n = 0;
-  while (s[n] && (isalpha((unsigned char)s[n]) || s[n] == '-' || (unsigned char)s[n] >= 0x80))
-    n++;
-  return n;
-}
-
-/* How many leading words TEXT shares with CALL (case aside); *LEN gets
- * the bytes of TEXT they cover, *FULL whether all of CALL matched. */
-static int shared_words(const char *text, const char *call, size_t *len, bool *full) {
-  int words = 0;
-  size_t i = 0;
-  *len = 0;
-  for (;;) {
-    size_t w = word_len(call + i);
-    if (!w || strncasecmp(text + i, call + i, w) != 0 || (word_len(text + i) != w))
-      break;
-    words++;
-    i += w;
-    *len = i;
-    if (call[i] != ' ' || text[i] != ' ')
-      break;
-    i++;
-  }
-  *full = call[*len] == 0;
-  return words;
-}
-
-/* The section a citation names by its call: the one whose call shares
- * the most leading words with the text ("considérant en outre" is not
- * "considérant"), a call matched whole winning a tie, then the first. */
-static const xmlNode *section_by_call(struct stale *c, const xmlNode *res, const char *text,
-                                      size_t *len) {
-  const char *parts[] = {"preamble", "operative"};
-  const xmlNode *best = NULL;
-  int best_words = 0;
-  bool best_full = false;
-  for (int i = 0; i < 2; i++)
-    for (const xmlNode *s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
-      const xmlNode *call = child_el(s, "call");
-      if (!call || !(node_sides(s) & SIDE_O))
-        continue;
-      char *t = vtext_copy(&c->c->t, call, SIDE_O);
-      size_t l;
-      bool full;
-      int words = shared_words(text, t, &l, &full);
-      free(t);
-      if (words > best_words || (words == best_words && words && full && !best_full)) {
-        best = s;
-        best_words = words;
-        best_full = full;
-        *len = l;
-      }
-    }
-  return best;
-}
-
-static const xmlNode *item_was(const xmlNode *section, const char *lab) {
+/* The item of SECTION labelled LAB on SIDE, or NULL. */
+static const xmlNode *item_labelled(const xmlNode *section, const char *lab, int side) {
   for (const xmlNode *it = first_el(section); it; it = next_el(it)) {
-    if (!is_el(it, "item") || !info_of(it))
+    const struct info *ii = is_el(it, "item") ? info_of(it) : NULL;
+    if (!ii || !(ii->in & side))
       continue;
     char v[LABEL_MAX];
-    label_value(&info_of(it)->lab[0], v, sizeof v);
-    if ((info_of(it)->in & SIDE_O) && strcmp(v, lab) == 0)
+    label_value(&ii->lab[SIDX(side)], v, sizeof v);
+    if (strcmp(v, lab) == 0)
       return it;
   }
   return NULL;
 }
 
-/* One citation starting at s[at]: "point i) du considérant". */
-static void stale_at(struct stale *c, const xmlNode *res, const struct vtext *t, size_t at) {
-  const char *s = t->s + at;
-  /* every citation word starts with p or a: most words stop here, before
-   * ten comparisons each (a fifth of the checking of res75-atu) */
-  char first = (char)tolower((unsigned char)s[0]);
-  if (first != 'p' && first != 'a')
-    return;
-  size_t n = match_any(s, cite_words, sizeof cite_words / sizeof cite_words[0]);
-  if (!n || s[n] != ' ')
-    return;
-  n++;
-  char labs[8][LABEL_MAX];
-  bool updated[8] = {false};
-  int nl = 0;
-  for (;;) {
-    size_t l = cited_label(s + n, labs[nl], LABEL_MAX);
-    if (!l)
-      break;
-    /* a label the amendment itself wrote (<del>c)</del><ins>d)</ins>)
-     * follows the amended lettering already */
-    for (size_t k = 0; k < l; k++)
-      updated[nl] |= t->ins[at + n + k];
-    n += l;
-    if (++nl == 8)
-      break;
-    size_t j = match_any(s + n, joiners, sizeof joiners / sizeof joiners[0]);
-    if (!j)
-      break;
-    n += j;
-  }
-  size_t p = nl ? match_any(s + n, preps, sizeof preps / sizeof preps[0]) : 0;
-  if (!p)
-    return;
-  n += p;
-  size_t w = 0;
-  const xmlNode *sec = section_by_call(c, res, s + n, &w);
-  if (!sec)
-    return;
-  for (int i = 0; i < nl; i++) {
-    const xmlNode *it = updated[i] ? NULL : item_was(sec, labs[i]);
-    if (!it)
+static const char *call_of(const struct cite_sections *s, const xmlNode *section) {
+  for (size_t i = 0; i < s->n; i++)
+    if (s->v[i].node == section)
+      return s->v[i].call;
+  return "";
+}
+
+static bool inserted(const struct vtext *t, const struct cite_label *l) {
+  for (size_t k = 0; k < l->len; k++)
+    if (t->ins[l->start + k])
+      return true;
+  return false;
+}
+
+/* On the amended side of a marked document: whether the label names an
+ * item of the original whose label changed (reported in F). A label the
+ * amendment itself wrote (<del>c)</del><ins>d)</ins>) follows the amended
+ * lettering already. */
+static bool stale(struct stale *st, const struct citation *c, const struct cite_label *l,
+                  struct findings *f) {
+  const struct vtext *t = &st->t;
+  const xmlNode *it = inserted(t, l) ? NULL : item_labelled(c->section, l->value, SIDE_O);
+  if (!it)
+    return false;
+  const struct info *ii = info_of(it);
+  char now[LABEL_MAX + 8], was[LABEL_MAX + 8], v[LABEL_MAX];
+  label_value(&ii->lab[1], v, sizeof v);
+  if ((ii->in & SIDE_A) && strcmp(v, l->value) == 0)
+    return false;
+  label_text(&ii->lab[0], was, sizeof was);
+  label_text(&ii->lab[1], now, sizeof now);
+  long line = t->line[c->start];
+  int len = (int)c->len;
+  const char *s = t->s + c->start;
+  if (ii->in & SIDE_A)
+    findings_add(f, line, "\"%.*s\": the item that was %s is %s in the amended text", len, s, was,
+                 now[0] ? now : "unlabelled");
+  else
+    findings_add(f, line, "\"%.*s\": the item that was %s is deleted in the amended text", len, s,
+                 was);
+  return true;
+}
+
+static void check_citation(struct stale *st, const struct citation *c, int side,
+                           struct findings *f) {
+  const struct vtext *t = &st->t;
+  for (size_t i = 0; i < c->nlabels; i++) {
+    const struct cite_label *l = &c->labels[i];
+    if (side == SIDE_A && st->c->a->has_marks && stale(st, c, l, f))
       continue;
-    const struct info *ii = info_of(it);
-    char now[LABEL_MAX + 8], was[LABEL_MAX + 8];
-    label_text(&ii->lab[0], was, sizeof was);
-    label_text(&ii->lab[1], now, sizeof now);
-    char v[LABEL_MAX];
-    label_value(&ii->lab[1], v, sizeof v);
-    if ((ii->in & SIDE_A) && strcmp(v, labs[i]) == 0)
+    /* decimal sub-items (4.1) are cited inside their item's list: not
+     * looked for here */
+    if (strchr(l->value, '.') || item_labelled(c->section, l->value, side))
       continue;
-    if (ii->in & SIDE_A)
-      rule_report(c->c, &rule_stale_ref, t->line[at],
-                  "\"%.*s\": the item that was %s is %s in the amended text", (int)(n + w), s, was,
-                  now[0] ? now : "unlabelled");
-    else
-      rule_report(c->c, &rule_stale_ref, t->line[at],
-                  "\"%.*s\": the item that was %s is deleted in the amended text", (int)(n + w), s,
-                  was);
+    findings_add(f, t->line[c->start], "\"%.*s\": the section '%s' has no item %.*s%s", (int)c->len,
+                 t->s + c->start, call_of(&st->secs[SIDX(side)], c->section), (int)l->len,
+                 t->s + l->start, in_text(st->c->a, side));
   }
 }
 
-/* Appends the text under N, of every side, to C->raw from *LEN on. */
-static void gather(struct stale *c, const xmlNode *n, size_t *len) {
+/* The citations of paragraph P on SIDE, into F; AFTER_TEXT: whether its
+ * item named another text before it. */
+static void check_side(struct stale *st, const xmlNode *p, int side, bool after_text,
+                       struct findings *f) {
+  vtext_reset(&st->t);
+  vtext_block(&st->t, p, side);
+  if (!st->t.n)
+    return;
+  struct citation *cites;
+  size_t n = cite_find(&st->secs[SIDX(side)], st->t.s, st->t.n, after_text, &cites);
+  for (size_t i = 0; i < n; i++)
+    if (cites[i].section)
+      check_citation(st, &cites[i], side, f);
+  free(cites);
+}
+
+/* Appends the text under N, of every side, to ST->raw from *LEN on. */
+static void gather(struct stale *st, const xmlNode *n, size_t *len) {
   for (const xmlNode *ch = n->children; ch; ch = ch->next) {
     if (ch->type == XML_ELEMENT_NODE) {
-      gather(c, ch, len);
+      gather(st, ch, len);
       continue;
     }
     if (ch->type != XML_TEXT_NODE || !ch->content)
       continue;
     size_t k = strlen((const char *)ch->content);
-    if (*len + k + 1 > c->raw_cap) {
-      c->raw_cap = 2 * (*len + k + 1);
-      c->raw = realloc(c->raw, c->raw_cap);
-      if (!c->raw)
+    if (*len + k + 1 > st->raw_cap) {
+      st->raw_cap = 2 * (*len + k + 1);
+      st->raw = realloc(st->raw, st->raw_cap);
+      if (!st->raw)
         abort();
     }
-    memcpy(c->raw + *len, ch->content, k);
+    memcpy(st->raw + *len, ch->content, k);
     *len += k;
   }
 }
 
-/* Whether S (LEN bytes, folded to lower case as compared) starts with
- * STEM, which is lower case. */
-static bool starts_folded(const char *s, size_t len, const char *stem) {
-  size_t i = 0;
-  for (; stem[i]; i++)
-    if (i >= len || (s[i] | 0x20) != stem[i])
-      return false;
-  return true;
-}
-
-/* Whether paragraph P's text, of any side, markup aside, holds the start
- * of a citation word: most paragraphs do not, and they are passed over
- * without building their text with its lines and marks, which was a sixth
- * of the cost of checking the benchmark's corpus. The raw text is gathered, so that
- * markup inside a word does not hide it, and each p or a (case aside:
- * every citation word starts with one) is compared with the stems. */
-static bool may_cite(struct stale *c, const xmlNode *p) {
-  static const char *const p_stems[] = {"point", "punto", "paragraph"};
-  static const char *const a_stems[] = {"alin", "apartado"};
+/* Whether paragraph P's text, of any side, markup aside, may hold a
+ * citation: most paragraphs do not, and they are passed over without
+ * building their text with its lines and marks (a sixth of the cost of
+ * checking the benchmark's corpus). The raw text is gathered, so that
+ * markup inside a word does not hide it. */
+static bool may_cite(struct stale *st, const xmlNode *p) {
   size_t len = 0;
-  gather(c, p, &len);
+  gather(st, p, &len);
   if (len == 0)
     return false;
-  c->raw[len] = 0; /* gather leaves room */
-  /* strpbrk skips to the next p or a with the C library's vector code */
-  for (const char *at = strpbrk(c->raw, "pPaA"); at; at = strpbrk(at + 1, "pPaA")) {
-    size_t rest = len - (size_t)(at - c->raw);
-    bool p_word = (*at | 0x20) == 'p';
-    const char *const *stems = p_word ? p_stems : a_stems;
-    size_t n = p_word ? sizeof p_stems / sizeof p_stems[0] : sizeof a_stems / sizeof a_stems[0];
-    for (size_t k = 0; k < n; k++)
-      if (starts_folded(at, rest, stems[k]))
+  st->raw[len] = 0; /* gather leaves room */
+  return cite_may_hold(&st->secs[0], st->raw, len) || cite_may_hold(&st->secs[1], st->raw, len);
+}
+
+/* Whether a paragraph before P in its item, or in the items its list is
+ * in, names another text ("Résolution 140"): the citations in P are then
+ * probably that text's. */
+static bool item_names_text(struct stale *st, const xmlNode *p) {
+  for (const xmlNode *n = p; n && n->type == XML_ELEMENT_NODE && !is_el(n, "section");
+       n = n->parent)
+    for (const xmlNode *b = n->prev; b; b = b->prev) {
+      size_t len = 0;
+      if (!is_el(b, "p"))
+        continue;
+      gather(st, b, &len);
+      if (cite_names_text(st->raw, len))
         return true;
-  }
+    }
   return false;
+}
+
+static void check_paragraph(struct stale *st, const xmlNode *p, int sides) {
+  struct findings f[2] = {{0}};
+  bool after_text = item_names_text(st, p);
+  /* without marks the two texts are one: look at it once */
+  int first = st->c->a->has_marks ? SIDE_O : SIDE_A;
+  for (int side = first; side <= SIDE_A; side++)
+    if (sides & side)
+      check_side(st, p, side, after_text, &f[SIDX(side)]);
+  sides_report_all(st->c, &rule_stale_ref, &f[0], &f[1]);
+  findings_free(&f[0]);
+  findings_free(&f[1]);
 }
 
 /* SIDES: where N is present (carried down rather than asked of each
  * node, which walks up to the root). */
-static void stale_walk(struct stale *c, const xmlNode *res, xmlNodePtr n, int sides) {
-  for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
+static void walk(struct stale *st, const xmlNode *n, int sides) {
+  for (const xmlNode *ch = n->children; ch; ch = ch->next) {
     if (ch->type != XML_ELEMENT_NODE)
       continue;
     int in = sides & own_sides(ch);
-    if (!(in & SIDE_A))
+    if (!in)
       continue;
-    if (is_el(ch, "p") && may_cite(c, ch)) {
-      struct vtext t;
-      vtext_init(&t);
-      vtext_block(&t, ch, SIDE_A);
-      for (size_t i = 0; i < t.n; i++)
-        if (i == 0 || !isalpha((unsigned char)t.s[i - 1]))
-          stale_at(c, res, &t, i);
-      vtext_free(&t);
-    }
-    stale_walk(c, res, ch, in);
+    if (is_el(ch, "p") && may_cite(st, ch))
+      check_paragraph(st, ch, in);
+    walk(st, ch, in);
   }
 }
 
 static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *arg) {
-  (void)c;
-  stale_walk(arg, res, res, node_sides(res));
+  struct stale *st = arg;
+  cite_sections_init(&st->secs[0], res, SIDE_O, &c->t);
+  cite_sections_init(&st->secs[1], res, SIDE_A, &c->t);
+  if (st->secs[0].n || st->secs[1].n)
+    walk(st, res, node_sides(res));
+  cite_sections_free(&st->secs[0]);
+  cite_sections_free(&st->secs[1]);
 }
 
 static void run(struct rule_ctx *c) {
-  if (!c->a->has_marks)
-    return;
-  struct stale st = {c, NULL, 0};
+  struct stale st = {.c = c};
+  vtext_init(&st.t);
   rules_each_resolution(c, check_resolution, &st);
+  vtext_free(&st.t);
   free(st.raw);
 }

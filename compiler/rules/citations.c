@@ -1,0 +1,451 @@
+#include "rules/citations.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/doc.h"
+
+/* ------------------------------------------------------------ sections */
+
+static void add_section(struct cite_sections *s, const xmlNode *node, char *call) {
+  struct cite_section *v = realloc(s->v, (s->n + 1) * sizeof *v);
+  if (!v)
+    abort();
+  s->v = v;
+  s->v[s->n].node = node;
+  s->v[s->n].call = call;
+  s->n++;
+}
+
+void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int side,
+                        struct vtext *t) {
+  static const char *const parts[] = {"preamble", "operative"};
+  memset(s, 0, sizeof *s);
+  for (int i = 0; i < 2; i++)
+    for (const xmlNode *sec = first_el(child_el(resolution, parts[i])); sec; sec = next_el(sec)) {
+      const xmlNode *call = child_el(sec, "call");
+      if (!is_el(sec, "section") || !call || !(node_sides(sec) & side))
+        continue;
+      char *text = vtext_copy(t, call, side);
+      add_section(s, sec, text);
+      if (side == SIDE_A && (node_sides(sec) & SIDE_O)) {
+        char *was = vtext_copy(t, call, SIDE_O);
+        if (strcmp(was, text) != 0)
+          add_section(s, sec, was);
+        else
+          free(was);
+      }
+    }
+}
+
+void cite_sections_free(struct cite_sections *s) {
+  for (size_t i = 0; i < s->n; i++)
+    free(s->v[i].call);
+  free(s->v);
+  memset(s, 0, sizeof *s);
+}
+
+/* ------------------------------------------------------------ words */
+
+static bool word_byte(unsigned char c) { return isalpha(c) || c == '-' || c >= 0x80; }
+
+static size_t word_len(const char *s) {
+  size_t n = 0;
+  while (s[n] && word_byte((unsigned char)s[n]))
+    n++;
+  return n;
+}
+
+/* Whether S starts with WORD (case aside) and WORD ends a word there. */
+static bool starts_word(const char *s, const char *word) {
+  size_t n = strlen(word);
+  return strncasecmp(s, word, n) == 0 && !isalnum((unsigned char)s[n]);
+}
+
+/* The citation words, longest first where one begins another. */
+static const char *const cite_words[] = {"subparagraphs", "subparagraph", "paragraphs", "paragraph",
+                                         "points",        "point",        "alinéas",    "alinéa",
+                                         "puntos",        "punto",        "apartados",  "apartado"};
+
+/* The first letters of the citation words, for the cheap test. */
+static const char *const cite_stems[] = {"subparagraph", "paragraph", "point",
+                                         "alin",         "punto",     "apartado"};
+
+static size_t cite_word(const char *s) {
+  for (size_t i = 0; i < sizeof cite_words / sizeof cite_words[0]; i++)
+    if (starts_word(s, cite_words[i]))
+      return strlen(cite_words[i]);
+  return 0;
+}
+
+/* Whether S (LEN bytes) starts with STEM, case aside. */
+static bool starts_stem(const char *s, size_t len, const char *stem) {
+  size_t n = strlen(stem);
+  return n <= len && strncasecmp(s, stem, n) == 0;
+}
+
+bool cite_may_hold(const struct cite_sections *s, const char *text, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    if (i > 0 && word_byte((unsigned char)text[i - 1]))
+      continue;
+    if (!isalpha((unsigned char)text[i]))
+      continue;
+    for (size_t k = 0; k < sizeof cite_stems / sizeof cite_stems[0]; k++)
+      if (starts_stem(text + i, len - i, cite_stems[k]))
+        return true;
+    for (size_t k = 0; k < s->n; k++) {
+      size_t w = word_len(s->v[k].call);
+      if (w && w <= len - i && strncasecmp(text + i, s->v[k].call, w) == 0)
+        return true;
+    }
+  }
+  return false;
+}
+
+/* ------------------------------------------------------------ labels */
+
+static size_t suffix_at(const char *s, char *out, size_t size) {
+  for (unsigned k = 0; label_suffix(k); k++) {
+    const char *sfx = label_suffix(k);
+    size_t n = strlen(sfx);
+    if (strncmp(s, sfx, n) == 0 && !isalnum((unsigned char)s[n])) {
+      snprintf(out, size, "%s", sfx);
+      return n;
+    }
+  }
+  out[0] = 0;
+  return 0;
+}
+
+/* A label as cited: "i)", "5", "4.1", "b)bis", "3bis"; its length, and
+ * its value as num/was write it in LAB; 0 when S holds none. */
+static size_t cited_label(const char *s, char *lab, size_t size) {
+  char sfx[16];
+  size_t n = 0;
+  if (isdigit((unsigned char)s[0])) {
+    /* a label has few digits: "2030 Agenda" is no label */
+    while (isdigit((unsigned char)s[n]))
+      n++;
+    if (n > 3)
+      return 0;
+    while (s[n] == '.' && isdigit((unsigned char)s[n + 1])) {
+      n++;
+      while (isdigit((unsigned char)s[n]))
+        n++;
+    }
+    size_t k = suffix_at(s + n, sfx, sizeof sfx);
+    if (!k && isalnum((unsigned char)s[n]))
+      return 0;
+    snprintf(lab, size, "%.*s%s", (int)n, s, sfx);
+    return n + k;
+  }
+  while (n < 6 && islower((unsigned char)s[n]))
+    n++;
+  if (n == 0 || s[n] != ')')
+    return 0;
+  size_t k = suffix_at(s + n + 1, sfx, sizeof sfx);
+  if (!k && isalnum((unsigned char)s[n + 1]))
+    return 0;
+  snprintf(lab, size, "%.*s%s", (int)n, s, sfx);
+  return n + 1 + k;
+}
+
+/* A sub-item's label after an item's: " ii)" in "c) ii)". */
+static size_t sub_label(const char *s) {
+  char lab[LABEL_MAX];
+  if (s[0] != ' ' || !islower((unsigned char)s[1]))
+    return 0;
+  size_t n = cited_label(s + 1, lab, sizeof lab);
+  return n ? n + 1 : 0;
+}
+
+static const struct joiner {
+  const char *text;
+  enum cite_join join;
+} joiners[] = {
+    {", and ", CITE_AND}, {", et ", CITE_AND}, {", y ", CITE_AND}, {", ", CITE_AND},
+    {" and ", CITE_AND},  {" et ", CITE_AND},  {" y ", CITE_AND},  {" e ", CITE_AND},
+    {" or ", CITE_AND},   {" ou ", CITE_AND},  {" o ", CITE_AND},  {" to ", CITE_TO},
+    {" à ", CITE_TO},     {" a ", CITE_TO},    {" al ", CITE_TO},  {" – ", CITE_TO},
+    {"–", CITE_TO},       {" - ", CITE_TO},    {"-", CITE_TO},
+};
+
+/* The labels of a citation from POS: fills C's labels; returns where they
+ * end, or 0 when there is no label at POS. A joiner is taken only when a
+ * label follows it ("point 2 a été" has one label). */
+static size_t parse_labels(const char *text, size_t pos, struct citation *c) {
+  c->nlabels = 0;
+  enum cite_join join = CITE_FIRST;
+  for (;;) {
+    struct cite_label *l = &c->labels[c->nlabels];
+    size_t n = cited_label(text + pos, l->value, sizeof l->value);
+    if (!n)
+      return c->nlabels ? pos : 0;
+    l->start = pos;
+    l->len = n;
+    l->join = join;
+    pos += n;
+    while ((n = sub_label(text + pos)))
+      pos += n;
+    if (++c->nlabels == CITE_MAX_LABELS)
+      return pos;
+    size_t j = 0;
+    for (size_t k = 0; k < sizeof joiners / sizeof joiners[0] && !j; k++) {
+      size_t len = strlen(joiners[k].text);
+      char lab[LABEL_MAX];
+      if (strncasecmp(text + pos, joiners[k].text, len) == 0 &&
+          cited_label(text + pos + len, lab, sizeof lab)) {
+        j = len;
+        join = joiners[k].join;
+      }
+    }
+    if (!j)
+      return pos;
+    pos += j;
+  }
+}
+
+/* ------------------------------------------------------------ sections by call */
+
+/* How many leading words TEXT shares with CALL (case aside); *LEN gets
+ * the bytes of TEXT they cover, *FULL whether all of CALL matched. */
+static int shared_words(const char *text, const char *call, size_t *len, bool *full) {
+  int words = 0;
+  size_t i = 0;
+  *len = 0;
+  for (;;) {
+    size_t w = word_len(call + i);
+    if (!w || strncasecmp(text + i, call + i, w) != 0 || word_len(text + i) != w)
+      break;
+    words++;
+    i += w;
+    *len = i;
+    if (call[i] != ' ' || text[i] != ' ')
+      break;
+    i++;
+  }
+  *full = call[*len] == 0;
+  return words;
+}
+
+/* The section whose call shares the most leading words with TEXT
+ * ("considérant en outre" is not "considérant"), a call matched whole
+ * winning a tie. With LABEL_AFTER, only calls after which a label
+ * follows count. NULL when none, or when two sections tie (*LEN is then
+ * still set, so that the words can be skipped). */
+static const xmlNode *section_by_call(const struct cite_sections *s, const char *text,
+                                      bool label_after, size_t *len) {
+  const xmlNode *best = NULL;
+  int best_words = 0;
+  bool best_full = false, tie = false;
+  *len = 0;
+  for (size_t k = 0; k < s->n; k++) {
+    size_t l;
+    bool full;
+    int words = shared_words(text, s->v[k].call, &l, &full);
+    char lab[LABEL_MAX];
+    if (!words || (label_after && (text[l] != ' ' || !cited_label(text + l + 1, lab, sizeof lab))))
+      continue;
+    if (words > best_words || (words == best_words && full && !best_full)) {
+      best = s->v[k].node;
+      best_words = words;
+      best_full = full;
+      tie = false;
+      *len = l;
+    } else if (words == best_words && full == best_full && s->v[k].node != best) {
+      tie = true;
+    }
+  }
+  return tie ? NULL : best;
+}
+
+/* ------------------------------------------------------------ other texts */
+
+static const char *const preps[] = {" du ",     " de la ", " de l'", " de l’", " des ",
+                                    " of the ", " of ",    " del ",  " de "};
+
+static size_t prep_at(const char *s) {
+  for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
+    if (strncasecmp(s, preps[i], strlen(preps[i])) == 0)
+      return strlen(preps[i]);
+  return 0;
+}
+
+/* Words after "of" that name this very text. */
+static const char *const this_text[] = {"this",        "the present", "present",  "la présente",
+                                        "le présent",  "cette",       "esta",     "este",
+                                        "la presente", "el presente", "présente", "presente"};
+
+/* Nouns that name a text of their own. */
+static const char *const other_texts[] = {
+    "resolution", "resolutions", "résolution", "résolutions",    "resolución",     "resoluciones",
+    "decision",   "décision",    "decisión",   "recommendation", "recommandation", "recomendación",
+    "opinion",    "avis",        "opinión",    "annex",          "annexe",         "anexo",
+    "appendix",   "appendice",   "apéndice",   "article",        "artículo",       "report",
+    "rapport",    "informe",     "document",   "documento",      "constitution",   "convention",
+    "convención"};
+
+/* Whether TEXT[POS…] says that what comes before cites another text:
+ * "… of Resolution 58", "… de la Résolution 140", "… of the ITU
+ * Constitution", "… thereof". */
+static bool names_other_text(const char *text, size_t pos) {
+  const char *s = text + pos;
+  if (*s == ',')
+    s++;
+  if (starts_word(s, " thereof") || starts_word(s, " de celle-ci") ||
+      starts_word(s, " de celui-ci") || starts_word(s, " de la misma") ||
+      starts_word(s, " del mismo"))
+    return true;
+  size_t p = prep_at(s);
+  if (!p)
+    return false;
+  s += p;
+  for (size_t i = 0; i < sizeof this_text / sizeof this_text[0]; i++)
+    if (starts_word(s, this_text[i]))
+      return false;
+  if (starts_word(s, "the "))
+    s += 4;
+  if (isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0]) ||
+      ((unsigned char)s[0] == 0xC3 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0x9F))
+    return true;
+  for (size_t i = 0; i < sizeof other_texts / sizeof other_texts[0]; i++)
+    if (starts_word(s, other_texts[i]))
+      return true;
+  return false;
+}
+
+/* Whether TEXT[POS…] says that the citation before it is of this text:
+ * "… above", "… ci-dessus", "… of this resolution". */
+static bool names_this_text(const char *text, size_t pos) {
+  static const char *const here[] = {" above",     " below",    " ci-dessus",  " ci-dessous",
+                                     " supra",     " anterior", " precedente", " más arriba",
+                                     " más abajo", " siguiente"};
+  const char *s = text + pos;
+  for (size_t i = 0; i < sizeof here / sizeof here[0]; i++)
+    if (starts_word(s, here[i]))
+      return true;
+  size_t p = prep_at(s);
+  for (size_t i = 0; p && i < sizeof this_text / sizeof this_text[0]; i++)
+    if (starts_word(s + p, this_text[i]))
+      return true;
+  return false;
+}
+
+/* The words that name a text when a number or a name follows them:
+ * "Resolution 140", "Résolution 70/1", "Recommendation ITU-T X.1". */
+static const char *const text_names[] = {
+    "Resolution", "Résolution", "Resolución",     "Decision",       "Décision",     "Decisión",
+    "Opinion",    "Avis",       "Recommendation", "Recommandation", "Recomendación"};
+
+/* The bytes of a space at S: a space or a no-break space (U+00A0,
+ * U+202F, as French typography puts before a number). */
+static size_t space_at(const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] == ' ')
+    return 1;
+  if (u[0] == 0xC2 && u[1] == 0xA0)
+    return 2;
+  return u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xAF ? 3 : 0;
+}
+
+static size_t text_name_at(const char *s) {
+  for (size_t i = 0; i < sizeof text_names / sizeof text_names[0]; i++) {
+    size_t n = strlen(text_names[i]), sp;
+    if (strncmp(s, text_names[i], n) == 0 && (sp = space_at(s + n)) &&
+        (isdigit((unsigned char)s[n + sp]) || isupper((unsigned char)s[n + sp])))
+      return n;
+  }
+  return 0;
+}
+
+bool cite_names_text(const char *text, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if ((i == 0 || !word_byte((unsigned char)text[i - 1])) && isupper((unsigned char)text[i]) &&
+        text_name_at(text + i))
+      return true;
+  return false;
+}
+
+/* Whether the word before START is a possessive that makes the citation
+ * another text's: "Resolution 71 … in its resolves 2". */
+static bool after_possessive(const char *text, size_t start) {
+  static const char *const words[] = {"its ", "their ", "son ", "sa ", "leur ", "su ", "sus "};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+    size_t n = strlen(words[i]);
+    if (start >= n && strncasecmp(text + start - n, words[i], n) == 0 &&
+        (start == n || !word_byte((unsigned char)text[start - n - 1])))
+      return true;
+  }
+  return false;
+}
+
+/* ------------------------------------------------------------ parsing */
+
+/* "point i) du considérant": a citation word at AT. */
+static bool word_first(const struct cite_sections *s, const char *text, size_t at,
+                       struct citation *c) {
+  size_t n = cite_word(text + at);
+  if (!n || text[at + n] != ' ')
+    return false;
+  size_t end = parse_labels(text, at + n + 1, c);
+  size_t p = end ? prep_at(text + end) : 0;
+  if (!p)
+    return false;
+  size_t w = 0;
+  c->section = section_by_call(s, text + end + p, false, &w);
+  if (!w)
+    return false;
+  c->start = at;
+  c->len = end + p + w - at;
+  return true;
+}
+
+/* "considering d)", "resolves 1 to 4": a call's words at AT, then labels. */
+static bool call_first(const struct cite_sections *s, const char *text, size_t at,
+                       struct citation *c) {
+  size_t w = 0;
+  c->section = section_by_call(s, text + at, true, &w);
+  if (!w)
+    return false;
+  size_t end = parse_labels(text, at + w + 1, c);
+  if (!end)
+    return false;
+  c->start = at;
+  c->len = end - at;
+  return true;
+}
+
+size_t cite_find(const struct cite_sections *s, const char *text, size_t len, bool after_text,
+                 struct citation **out) {
+  size_t n = 0, cap = 0;
+  bool named = after_text;
+  *out = NULL;
+  for (size_t i = 0; i < len; i++) {
+    if ((i > 0 && word_byte((unsigned char)text[i - 1])) || !isalpha((unsigned char)text[i]))
+      continue;
+    if (isupper((unsigned char)text[i]) && text_name_at(text + i))
+      named = true;
+    struct citation c;
+    memset(&c, 0, sizeof c);
+    if (!word_first(s, text, i, &c) && !call_first(s, text, i, &c))
+      continue;
+    size_t end = c.start + c.len;
+    c.external = names_other_text(text, end) || after_possessive(text, c.start) ||
+                 (named && !names_this_text(text, end));
+    if (c.external)
+      c.section = NULL;
+    if (n == cap) {
+      cap = cap ? 2 * cap : 4;
+      struct citation *v = realloc(*out, cap * sizeof *v);
+      if (!v)
+        abort();
+      *out = v;
+    }
+    (*out)[n++] = c;
+    i = c.start + c.len - 1;
+  }
+  return n;
+}
