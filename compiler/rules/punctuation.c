@@ -23,9 +23,38 @@ const struct rule rule_punctuation = {
     run};
 
 struct expect {
-  const char *end;    /* ";" "," "." */
+  const char *end;    /* ";" "," "." ":" */
   const char *reason; /* why */
+  const char *also;   /* another end the texts use here, or NULL */
+  bool any;           /* any end will do (a term of a list of terms) */
 };
+
+/* "…; and" ends an item as ';' does (Radio Regulations, PP texts). */
+static const char *const conjunctions[] = {"and", "or", "et", "ou", "y", "o", "e", "u"};
+
+/* The end of a block's text: its last character, or "; and" when it
+ * ends with a conjunction after a punctuation mark; in OUT. */
+static void text_end(const struct vtext *t, char *out, size_t size) {
+  size_t i = t->n - 1;
+  while (i > 0 && ((unsigned char)t->s[i] & 0xC0) == 0x80)
+    i--;
+  snprintf(out, size, "%s", t->s + i);
+  const char *sp = strrchr(t->s, ' ');
+  if (!sp || sp == t->s || !ispunct((unsigned char)sp[-1]))
+    return;
+  for (size_t k = 0; k < sizeof conjunctions / sizeof conjunctions[0]; k++)
+    if (strcmp(sp + 1, conjunctions[k]) == 0) {
+      snprintf(out, size, "%c %s", sp[-1], sp + 1);
+      return;
+    }
+}
+
+static bool end_fits(const char *end, const struct expect *e) {
+  if (e->any || strcmp(end, e->end) == 0 || (e->also && strcmp(end, e->also) == 0))
+    return true;
+  /* "; and" where ';' is expected */
+  return strcmp(e->end, ";") == 0 && end[0] == ';' && end[1] == ' ';
+}
 
 /* An item is named by its amended label when it has one, so that a
  * finding on both sides reads the same and is reported once. */
@@ -39,26 +68,16 @@ static void item_name(const xmlNode *item, int side, char *buf, size_t size) {
     snprintf(buf, size, "the item");
 }
 
-/* The last character of a block's text on SIDE (UTF-8 aware). */
-static bool last_char(struct rule_ctx *c, const xmlNode *p, int side, char *out, long *line) {
-  vtext_of(&c->t, p, side);
-  if (!c->t.n)
-    return false;
-  size_t i = c->t.n - 1;
-  while (i > 0 && ((unsigned char)c->t.s[i] & 0xC0) == 0x80)
-    i--;
-  snprintf(out, 8, "%s", c->t.s + i);
-  *line = c->t.line[c->t.n - 1];
-  return true;
-}
-
 static void check_end(struct rule_ctx *c, const xmlNode *item, const xmlNode *p, int side,
                       const struct expect *e, struct findings *f) {
-  char ch[8], name[LABEL_MAX + 16];
-  long line;
-  if (block_last_char(p, side, ch, sizeof ch) && strcmp(ch, e->end) == 0)
+  char ch[16], name[LABEL_MAX + 16];
+  if (block_last_char(p, side, ch, sizeof ch) && end_fits(ch, e))
     return;
-  if (!last_char(c, p, side, ch, &line) || strcmp(ch, e->end) == 0)
+  vtext_of(&c->t, p, side);
+  if (!c->t.n)
+    return;
+  text_end(&c->t, ch, sizeof ch);
+  if (end_fits(ch, e))
     return;
   item_name(item, side, name, sizeof name);
   char ends[32];
@@ -66,8 +85,8 @@ static void check_end(struct rule_ctx *c, const xmlNode *item, const xmlNode *p,
     snprintf(ends, sizeof ends, "ends without punctuation");
   else
     snprintf(ends, sizeof ends, "ends with '%s'", ch);
-  findings_add(f, line, "%s %s but should end with '%s'%s (%s)", name, ends, e->end,
-               in_text(c->a, side), e->reason);
+  findings_add(f, c->t.line[c->t.n - 1], "%s %s but should end with '%s'%s (%s)", name, ends,
+               e->end, in_text(c->a, side), e->reason);
 }
 
 static void punct_items(struct rule_ctx *c, const xmlNode *parent, int side, const struct expect *e,
@@ -81,18 +100,29 @@ static void punct_list(struct rule_ctx *c, const xmlNode *item, const xmlNode *l
   item_name(item, side, name, sizeof name);
   const char *rest = strncmp(e->reason, "it ", 3) == 0 ? e->reason + 3 : e->reason;
   snprintf(reason, sizeof reason, "it ends the list of %s, which %s", name, rest);
-  struct expect last = {e->end, reason};
+  struct expect last = {e->end, reason, e->also, false};
   punct_items(c, list, side, &last, "list", f);
+}
+
+/* The paragraph or list after B in its item on SIDE, or NULL. */
+static const xmlNode *next_block(const xmlNode *b, int side) {
+  for (b = next_el(b); b; b = next_el(b))
+    if ((is_el(b, "p") || is_el(b, "list")) && (own_sides(b) & side))
+      return b;
+  return NULL;
 }
 
 static void punct_item(struct rule_ctx *c, const xmlNode *item, int side, const struct expect *e,
                        struct findings *f) {
-  static const struct expect colon = {":", "it introduces a list"};
+  static const struct expect colon = {":", "it introduces a list", NULL, false};
   const xmlNode *last = NULL;
   for (const xmlNode *b = first_el(item); b; b = next_el(b)) {
     if (!(is_el(b, "p") || is_el(b, "list")) || !(own_sides(b) & side))
       continue;
-    if (is_el(b, "list") && last && is_el(last, "p"))
+    /* a list inside a sentence that goes on after it ("that …, in
+     * particular a) …, b) …, and that …") need not be introduced by ':' */
+    const xmlNode *after = is_el(b, "list") ? next_block(b, side) : NULL;
+    if (is_el(b, "list") && last && is_el(last, "p") && !(after && is_el(after, "p")))
       check_end(c, item, last, side, &colon, f);
     last = b;
   }
@@ -102,12 +132,47 @@ static void punct_item(struct rule_ctx *c, const xmlNode *item, int side, const 
     punct_list(c, item, last, side, e, f);
 }
 
+/* Whether the items of LIST on SIDE are a list of terms: all but the last
+ * short and unpunctuated ("e-government", "e-business", … "e-science;"),
+ * as official texts print such lists. */
+static bool list_of_terms(struct rule_ctx *c, const xmlNode *list, int side) {
+  const xmlNode *prev = NULL;
+  int terms = 0;
+  for (const xmlNode *it = first_el(list); it; it = next_el(it)) {
+    if (!is_el(it, "item") || !(own_sides(it) & side))
+      continue;
+    if (prev) {
+      const xmlNode *p = child_el(prev, "p");
+      char ch[8];
+      if (!p || next_el(p) || !block_last_char(p, side, ch, sizeof ch) ||
+          !(isalnum((unsigned char)ch[0]) || (unsigned char)ch[0] >= 0x80))
+        return false;
+      vtext_of(&c->t, p, side);
+      int words = 1;
+      for (size_t i = 0; i < c->t.n; i++)
+        words += c->t.s[i] == ' ';
+      if (words > 6)
+        return false;
+      terms++;
+    }
+    prev = it;
+  }
+  return terms > 0;
+}
+
 static void punct_items(struct rule_ctx *c, const xmlNode *parent, int side, const struct expect *e,
                         const char *where_name, struct findings *f) {
   const xmlNode *prev = NULL;
   char semi_reason[64];
   snprintf(semi_reason, sizeof semi_reason, "it is not the last item of its %s", where_name);
-  struct expect semi = {";", semi_reason};
+  struct expect semi = {";", semi_reason, NULL, false};
+  if (is_el(parent, "list")) {
+    const char *numbering = attr(parent, "numbering");
+    /* ITU texts end the items of dash lists with ',' as often as ';' */
+    if (numbering && strcmp(numbering, "dash") == 0)
+      semi.also = ",";
+    semi.any = list_of_terms(c, parent, side);
+  }
   for (const xmlNode *it = first_el(parent); it; it = next_el(it)) {
     if (!is_el(it, "item") || !(own_sides(it) & side))
       continue;
@@ -136,8 +201,8 @@ static const xmlNode *last_section_with_items(const xmlNode *res, int side) {
 
 static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
   (void)unused;
-  static const struct expect comma = {",", "it is the last item of its section"};
-  static const struct expect stop = {".", "it is the last item of the resolution"};
+  static const struct expect comma = {",", "it is the last item of its section", NULL, false};
+  static const struct expect stop = {".", "it is the last item of the resolution", NULL, false};
   const xmlNode *last[2] = {last_section_with_items(res, SIDE_O),
                             last_section_with_items(res, SIDE_A)};
   for (int i = 0; i < 2; i++) {
