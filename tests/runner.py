@@ -3,6 +3,7 @@
 
   runner.py golden RESC SAMPLE VIEW GOLDEN      text output equals the golden file
   runner.py expect RESC DOC.xml                 check output equals DOC.expected
+  runner.py silent RESC DOC.xml                 check finds nothing at all in DOC
   runner.py roundtrip RESC SAMPLE VIEW          the view as XML is valid and says the same
   runner.py update RESC SAMPLES_DIR GOLDEN_DIR  rewrite the golden texts (review the diff!)
 
@@ -62,6 +63,16 @@ def expect(resc, doc):
     return 0 if ok else 1
 
 
+def silent(resc, doc):
+    folder, name = os.path.split(os.path.abspath(doc))
+    rc, out, err = run([os.path.abspath(resc), "check", "-q", name], cwd=folder)
+    if rc != 0 or out:
+        print(f"exit status {rc}, expected 0 and no finding:\n{out}{err}")
+        return 1
+    print(f"{name}: no finding, as expected")
+    return 0
+
+
 def normalize_action(text):
     # resolving a MOD amendment leaves a NOC: the rest must read the same
     lines = text.split("\n")
@@ -106,7 +117,7 @@ def update(resc, samples, goldens):
 
 def main(argv):
     cmd, args = argv[1], argv[2:]
-    return {"golden": golden, "expect": expect, "roundtrip": roundtrip,
+    return {"golden": golden, "expect": expect, "silent": silent, "roundtrip": roundtrip,
             "update": update}[cmd](*args)
 
 
