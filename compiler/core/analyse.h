@@ -28,6 +28,7 @@ struct info {
   bool only[2];        /* unlabelled because it is the only item */
   enum numbering style;
   int fn[3]; /* footnote number: original, amended, marked; 0 = absent */
+  int fn_serial; /* every footnote in order, symbol ones too (DOCX ids) */
 };
 
 struct analysis {
