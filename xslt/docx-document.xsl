@@ -325,7 +325,7 @@
   <!-- The style of an item's paragraphs: Normal at the top level,
        enumlevN in a list nested N deep. -->
   <xsl:template name="level-style">
-    <xsl:param name="depth" select="count(ancestor::r:list)"/>
+    <xsl:param name="depth" select="count(ancestor::r:list[not(@numbering = 'decimal')])"/>
     <xsl:choose>
       <xsl:when test="$depth = 0">Normal</xsl:when>
       <xsl:when test="$depth &gt; 3">enumlev3</xsl:when>
@@ -337,7 +337,7 @@
     <xsl:if test="not(@change = $hide)">
       <xsl:variable name="first" select="r:p[not(@change = $hide)][1]"/>
       <xsl:variable name="item" select="."/>
-      <xsl:variable name="depth" select="count(ancestor::r:list)"/>
+      <xsl:variable name="depth" select="count(ancestor::r:list[not(@numbering = 'decimal')])"/>
       <xsl:for-each select="$first">
         <xsl:call-template name="para">
           <xsl:with-param name="style" select="normalize-space(substring('Normal  enumlev1enumlev2enumlev3', 1 + 8 * (($depth &gt; 3) * 3 + ($depth &lt;= 3) * $depth), 8))"/>
