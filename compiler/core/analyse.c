@@ -200,9 +200,13 @@ static void label_annex_headings(struct analysis *a, xmlNodePtr parent) {
   while (annex && !is_el(annex, "annex"))
     annex = annex->parent;
   const char *h = annex ? attr(annex, "headings") : NULL;
-  if (!h || strcmp(h, "numbered") != 0)
-    return;
   struct info *pi = info_of(parent);
+  if (!h || strcmp(h, "numbered") != 0) {
+    for (xmlNodePtr c = first_el(parent); c; c = next_el(c))
+      if (is_annex_heading(c)) /* unnumbered, but a heading: "numbered" in messages */
+        (info_of(c) ? info_of(c) : info_new(a, c))->style = NUM_DECIMAL;
+    return;
+  }
   for (int side = SIDE_O; side <= SIDE_A; side++) {
     int s = SIDX(side);
     unsigned n = 0;
@@ -550,9 +554,16 @@ static void check_fnref(struct analysis *a, xmlNodePtr ref) {
   const char *to = attr(ref, "to");
   xmlNodePtr t = ref_target(a, ref);
   long line = node_line(ref);
-  if (!t || !is_el(t, "footnote")) {
+  if (!t) {
     diag_add(a->d, a->file, line, 0, &rule_ref,
-             "footnote call '%s' names no footnote; give the footnote id=\"%s\"", to, to);
+             "footnote call '%s': no footnote has this id; give the footnote id=\"%s\"", to, to);
+    return;
+  }
+  if (!is_el(t, "footnote")) {
+    diag_add(
+        a->d, a->file, line, 0, &rule_ref,
+        "footnote call '%s' names the %s at line %ld; fnref calls a footnote, ref cites an item",
+        to, (const char *)t->name, node_line(t));
     return;
   }
   int rin = info_of(ref)->in, tin = info_of(t)->in;
