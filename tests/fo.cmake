@@ -4,7 +4,8 @@
 # `-t pdf` says what to install. Needs no FOP.
 add_test(NAME fo-wellformed
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fo_test.py fo
-                 $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples)
+                 $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples
+                 ${CMAKE_CURRENT_SOURCE_DIR}/vocab)
 
 # Every sample in the amended and the marked view renders through FOP with
 # no warning, and the PDF's text has the words of the text view. One script
@@ -12,6 +13,6 @@ add_test(NAME fo-wellformed
 external_test(fo-pdf
   PROGRAMS fop pdftotext
   INSTALL "fop fonts-liberation poppler-utils"
-  TIMEOUT 300
+  TIMEOUT 900
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fo_test.py pdf
-          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples)
+          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab)

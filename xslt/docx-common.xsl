@@ -150,7 +150,32 @@
         <xsl:with-param name="fmt" select="$fmt"/>
         <xsl:with-param name="style" select="'FootnoteReference'"/>
       </xsl:call-template>
-      <w:footnoteReference w:id="{@x:m}"/>
+      <xsl:choose>
+        <!-- a symbol footnote (v2): Word prints the run's text as its mark -->
+        <xsl:when test="@mark">
+          <w:footnoteReference w:customMarkFollows="1" w:id="{@x:n}"/>
+          <w:t><xsl:value-of select="@mark"/></w:t>
+        </xsl:when>
+        <xsl:otherwise><w:footnoteReference w:id="{@x:n}"/></xsl:otherwise>
+      </xsl:choose>
+    </w:r>
+  </xsl:template>
+
+  <!-- A second call of a footnote (v2): its number, styled as a footnote
+       reference; Word would make a new footnote of a footnoteReference. -->
+  <xsl:template match="r:fnref" mode="run">
+    <xsl:param name="fmt"/>
+    <xsl:param name="del"/>
+    <xsl:variable name="n"><xsl:call-template name="footnote-number"/></xsl:variable>
+    <w:r>
+      <xsl:call-template name="rpr">
+        <xsl:with-param name="fmt" select="$fmt"/>
+        <xsl:with-param name="style" select="'FootnoteReference'"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$del = 1"><w:delText><xsl:value-of select="$n"/></w:delText></xsl:when>
+        <xsl:otherwise><w:t><xsl:value-of select="$n"/></w:t></xsl:otherwise>
+      </xsl:choose>
     </w:r>
   </xsl:template>
 
@@ -210,20 +235,28 @@
     <xsl:param name="prefix" select="''"/>
     <xsl:param name="tab" select="true()"/>
     <xsl:param name="indent" select="0"/>
+    <!-- (v2) after the label: an annex heading's "TO RESOLUTION 208 …" -->
+    <xsl:param name="suffix" select="''"/>
+    <!-- (v2) 'page': a page break before; 'left', 'center', 'right': the
+         alignment of a table cell's paragraph -->
+    <xsl:param name="ppr" select="''"/>
     <!-- the block's mark in the marked view (x:change, from annotate.c) -->
     <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
     <!-- underline or strike-through for a changed block (docx-marks format) -->
     <xsl:variable name="fmt" select="substring('US', 1 + number($m = 'del'), number($formatted and $m != ''))"/>
-    <xsl:variable name="lead" select="$indent &gt; 0 or $prefix != '' or $labelled"/>
+    <xsl:variable name="lead" select="$indent &gt; 0 or $prefix != '' or $labelled or $suffix != ''"/>
     <w:p>
       <w:pPr>
         <w:pStyle w:val="{$style}"/>
+        <xsl:if test="$ppr = 'page'"><w:pageBreakBefore/></xsl:if>
         <xsl:if test="$indent &gt; 0">
           <!-- first line at the margin, the text at the level's indent:
                N tabs reach it, as N tabs do in the plain text -->
           <xsl:variable name="at" select="substring('0794119115881985', 4 * $indent - 3, 4)"/>
           <w:ind w:left="{number($at)}" w:hanging="{number($at)}"/>
         </xsl:if>
+        <!-- w:jc comes after w:ind in CT_PPr -->
+        <xsl:if test="$ppr != '' and $ppr != 'page'"><w:jc w:val="{$ppr}"/></xsl:if>
         <xsl:if test="$track and $m != ''">
           <!-- the paragraph mark: x:id + 1 (x:by and x:date are the
                change's) -->
@@ -248,6 +281,7 @@
                 <xsl:with-param name="indent" select="$indent"/>
                 <xsl:with-param name="del" select="$del"/>
                 <xsl:with-param name="m" select="$m"/>
+                <xsl:with-param name="suffix" select="$suffix"/>
               </xsl:call-template>
             </xsl:if>
             <xsl:apply-templates select="$content" mode="run">
@@ -265,6 +299,7 @@
               <xsl:with-param name="indent" select="$indent"/>
               <xsl:with-param name="fmt" select="$fmt"/>
               <xsl:with-param name="m" select="$m"/>
+              <xsl:with-param name="suffix" select="$suffix"/>
             </xsl:call-template>
           </xsl:if>
           <xsl:apply-templates select="$content" mode="run">
@@ -294,6 +329,7 @@
     <xsl:param name="fmt" select="''"/>
     <xsl:param name="del" select="0"/>
     <xsl:param name="m"/>
+    <xsl:param name="suffix" select="''"/>
     <xsl:if test="$indent &gt; 0">
       <xsl:call-template name="tab-runs"><xsl:with-param name="n" select="$indent"/></xsl:call-template>
     </xsl:if>
@@ -325,6 +361,13 @@
         </xsl:choose>
       </xsl:for-each>
       <xsl:if test="$tab"><w:r><w:tab/></w:r></xsl:if>
+    </xsl:if>
+    <xsl:if test="$suffix != ''">
+      <xsl:call-template name="text-run">
+        <xsl:with-param name="text" select="$suffix"/>
+        <xsl:with-param name="fmt" select="$fmt"/>
+        <xsl:with-param name="del" select="$del"/>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

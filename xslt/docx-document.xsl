@@ -84,7 +84,16 @@
   <xsl:template match="r:resolution/r:heading">
     <w:p>
       <w:pPr><w:pStyle w:val="ResNo"/></w:pPr>
-      <w:r><w:t xml:space="preserve"><xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template><xsl:value-of select="concat(' ', r:number)"/></w:t></w:r>
+      <xsl:choose>
+        <!-- (v2) a number with footnotes: the word, then the number's runs -->
+        <xsl:when test="r:number/r:footnote">
+          <w:r><w:t xml:space="preserve"><xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template><xsl:text> </xsl:text></w:t></w:r>
+          <xsl:apply-templates select="r:number/node()" mode="run"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <w:r><w:t xml:space="preserve"><xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template><xsl:value-of select="concat(' ', r:number)"/></w:t></w:r>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:for-each select="r:note">
         <!-- "Rév. Genève, 2022" keeps its case in an all-caps line -->
         <w:r><w:t xml:space="preserve"> (</w:t></w:r>
@@ -112,7 +121,7 @@
       <w:r><w:t>(</w:t></w:r>
       <xsl:for-each select="r:event[not(@change = $hide)]">
         <xsl:variable name="text">
-          <xsl:if test="position() &gt; 1">; </xsl:if>
+          <xsl:if test="position() &gt; 1"><xsl:call-template name="history-sep"/></xsl:if>
           <xsl:value-of select="."/>
         </xsl:variable>
         <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
@@ -153,8 +162,11 @@
     <xsl:if test="not(@change = $hide)">
       <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
       <xsl:variable name="word">
-        <xsl:call-template name="word"><xsl:with-param name="key" select="'annex'"/></xsl:call-template>
+        <xsl:call-template name="annex-word"/>
         <xsl:if test="string($has)"><xsl:text> </xsl:text></xsl:if>
+      </xsl:variable>
+      <xsl:variable name="suffix">
+        <xsl:if test="@heading = 'to-text'"><xsl:call-template name="to-text"/></xsl:if>
       </xsl:variable>
       <xsl:call-template name="para">
         <xsl:with-param name="style" select="'AnnexNo'"/>
@@ -162,21 +174,146 @@
         <xsl:with-param name="labelled" select="string($has) != ''"/>
         <xsl:with-param name="tab" select="false()"/>
         <xsl:with-param name="content" select="/.."/>
+        <xsl:with-param name="suffix" select="string($suffix)"/>
+        <xsl:with-param name="ppr" select="substring('page', 1, 4 * (@new-page = 'true'))"/>
       </xsl:call-template>
       <xsl:for-each select="r:title">
         <xsl:call-template name="para"><xsl:with-param name="style" select="'Annextitle'"/></xsl:call-template>
       </xsl:for-each>
-      <xsl:apply-templates select="r:section | r:p | r:list"/>
+      <xsl:apply-templates select="r:section | r:p | r:list | r:table | r:annex"/>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="r:section">
     <xsl:if test="not(@change = $hide)">
+      <xsl:if test="r:title">
+        <!-- (v2) an annex's heading: Heading1, nested ones Heading2 -->
+        <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
+        <xsl:variable name="section" select="."/>
+        <xsl:for-each select="r:title">
+          <xsl:call-template name="para">
+            <xsl:with-param name="style" select="concat('Heading', 1 + number(boolean($section/parent::r:section)))"/>
+            <xsl:with-param name="labelled" select="string($has) != ''"/>
+            <xsl:with-param name="label-node" select="$section"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:if>
       <xsl:for-each select="r:call">
         <xsl:call-template name="para"><xsl:with-param name="style" select="'Call'"/></xsl:call-template>
       </xsl:for-each>
-      <xsl:apply-templates select="r:item | r:p | r:list"/>
+      <xsl:apply-templates select="r:item | r:p | r:list | r:table | r:section"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ tables -->
+
+  <!-- (v2) A table: its title (Tabletitle), then a w:tbl the width of the
+       text, its grid equal columns (x:cols, from annotate.c), heading
+       rows repeated on every page. A row inserted or deleted whole is a
+       tracked row (w:trPr/w:ins or w:del) whose paragraphs are tracked
+       too. -->
+  <xsl:template match="r:table">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:for-each select="r:title">
+        <xsl:call-template name="para"><xsl:with-param name="style" select="'Tabletitle'"/></xsl:call-template>
+      </xsl:for-each>
+      <xsl:variable name="w" select="floor(9638 div @x:cols)"/>
+      <w:tbl>
+        <w:tblPr>
+          <w:tblW w:w="{$w * @x:cols}" w:type="dxa"/>
+          <w:tblBorders>
+            <w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/>
+            <w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/>
+            <w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/>
+            <w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/>
+            <w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/>
+            <w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/>
+          </w:tblBorders>
+          <w:tblLayout w:type="fixed"/>
+          <w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>
+        </w:tblPr>
+        <w:tblGrid>
+          <xsl:call-template name="grid-cols">
+            <xsl:with-param name="n" select="@x:cols"/>
+            <xsl:with-param name="w" select="$w"/>
+          </xsl:call-template>
+        </w:tblGrid>
+        <xsl:apply-templates select="r:row[not(@change = $hide)]">
+          <xsl:with-param name="w" select="$w"/>
+        </xsl:apply-templates>
+      </w:tbl>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="grid-cols">
+    <xsl:param name="n"/>
+    <xsl:param name="w"/>
+    <xsl:if test="$n &gt; 0">
+      <w:gridCol w:w="{$w}"/>
+      <xsl:call-template name="grid-cols">
+        <xsl:with-param name="n" select="$n - 1"/>
+        <xsl:with-param name="w" select="$w"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:row">
+    <xsl:param name="w"/>
+    <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
+    <w:tr>
+      <xsl:if test="@header = 'true' or ($track and $m != '')">
+        <w:trPr>
+          <xsl:if test="@header = 'true'"><w:tblHeader/></xsl:if>
+          <xsl:if test="$track and $m != ''">
+            <xsl:element name="w:{$m}"><xsl:call-template name="revision"/></xsl:element>
+          </xsl:if>
+        </w:trPr>
+      </xsl:if>
+      <xsl:apply-templates select="r:cell | x:merge">
+        <xsl:with-param name="w" select="$w"/>
+      </xsl:apply-templates>
+    </w:tr>
+  </xsl:template>
+
+  <xsl:template match="r:cell">
+    <xsl:param name="w"/>
+    <xsl:variable name="span" select="number(concat('0', @colspan)) + number(not(@colspan))"/>
+    <xsl:variable name="style" select="substring('TabletextTablehead', 1 + 9 * number(../@header = 'true'), 9)"/>
+    <xsl:variable name="align" select="string(@align)"/>
+    <w:tc>
+      <w:tcPr>
+        <w:tcW w:w="{$w * $span}" w:type="dxa"/>
+        <xsl:if test="$span &gt; 1"><w:gridSpan w:val="{$span}"/></xsl:if>
+        <xsl:if test="@rowspan &gt; 1"><w:vMerge w:val="restart"/></xsl:if>
+      </w:tcPr>
+      <xsl:variable name="blocks" select="(r:p | r:list)[not(@change = $hide)]"/>
+      <xsl:for-each select="$blocks">
+        <xsl:choose>
+          <xsl:when test="self::r:p">
+            <xsl:call-template name="para">
+              <xsl:with-param name="style" select="$style"/>
+              <xsl:with-param name="ppr" select="$align"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <!-- a cell ends with a paragraph, even one the view empties -->
+      <xsl:if test="not($blocks)"><w:p><w:pPr><w:pStyle w:val="{$style}"/></w:pPr></w:p></xsl:if>
+    </w:tc>
+  </xsl:template>
+
+  <!-- A cell covered by a rowspan from above. -->
+  <xsl:template match="x:merge">
+    <xsl:param name="w"/>
+    <w:tc>
+      <w:tcPr>
+        <w:tcW w:w="{$w * @colspan}" w:type="dxa"/>
+        <xsl:if test="@colspan &gt; 1"><w:gridSpan w:val="{@colspan}"/></xsl:if>
+        <w:vMerge/>
+      </w:tcPr>
+      <w:p/>
+    </w:tc>
   </xsl:template>
 
   <xsl:template match="r:list">
@@ -188,7 +325,7 @@
   <!-- The style of an item's paragraphs: Normal at the top level,
        enumlevN in a list nested N deep. -->
   <xsl:template name="level-style">
-    <xsl:param name="depth" select="count(ancestor::r:list)"/>
+    <xsl:param name="depth" select="count(ancestor::r:list[not(@numbering = 'decimal')])"/>
     <xsl:choose>
       <xsl:when test="$depth = 0">Normal</xsl:when>
       <xsl:when test="$depth &gt; 3">enumlev3</xsl:when>
@@ -200,7 +337,7 @@
     <xsl:if test="not(@change = $hide)">
       <xsl:variable name="first" select="r:p[not(@change = $hide)][1]"/>
       <xsl:variable name="item" select="."/>
-      <xsl:variable name="depth" select="count(ancestor::r:list)"/>
+      <xsl:variable name="depth" select="count(ancestor::r:list[not(@numbering = 'decimal')])"/>
       <xsl:for-each select="$first">
         <xsl:call-template name="para">
           <xsl:with-param name="style" select="normalize-space(substring('Normal  enumlev1enumlev2enumlev3', 1 + 8 * (($depth &gt; 3) * 3 + ($depth &lt;= 3) * $depth), 8))"/>
@@ -208,7 +345,7 @@
           <xsl:with-param name="label-node" select="$item"/>
         </xsl:call-template>
       </xsl:for-each>
-      <xsl:apply-templates select="(r:p | r:list)[count(. | $first) != count($first)]"/>
+      <xsl:apply-templates select="(r:p | r:list | r:table)[count(. | $first) != count($first)]"/>
     </xsl:if>
   </xsl:template>
 

@@ -30,7 +30,7 @@
   <xsl:template match="r:footnote" mode="body">
     <xsl:variable name="m"><xsl:call-template name="footnote-mark"/></xsl:variable>
     <xsl:variable name="mark" select="(ancestor::r:ins | ancestor::r:del | ancestor::*[@change])[last()]"/>
-    <w:footnote w:id="{@x:m}">
+    <w:footnote w:id="{@x:n}">
       <xsl:for-each select="r:p">
         <!-- revision ids: this paragraph's own (it lies in the change) -->
         <xsl:variable name="rid" select="number(@x:id)"/>
@@ -46,7 +46,15 @@
             </xsl:if>
           </w:pPr>
           <xsl:if test="position() = 1">
-            <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>
+            <xsl:choose>
+              <!-- a symbol footnote (v2) prints its mark -->
+              <xsl:when test="../@mark">
+                <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t><xsl:value-of select="../@mark"/></w:t></w:r>
+              </xsl:when>
+              <xsl:otherwise>
+                <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>
+              </xsl:otherwise>
+            </xsl:choose>
             <w:r><w:tab/></w:r>
           </xsl:if>
           <xsl:variable name="fmt" select="substring('US', 1 + number($m = 'del'), number($formatted and $m != ''))"/>

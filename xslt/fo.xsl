@@ -1,11 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  XSL-FO 1.1 in the ITU house style (../shared/spec/HOUSE-STYLE.md), for
+  XSL-FO 1.1 in the ITU house style, for
   Apache FOP. It follows text.xsl block for block and prints the same words
   in the same order: where text.xsl writes a line, this writes a block;
   LABEL<TAB> becomes a list-block whose body starts at the 1.4 cm tab stop;
   [-…-] and {+…+} become struck-through and underlined text with a change
-  bar in the margin; [N] becomes a footnote at the foot of the page.
+  bar in the margin; [N] becomes a footnote at the foot of the page; a
+  table's rows become an fo:table (v2).
   Attribute-set names are the ITU Word style names.
 -->
 <xsl:stylesheet version="1.0"
@@ -346,7 +347,7 @@
   <xsl:template match="r:resolution/r:heading">
     <fo:block xsl:use-attribute-sets="ResNo" id="{generate-id()}">
       <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
-      <xsl:value-of select="concat(' ', r:number)"/>
+      <xsl:text> </xsl:text><xsl:apply-templates select="r:number/node()"/>
       <xsl:for-each select="r:note">
         <xsl:text> (</xsl:text><xsl:apply-templates/><xsl:text>)</xsl:text>
       </xsl:for-each>
@@ -373,7 +374,7 @@
           <xsl:if test="string($m)">
             <xsl:call-template name="decoration"><xsl:with-param name="m" select="$m"/></xsl:call-template>
           </xsl:if>
-          <xsl:if test="position() &gt; 1">; </xsl:if>
+          <xsl:if test="position() &gt; 1"><xsl:call-template name="history-sep"/></xsl:if>
           <xsl:value-of select="."/>
         </fo:inline>
         <xsl:if test="string($m)"><xsl:call-template name="bar-end"/></xsl:if>
@@ -397,33 +398,123 @@
     <xsl:if test="not(@change = $hide)">
       <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
       <fo:block xsl:use-attribute-sets="AnnexNo" id="{generate-id()}">
+        <xsl:if test="@new-page = 'true'"><xsl:attribute name="break-before">page</xsl:attribute></xsl:if>
         <xsl:if test="string($m)"><xsl:call-template name="bar-begin"/></xsl:if>
         <fo:inline>
           <xsl:if test="string($m)">
             <xsl:call-template name="decoration"><xsl:with-param name="m" select="$m"/></xsl:call-template>
           </xsl:if>
-          <xsl:call-template name="word"><xsl:with-param name="key" select="'annex'"/></xsl:call-template>
+          <xsl:call-template name="annex-word"/>
           <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
           <xsl:if test="string($has)">
             <xsl:text> </xsl:text><xsl:call-template name="label"/>
           </xsl:if>
+          <xsl:if test="@heading = 'to-text'"><xsl:call-template name="to-text"/></xsl:if>
         </fo:inline>
         <xsl:if test="string($m)"><xsl:call-template name="bar-end"/></xsl:if>
       </fo:block>
       <xsl:for-each select="r:title">
         <fo:block xsl:use-attribute-sets="Annextitle"><xsl:call-template name="content"/></fo:block>
       </xsl:for-each>
-      <xsl:apply-templates select="r:section | r:p | r:list"/>
+      <xsl:apply-templates select="r:section | r:p | r:list | r:table | r:annex"/>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="r:section">
     <xsl:if test="not(@change = $hide)">
+      <xsl:if test="r:title">
+        <!-- (v2) an annex's heading, numbered or not -->
+        <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
+        <xsl:variable name="label"><xsl:call-template name="label"/></xsl:variable>
+        <xsl:for-each select="r:title">
+          <fo:block xsl:use-attribute-sets="Headingb" id="{generate-id(..)}">
+            <xsl:choose>
+              <xsl:when test="string($has)">
+                <xsl:call-template name="labelled">
+                  <xsl:with-param name="label" select="$label"/>
+                  <xsl:with-param name="space" select="'0pt'"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:call-template name="content"/></xsl:otherwise>
+            </xsl:choose>
+          </fo:block>
+        </xsl:for-each>
+      </xsl:if>
       <xsl:for-each select="r:call">
         <fo:block xsl:use-attribute-sets="Call"><xsl:call-template name="content"/></fo:block>
       </xsl:for-each>
-      <xsl:apply-templates select="r:item | r:p | r:list"/>
+      <xsl:apply-templates select="r:item | r:p | r:list | r:table | r:section"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ tables -->
+
+  <!-- (v2) A table: its title, then an fo:table of equal columns
+       (x:cols, from annotate.c); the leading heading rows in the
+       fo:table-header, which FOP repeats on every page. -->
+  <xsl:template match="r:table">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:for-each select="r:title">
+        <fo:block xsl:use-attribute-sets="Normal" text-align="center" text-align-last="center"
+            font-weight="bold" keep-with-next.within-page="always">
+          <xsl:call-template name="content"/>
+        </fo:block>
+      </xsl:for-each>
+      <xsl:variable name="rows" select="r:row[not(@change = $hide)]"/>
+      <xsl:variable name="head" select="$rows[@header = 'true'][not(preceding-sibling::r:row[not(@change = $hide)][not(@header = 'true')])]"/>
+      <xsl:variable name="body" select="$rows[count(. | $head) != count($head)]"/>
+      <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-before="6pt"
+          start-indent="0cm" end-indent="0cm">
+        <fo:table-column column-width="proportional-column-width(1)" number-columns-repeated="{@x:cols}"/>
+        <xsl:choose>
+          <xsl:when test="$body">
+            <xsl:if test="$head">
+              <fo:table-header><xsl:apply-templates select="$head"/></fo:table-header>
+            </xsl:if>
+            <fo:table-body><xsl:apply-templates select="$body"/></fo:table-body>
+          </xsl:when>
+          <xsl:otherwise>
+            <fo:table-body><xsl:apply-templates select="$rows"/></fo:table-body>
+          </xsl:otherwise>
+        </xsl:choose>
+      </fo:table>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:row">
+    <fo:table-row keep-together.within-page="always">
+      <xsl:apply-templates select="r:cell"/>
+    </fo:table-row>
+  </xsl:template>
+
+  <!-- A cell: its paragraphs (heading rows bold and centred, unless the
+       cell says how to align them) and lists. -->
+  <xsl:template match="r:cell">
+    <xsl:variable name="header" select="../@header = 'true'"/>
+    <xsl:variable name="align">
+      <xsl:choose>
+        <xsl:when test="@align = 'right'">end</xsl:when>
+        <xsl:when test="@align = 'center' or (not(@align) and $header)">center</xsl:when>
+        <xsl:otherwise>start</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:table-cell border="0.5pt solid black" padding="2pt 4pt">
+      <xsl:if test="@colspan &gt; 1"><xsl:attribute name="number-columns-spanned"><xsl:value-of select="@colspan"/></xsl:attribute></xsl:if>
+      <xsl:if test="@rowspan &gt; 1"><xsl:attribute name="number-rows-spanned"><xsl:value-of select="@rowspan"/></xsl:attribute></xsl:if>
+      <xsl:variable name="blocks" select="(r:p | r:list)[not(@change = $hide)]"/>
+      <xsl:for-each select="$blocks">
+        <xsl:choose>
+          <xsl:when test="self::r:p">
+            <fo:block font-size="11pt" line-height="13pt" text-align="{$align}" space-before="2pt">
+              <xsl:if test="$header"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
+              <xsl:call-template name="content"/>
+            </fo:block>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:if test="not($blocks)"><fo:block/></xsl:if>
+    </fo:table-cell>
   </xsl:template>
 
   <xsl:template match="r:list">
@@ -437,7 +528,7 @@
   <xsl:template match="r:item">
     <xsl:if test="not(@change = $hide)">
       <xsl:variable name="first" select="r:p[not(@change = $hide)][1]"/>
-      <xsl:variable name="level" select="count(ancestor::r:list)"/>
+      <xsl:variable name="level" select="count(ancestor::r:list[not(@numbering = 'decimal')])"/>
       <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
       <xsl:variable name="label"><xsl:call-template name="label"/></xsl:variable>
       <xsl:variable name="start">
@@ -456,7 +547,16 @@
               <xsl:with-param name="label" select="$label"/>
               <xsl:with-param name="start" select="$start"/>
               <xsl:with-param name="text">
-                <xsl:call-template name="text-start"><xsl:with-param name="level" select="$level"/></xsl:call-template>
+                <xsl:choose>
+                  <!-- (v2) a decimal label (4.1.2, or two of them in the
+                       marked view) gets the room it needs -->
+                  <xsl:when test="../../@numbering = 'decimal' and string-length($label) &gt; 5">
+                    <xsl:value-of select="concat(format-number(0.23 * string-length($label) + 0.3, '0.00'), 'cm')"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="text-start"><xsl:with-param name="level" select="$level"/></xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
               </xsl:with-param>
               <xsl:with-param name="space" select="$space"/>
             </xsl:call-template>
@@ -468,7 +568,7 @@
           </xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
-      <xsl:apply-templates select="(r:p | r:list)[count(. | $first) != count($first)]"/>
+      <xsl:apply-templates select="(r:p | r:list | r:table)[count(. | $first) != count($first)]"/>
     </xsl:if>
   </xsl:template>
 
@@ -580,6 +680,11 @@
     <xsl:call-template name="label"/>
   </xsl:template>
 
+  <!-- A second call of a footnote (v2): its number, no second body. -->
+  <xsl:template match="r:fnref">
+    <fo:inline xsl:use-attribute-sets="FootnoteReference"><xsl:call-template name="footnote-number"/></fo:inline>
+  </xsl:template>
+
   <xsl:template match="x:label"/>
 
   <!-- The reference where the footnote stands, its text at the foot of the
@@ -627,14 +732,14 @@
 
   <xsl:template match="r:heading" mode="bookmark-title">
     <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
-    <xsl:value-of select="concat(' ', r:number, ' – ')"/>
+    <xsl:value-of select="concat(' ', r:number/text()[1], ' – ')"/>
     <xsl:apply-templates select="r:title" mode="plain"/>
   </xsl:template>
 
   <xsl:template match="r:annex" mode="bookmark">
     <fo:bookmark internal-destination="{generate-id()}">
       <fo:bookmark-title>
-        <xsl:call-template name="word"><xsl:with-param name="key" select="'annex'"/></xsl:call-template>
+        <xsl:call-template name="annex-word"/>
         <xsl:variable name="n">
           <xsl:call-template name="plain-label"/>
         </xsl:variable>
@@ -642,6 +747,7 @@
         <xsl:text> – </xsl:text>
         <xsl:apply-templates select="r:title" mode="plain"/>
       </fo:bookmark-title>
+      <xsl:apply-templates select="r:annex[not(@change = $hide)]" mode="bookmark"/>
     </fo:bookmark>
   </xsl:template>
 
@@ -671,7 +777,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="r:footnote | x:label" mode="plain"/>
+  <xsl:template match="r:footnote | r:fnref | x:label" mode="plain"/>
   <xsl:template match="r:ins" mode="plain">
     <xsl:if test="$view != 'original'"><xsl:apply-templates mode="plain"/></xsl:if>
   </xsl:template>

@@ -3,7 +3,9 @@
   Plain text (CLI.md, "Plain-text format"): one block per line; labelled
   items as LABEL<TAB>TEXT; N tabs before a paragraph with indent="N"; in
   the marked view [-deleted-] and {+inserted+}; footnote references [N]
-  and the footnotes after a line of underscores.
+  and the footnotes after a line of underscores. Tables (v2): one line
+  per row, cells separated by " | ", a line of dashes under heading rows
+  (docs/vocabulary.md).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -103,7 +105,7 @@
 
   <xsl:template match="r:resolution/r:heading">
     <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
-    <xsl:value-of select="concat(' ', r:number)"/>
+    <xsl:text> </xsl:text><xsl:apply-templates select="r:number/node()"/>
     <xsl:for-each select="r:note">
       <xsl:text> (</xsl:text><xsl:apply-templates/><xsl:text>)</xsl:text>
     </xsl:for-each>
@@ -122,7 +124,7 @@
     <xsl:for-each select="$events">
       <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
       <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
-      <xsl:if test="position() &gt; 1">; </xsl:if>
+      <xsl:if test="position() &gt; 1"><xsl:call-template name="history-sep"/></xsl:if>
       <xsl:value-of select="."/>
       <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
     </xsl:for-each>
@@ -142,23 +144,98 @@
     <xsl:if test="not(@change = $hide)">
       <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
       <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
-      <xsl:call-template name="word"><xsl:with-param name="key" select="'annex'"/></xsl:call-template>
+      <xsl:call-template name="annex-word"/>
       <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
       <xsl:if test="string($has)">
         <xsl:text> </xsl:text><xsl:call-template name="label"/>
       </xsl:if>
+      <xsl:if test="@heading = 'to-text'"><xsl:call-template name="to-text"/></xsl:if>
       <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
       <xsl:value-of select="$NL"/>
       <xsl:for-each select="r:title"><xsl:call-template name="line"/></xsl:for-each>
-      <xsl:apply-templates select="r:section | r:p | r:list"/>
+      <xsl:apply-templates select="r:section | r:p | r:list | r:table | r:annex"/>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="r:section">
     <xsl:if test="not(@change = $hide)">
+      <xsl:if test="r:title">
+        <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
+        <xsl:variable name="prefix">
+          <xsl:if test="string($has)"><xsl:call-template name="label"/><xsl:value-of select="$TAB"/></xsl:if>
+        </xsl:variable>
+        <xsl:for-each select="r:title">
+          <xsl:call-template name="line"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+        </xsl:for-each>
+      </xsl:if>
       <xsl:for-each select="r:call"><xsl:call-template name="line"/></xsl:for-each>
-      <xsl:apply-templates select="r:item | r:p | r:list"/>
+      <xsl:apply-templates select="r:item | r:p | r:list | r:table | r:section"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ tables -->
+
+  <!-- A table: its title on a line, then a line per row. -->
+  <xsl:template match="r:table">
+    <xsl:if test="not(@change = $hide)">
+      <xsl:for-each select="r:title"><xsl:call-template name="line"/></xsl:for-each>
+      <xsl:apply-templates select="r:row[not(@change = $hide)]"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A row: its cells separated by " | ", in the row's marks; under the
+       last of a run of heading rows, a line of dashes as long. -->
+  <xsl:template match="r:row">
+    <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>
+    <xsl:variable name="text">
+      <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+      <xsl:for-each select="r:cell">
+        <xsl:if test="position() &gt; 1"> | </xsl:if>
+        <xsl:apply-templates select="." mode="cell"/>
+      </xsl:for-each>
+      <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+    </xsl:variable>
+    <line>
+      <xsl:value-of select="concat($text, $NL)"/>
+      <xsl:if test="@header = 'true' and not(following-sibling::r:row[not(@change = $hide)][1]/@header = 'true')">
+        <xsl:value-of select="concat(substring($dashes, 1, string-length($text)), $NL)"/>
+      </xsl:if>
+    </line>
+  </xsl:template>
+
+  <!-- A cell's blocks, separated by a space; a list item as its label, a
+       space and its text. -->
+  <xsl:template match="r:cell" mode="cell">
+    <xsl:for-each select="(r:p | r:list)[not(@change = $hide)]">
+      <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="cell"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="r:list" mode="cell">
+    <xsl:for-each select="r:item[not(@change = $hide)]">
+      <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="cell"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="r:item" mode="cell">
+    <xsl:variable name="m" select="substring(@change, 1, $mark-len)"/>
+    <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+    <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>
+    <xsl:if test="string($has)"><xsl:call-template name="label"/><xsl:text> </xsl:text></xsl:if>
+    <xsl:for-each select="(r:p | r:list)[not(@change = $hide)]">
+      <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="cell"/>
+    </xsl:for-each>
+    <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="r:p" mode="cell">
+    <xsl:variable name="m" select="substring(@change, 1, $mark-len)"/>
+    <xsl:call-template name="open"><xsl:with-param name="m" select="$m"/></xsl:call-template>
+    <xsl:apply-templates/>
+    <xsl:call-template name="close"><xsl:with-param name="m" select="$m"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="r:list">
@@ -183,7 +260,7 @@
           <xsl:with-param name="prefix" select="$prefix"/>
         </xsl:call-template>
       </xsl:for-each>
-      <xsl:apply-templates select="(r:p | r:list)[count(. | $first) != count($first)]"/>
+      <xsl:apply-templates select="(r:p | r:list | r:table)[count(. | $first) != count($first)]"/>
     </xsl:if>
   </xsl:template>
 
@@ -263,6 +340,10 @@
 
   <xsl:template match="r:ref">
     <xsl:call-template name="label"/>
+  </xsl:template>
+
+  <xsl:template match="r:fnref">
+    <xsl:text>[</xsl:text><xsl:call-template name="footnote-number"/><xsl:text>]</xsl:text>
   </xsl:template>
 
   <xsl:template match="x:label"/>

@@ -69,11 +69,26 @@ static bool is_report_section(const xmlNode *n) {
   return false;
 }
 
-/* A section of a preamble, operative part or annex: its items are
- * labelled. Cover sections of a proposal hold paragraphs only. */
+static bool in_annex(const xmlNode *n) {
+  for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (is_el(p, "annex"))
+      return true;
+  return false;
+}
+
+/* A section of a preamble, operative part or annex (an annex's sections
+ * nest): its items are labelled. Cover sections of a proposal hold
+ * paragraphs only. */
 static bool is_item_section(const xmlNode *n) {
-  return is_el(n, "section") && (is_el(n->parent, "preamble") || is_el(n->parent, "operative") ||
-                                 is_el(n->parent, "annex"));
+  return is_el(n, "section") &&
+         (is_el(n->parent, "preamble") || is_el(n->parent, "operative") ||
+          is_el(n->parent, "annex") || (is_el(n->parent, "section") && in_annex(n)));
+}
+
+/* A section heading numbered 1, 2, 2.1: a titled section of an annex
+ * with headings="numbered". */
+static bool is_annex_heading(const xmlNode *n) {
+  return is_el(n, "section") && child_el(n, "title") && in_annex(n);
 }
 
 static enum numbering default_style(const xmlNode *container) {
@@ -99,11 +114,25 @@ static int interposed(const xmlNode *item, int side) {
 
 /* ------------------------------------------------------------ labels */
 
+/* A decimal list's items take their item's label as a prefix: 4.1. */
+static const struct label *decimal_parent(const xmlNode *c, enum numbering style, int s) {
+  if (style != NUM_DECIMAL || !is_el(c, "list") || !is_el(c->parent, "item"))
+    return NULL;
+  const struct info *pi = info_of(c->parent);
+  return pi && pi->lab[s].has && pi->lab[s].base[0] ? &pi->lab[s] : NULL;
+}
+
 static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numbering style,
                        bool explicit_style) {
   int cin = info_of(c)->in, s = SIDX(side);
   if (!(cin & side))
     return;
+  const struct label *parent = decimal_parent(c, style, s);
+  char prefix[LABEL_MAX] = "";
+  if (parent) {
+    label_value(parent, prefix, sizeof prefix - 12);
+    strcat(prefix, ".");
+  }
   int total = 0;
   for (xmlNodePtr it = first_el(c); it; it = next_el(it))
     total += is_el(it, "item") && (own_sides(it) & side);
@@ -123,7 +152,9 @@ static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numberin
     if (interposed(it, side) >= 0) {
       l->sfx = label_suffix(k++);
     } else {
-      label_format(style, n++, base, sizeof base);
+      size_t plen = strlen(prefix);
+      memcpy(base, prefix, plen);
+      label_format(style, n++, base + plen, sizeof base - plen);
       k = 0;
     }
     l->has = true;
@@ -162,26 +193,82 @@ static void label_report_sections(struct analysis *a, xmlNodePtr parent) {
   }
 }
 
-/* Annexes are numbered when a view holds several. */
-static void label_annexes(struct analysis *a, xmlNodePtr res) {
-  int rin = info_of(res)->in;
+/* Titled sections of an annex with headings="numbered": 1, 2 and nested
+ * 2.1 under their parent heading; untitled sections are not counted. */
+static void label_annex_headings(struct analysis *a, xmlNodePtr parent) {
+  const xmlNode *annex = parent;
+  while (annex && !is_el(annex, "annex"))
+    annex = annex->parent;
+  const char *h = annex ? attr(annex, "headings") : NULL;
+  struct info *pi = info_of(parent);
+  if (!h || strcmp(h, "numbered") != 0) {
+    for (xmlNodePtr c = first_el(parent); c; c = next_el(c))
+      if (is_annex_heading(c)) /* unnumbered, but a heading: "numbered" in messages */
+        (info_of(c) ? info_of(c) : info_new(a, c))->style = NUM_DECIMAL;
+    return;
+  }
   for (int side = SIDE_O; side <= SIDE_A; side++) {
-    int total = 0;
+    int s = SIDX(side);
     unsigned n = 0;
-    for (xmlNodePtr c = first_el(res); c; c = next_el(c))
-      total += is_el(c, "annex") && (rin & own_sides(c) & side);
-    for (xmlNodePtr c = first_el(res); c; c = next_el(c)) {
-      if (!is_el(c, "annex") || !(rin & own_sides(c) & side))
+    for (xmlNodePtr c = first_el(parent); c; c = next_el(c)) {
+      if (!is_annex_heading(c) || !(pi->in & own_sides(c) & side))
         continue;
       struct info *ci = info_of(c) ? info_of(c) : info_new(a, c);
-      ci->style = NUM_ARABIC;
-      ci->only[SIDX(side)] = total == 1;
-      struct label *l = &ci->lab[SIDX(side)];
-      l->has = total > 1; /* a sole annex is just ANNEXE */
+      ci->style = NUM_DECIMAL;
+      struct label *l = &ci->lab[s];
+      l->has = true;
       l->punct = "";
-      snprintf(l->base, sizeof l->base, "%u", ++n);
+      if (is_el(parent, "section") && pi->lab[s].has)
+        snprintf(l->base, sizeof l->base, "%.30s.%u", pi->lab[s].base, ++n);
+      else
+        snprintf(l->base, sizeof l->base, "%u", ++n);
     }
   }
+}
+
+static bool same_kind(const xmlNode *x, const char *kind) {
+  const char *k = attr(x, "kind");
+  return is_el(x, "annex") && strcmp(k ? k : "annex", kind) == 0;
+}
+
+/* The annexes of one kind among PARENT's children, on SIDE: numbered as
+ * the first of them says (arabic by default, alpha: A, B; none), a sole
+ * one only when its numbering is given. */
+static void label_annex_kind(struct analysis *a, xmlNodePtr parent, const char *kind, int side) {
+  int pin = info_of(parent)->in, total = 0;
+  const char *numbering = NULL;
+  bool first = true;
+  for (xmlNodePtr c = first_el(parent); c; c = next_el(c))
+    if (same_kind(c, kind)) {
+      if (first)
+        numbering = attr(c, "numbering");
+      first = false;
+      total += (pin & own_sides(c) & side) != 0;
+    }
+  bool alpha = numbering && strcmp(numbering, "alpha") == 0;
+  bool none = numbering && strcmp(numbering, "none") == 0;
+  unsigned n = 0;
+  for (xmlNodePtr c = first_el(parent); c; c = next_el(c)) {
+    if (!same_kind(c, kind) || !(pin & own_sides(c) & side))
+      continue;
+    struct info *ci = info_of(c) ? info_of(c) : info_new(a, c);
+    ci->style = alpha ? NUM_ALPHA : NUM_ARABIC;
+    ci->only[SIDX(side)] = total == 1 && !numbering;
+    struct label *l = &ci->lab[SIDX(side)];
+    l->has = !none && (total > 1 || numbering); /* a sole annex is just ANNEXE */
+    l->punct = "";
+    label_format(ci->style, n++, l->base, sizeof l->base);
+    for (char *p = l->base; alpha && *p; p++)
+      *p = (char)(*p - 'a' + 'A'); /* ANNEX A, B */
+  }
+}
+
+/* Annexes are numbered when a view holds several (of a kind). */
+static void label_annexes(struct analysis *a, xmlNodePtr parent) {
+  static const char *const kinds[] = {"annex", "appendix", "attachment"};
+  for (int side = SIDE_O; side <= SIDE_A; side++)
+    for (size_t k = 0; k < 3; k++)
+      label_annex_kind(a, parent, kinds[k], side);
 }
 
 /* ------------------------------------------------------------ label rule */
@@ -335,6 +422,7 @@ static void check_labels(struct analysis *a, xmlNodePtr n) {
 
 struct counters {
   int fn[3];
+  int serial; /* every footnote, symbol ones too: DOCX ids */
 };
 
 static void add_id(struct analysis *a, xmlNodePtr n) {
@@ -361,6 +449,10 @@ static void add_ref(struct analysis *a, xmlNodePtr n) {
 }
 
 static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c) {
+  if (attr(n, "mark")) { /* a symbol footnote shows its mark, uncounted */
+    info_of(n)->fn_serial = ++c->serial;
+    return;
+  }
   struct info *ii = info_of(n);
   for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
     if (is_el(p, "footnote")) {
@@ -368,6 +460,7 @@ static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c
                "footnote inside a footnote (line %ld): footnotes do not nest", node_line(p));
       break;
     }
+  ii->fn_serial = ++c->serial;
   ii->fn[2] = ++c->fn[2];
   if (ii->in & SIDE_O)
     ii->fn[0] = ++c->fn[0];
@@ -379,7 +472,7 @@ static void walk(struct analysis *a, xmlNodePtr n, int parent_in, struct counter
   struct info *ii = info_of(n) ? info_of(n) : info_new(a, n);
   ii->in = parent_in & own_sides(n);
   add_id(a, n);
-  if (is_el(n, "ref"))
+  if (is_el(n, "ref") || is_el(n, "fnref"))
     add_ref(a, n);
   else if (is_el(n, "footnote"))
     number_footnote(a, n, c);
@@ -389,6 +482,12 @@ static void walk(struct analysis *a, xmlNodePtr n, int parent_in, struct counter
     label_report_sections(a, n);
   else if (is_el(n, "resolution"))
     label_annexes(a, n);
+  if (is_el(n, "annex")) {
+    label_annexes(a, n);
+    label_annex_headings(a, n);
+  } else if (is_el(n, "section") && in_annex(n)) {
+    label_annex_headings(a, n);
+  }
   if (own_sides(n) != SIDE_BOTH)
     a->has_marks = true;
   for (xmlNodePtr ch = n->children; ch; ch = ch->next)
@@ -439,13 +538,43 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
                node_line(t), in_text(a, side), why_none);
       return;
     }
-    if (is_el(t, "section") && !is_report_section(t) && !child_el(t, "call")) {
+    if (is_el(t, "section") && !is_report_section(t) && !child_el(t, "call") &&
+        !info_of(t)->lab[SIDX(side)].has) {
       diag_add(a->d, a->file, line, 0, &rule_ref,
                "reference to '%s': the section (line %ld) has no call to cite it by", to,
                node_line(t));
       return;
     }
   }
+}
+
+/* A second call of a footnote: its target must be a footnote, present
+ * wherever the call is. */
+static void check_fnref(struct analysis *a, xmlNodePtr ref) {
+  const char *to = attr(ref, "to");
+  xmlNodePtr t = ref_target(a, ref);
+  long line = node_line(ref);
+  if (!t) {
+    diag_add(a->d, a->file, line, 0, &rule_ref,
+             "footnote call '%s': no footnote has this id; give the footnote id=\"%s\"", to, to);
+    return;
+  }
+  if (!is_el(t, "footnote")) {
+    diag_add(
+        a->d, a->file, line, 0, &rule_ref,
+        "footnote call '%s' names the %s at line %ld; fnref calls a footnote, ref cites an item",
+        to, (const char *)t->name, node_line(t));
+    return;
+  }
+  int rin = info_of(ref)->in, tin = info_of(t)->in;
+  for (int side = SIDE_O; side <= SIDE_A; side++)
+    if ((rin & side) && !(tin & side)) {
+      diag_add(a->d, a->file, line, 0, &rule_ref,
+               "footnote call '%s' is in the %s text but its footnote (line %ld) is not; "
+               "call a footnote present in both",
+               to, side_name(side), node_line(t));
+      return;
+    }
 }
 
 struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
@@ -456,18 +585,22 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   a->file = file;
   a->d = d;
   a->ids = xmlHashCreate(64);
-  struct counters c = {{0, 0, 0}};
+  struct counters c = {{0, 0, 0}, 0};
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (root)
     walk(a, root, SIDE_BOTH, &c);
   /* after the walk: every label is known, and whether there are marks */
   for (size_t i = 0; i < a->ninfos; i++) {
     xmlNodePtr n = a->infos[i]->node;
-    if (is_el(n, "item") || is_report_section(n))
+    if (is_el(n, "item") || is_report_section(n) || is_annex_heading(n))
       check_labels(a, n);
   }
-  for (size_t i = 0; i < a->nrefs; i++)
-    check_ref(a, a->refs[i]);
+  for (size_t i = 0; i < a->nrefs; i++) {
+    if (is_el(a->refs[i], "fnref"))
+      check_fnref(a, a->refs[i]);
+    else
+      check_ref(a, a->refs[i]);
+  }
   return a;
 }
 

@@ -27,7 +27,8 @@ struct info {
   struct label lab[2]; /* [0] original, [1] amended */
   bool only[2];        /* unlabelled because it is the only item */
   enum numbering style;
-  int fn[3]; /* footnote number: original, amended, marked; 0 = absent */
+  int fn[3];     /* footnote number: original, amended, marked; 0 = absent */
+  int fn_serial; /* every footnote in order, symbol ones too (DOCX ids) */
 };
 
 struct analysis {

@@ -8,7 +8,8 @@ bool numbering_parse(const char *s, enum numbering *out) {
     const char *name;
     enum numbering v;
   } names[] = {{"alpha", NUM_ALPHA},         {"arabic", NUM_ARABIC}, {"roman", NUM_ROMAN},
-               {"alpha-dot", NUM_ALPHA_DOT}, {"dash", NUM_DASH},     {"none", NUM_NONE}};
+               {"alpha-dot", NUM_ALPHA_DOT}, {"dash", NUM_DASH},     {"none", NUM_NONE},
+               {"decimal", NUM_DECIMAL}};
   for (size_t i = 0; s && i < sizeof names / sizeof names[0]; i++)
     if (strcmp(s, names[i].name) == 0) {
       *out = names[i].v;

@@ -14,7 +14,7 @@ enum numbering {
   NUM_ALPHA_DOT, /* a. b. c. */
   NUM_DASH,      /* – – – */
   NUM_NONE,      /* no label */
-  NUM_DECIMAL    /* 1, 2, 3.1: report sections */
+  NUM_DECIMAL    /* 1, 2, 3.1: report sections, (v2) decimal lists 4.1 */
 };
 
 #define LABEL_MAX 48

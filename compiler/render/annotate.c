@@ -1,6 +1,7 @@
 #include "render/annotate.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/doc.h"
@@ -124,7 +125,7 @@ static void label_ref(struct ann *an, xmlNodePtr ref) {
   if (!t || !ti || !ri)
     return;
   xmlNodePtr l;
-  if (is_el(t, "section") && child_el(t, "call")) {
+  if (is_el(t, "section") && child_el(t, "call") && !ti->lab[0].has && !ti->lab[1].has) {
     char *o = call_text(an, t, SIDE_O), *a = call_text(an, t, SIDE_A);
     l = new_label(an, ref, o, a);
     if (ri->in == SIDE_BOTH)
@@ -145,14 +146,92 @@ static void label_ref(struct ann *an, xmlNodePtr ref) {
     add_text(l, ri->in == SIDE_A ? a : o);
 }
 
-static void number_footnote(struct ann *an, xmlNodePtr n, const struct info *ii) {
+/* A footnote's number in each view (x:o, x:a, x:m: what its call shows;
+ * a symbol footnote's mark wherever it is present) and x:n, its place
+ * among all footnotes, which DOCX uses as the footnote's id. N is the
+ * footnote itself or a second call of it (fnref), FN the footnote. */
+static void number_footnote(struct ann *an, xmlNodePtr n, const xmlNode *fn) {
   static const char *const names[] = {"o", "a", "m"};
+  const struct info *ii = info_of(fn);
+  const char *mark = attr(fn, "mark");
   for (int i = 0; i < 3; i++) {
     char buf[16] = "";
-    if (ii->fn[i])
+    bool present = i == 2 || (ii->in & (i == 0 ? SIDE_O : SIDE_A));
+    if (mark && present)
+      snprintf(buf, sizeof buf, "%s", mark);
+    else if (ii->fn[i])
       snprintf(buf, sizeof buf, "%d", ii->fn[i]);
     xmlNewNsProp(n, an->x, (const xmlChar *)names[i], (const xmlChar *)buf);
   }
+  char serial[16];
+  snprintf(serial, sizeof serial, "%d", ii->fn_serial);
+  xmlNewNsProp(n, an->x, (const xmlChar *)"n", (const xmlChar *)serial);
+}
+
+/* ------------------------------------------------------------ tables */
+
+#define MAX_COLS 64
+
+struct grid {
+  int below[MAX_COLS]; /* rows still covered by a rowspan from above */
+  int width[MAX_COLS]; /* the covering cell's colspan, at its first column */
+};
+
+static int span_of(const xmlNode *cell, const char *name) {
+  const char *v = attr(cell, name);
+  int n = v ? atoi(v) : 1;
+  return n < 1 ? 1 : n > MAX_COLS ? MAX_COLS : n;
+}
+
+/* Where a rowspan covers column COL of a row, an x:merge stands in for
+ * the covered cell (Word wants a w:tc with w:vMerge there); returns the
+ * column after it. */
+static int cover(struct ann *an, struct grid *g, xmlNodePtr row, xmlNodePtr before, int col) {
+  while (col < MAX_COLS && g->below[col] > 0) {
+    int w = g->width[col] ? g->width[col] : 1;
+    xmlNodePtr m = xmlNewDocNode(an->a->doc, an->x, (const xmlChar *)"merge", NULL);
+    char buf[16];
+    snprintf(buf, sizeof buf, "%d", w);
+    xmlNewProp(m, (const xmlChar *)"colspan", (const xmlChar *)buf);
+    if (before)
+      xmlAddPrevSibling(before, m);
+    else
+      xmlAddChild(row, m);
+    for (int i = col; i < col + w && i < MAX_COLS; i++)
+      g->below[i]--;
+    col += w;
+  }
+  return col;
+}
+
+/* The grid of a table, for DOCX: x:cols, the number of its columns, and
+ * an x:merge where a row's cell is covered by a rowspan. Rows count in
+ * every view alike (a rowspan must not cross an inserted or deleted
+ * row). */
+static void table_grid(struct ann *an, xmlNodePtr table) {
+  struct grid g;
+  memset(&g, 0, sizeof g);
+  int cols = 1;
+  for (xmlNodePtr row = first_el(table); row; row = next_el(row)) {
+    if (!is_el(row, "row"))
+      continue;
+    int col = 0;
+    for (xmlNodePtr cell = first_el(row); cell; cell = next_el(cell)) {
+      col = cover(an, &g, row, cell, col);
+      int cs = span_of(cell, "colspan"), rs = span_of(cell, "rowspan");
+      for (int i = col; i < col + cs && i < MAX_COLS; i++)
+        g.below[i] = rs - 1;
+      if (col < MAX_COLS)
+        g.width[col] = cs;
+      col += cs;
+    }
+    col = cover(an, &g, row, NULL, col);
+    if (col > cols)
+      cols = col;
+  }
+  char buf[16];
+  snprintf(buf, sizeof buf, "%d", cols > MAX_COLS ? MAX_COLS : cols);
+  xmlNewNsProp(table, an->x, (const xmlChar *)"cols", (const xmlChar *)buf);
 }
 
 void annotate(struct analysis *a) {
@@ -175,7 +254,11 @@ void annotate(struct analysis *a) {
     else if (is_el(node, "ref"))
       label_ref(&an, node);
     else if (is_el(node, "footnote"))
-      number_footnote(&an, node, ii);
+      number_footnote(&an, node, node);
+    else if (is_el(node, "fnref") && ref_target(a, node) && is_el(ref_target(a, node), "footnote"))
+      number_footnote(&an, node, ref_target(a, node));
+    else if (is_el(node, "table"))
+      table_grid(&an, node);
   }
   vtext_free(&an.t);
   mark_changed(&an, root, NULL);
