@@ -23,6 +23,8 @@ static const struct command commands[] = {
     {"build", cmd_build, "-t FORMAT [OPTIONS] FILE [-o OUT]",
      "check a document, then render it as text, DOCX, XSL-FO, PDF or XML"},
     {"accept", cmd_accept, "[-o OUT | -i] FILE", "accept every revision mark: the amended text"},
+    {"diff", cmd_diff, "OLD NEW [--proposal --by ADMIN --ref REF] [-o OUT]",
+     "the marked document between two versions"},
     {"reject", cmd_reject, "[-o OUT | -i] FILE", "reject every revision mark: the original text"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
