@@ -51,8 +51,8 @@ enum copy_mode { COPY_PLAIN, COPY_DEL, COPY_INS };
 static void copy_attrs(struct builder *b, xmlNodePtr to, const xmlNode *from, enum copy_mode mode) {
   for (xmlAttrPtr p = from->properties; p; p = p->next) {
     const char *name = (const char *)p->name;
-    if (!p->ns && (strcmp(name, "num") == 0 || strcmp(name, "was") == 0 ||
-                   strcmp(name, "change") == 0))
+    if (!p->ns &&
+        (strcmp(name, "num") == 0 || strcmp(name, "was") == 0 || strcmp(name, "change") == 0))
       continue;
     xmlChar *v = xmlNodeGetContent((const xmlNode *)p);
     if (!p->ns && strcmp(name, "id") == 0 && mode == COPY_DEL && b->new_ids &&
@@ -173,14 +173,28 @@ struct step {
   const struct tok *old, *new; /* old: EQUAL and DEL; new: EQUAL and INS */
 };
 
-/* An unchanged run of spaces between two changes joins them: "a b" for
- * "x y" is one deletion and one insertion, not two of each. */
+/* A short unchanged run of spaces and punctuation between two changes
+ * joins them: "Genève, 2022" for "New Delhi, 2024" reads as one
+ * replacement, as a drafter writes it, not two around a comma. Words
+ * are never absorbed: an unchanged word stays unmarked. */
+#define ABSORB_MAX 3
+
+static bool absorbable(const struct tok *t) {
+  if (t->kind != TOK_TEXT)
+    return false;
+  if (t->space)
+    return true;
+  enum token_kind kind;
+  token_end(t->s, t->len, 0, &kind);
+  return kind == TOKEN_PUNCT;
+}
+
 static void absorb_spaces(struct step *v, size_t n) {
   for (size_t i = 1; i < n; i++) {
     if (v[i].op != EDIT_EQUAL || v[i - 1].op == EDIT_EQUAL)
       continue;
     size_t j = i;
-    while (j < n && v[j].op == EDIT_EQUAL && v[j].new->space)
+    while (j < n && v[j].op == EDIT_EQUAL && absorbable(v[j].new) && j - i < ABSORB_MAX)
       j++;
     if (j == i || j >= n || v[j].op == EDIT_EQUAL)
       continue;
@@ -217,8 +231,8 @@ static int chain_of(const xmlNode *fmt, const xmlNode *block, const xmlNode **ch
   return k;
 }
 
-static void emit_tok(struct emitter *em, const struct tok *t, enum edit_op op,
-                     const xmlNode *block, const struct tok *twin) {
+static void emit_tok(struct emitter *em, const struct tok *t, enum edit_op op, const xmlNode *block,
+                     const struct tok *twin) {
   const xmlNode *chain[256];
   int k = chain_of(t->fmt, block, chain);
   int same = 0;

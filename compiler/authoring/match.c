@@ -113,6 +113,22 @@ static void blocks_free(struct block *v, size_t n) {
  * only blocks that have a sole namesake slot are. */
 #define PAIR_MAX_CELLS 40000
 
+/* A section, list or annex, or an item holding a list: blocks that grow
+ * and shrink by whole blocks. */
+static bool holds_blocks(const xmlNode *n) {
+  if (is_el(n, "section") || is_el(n, "list") || is_el(n, "annex"))
+    return true;
+  return is_el(n, "item") && child_el(n, "list");
+}
+
+/* The share of the smaller multiset found in the larger. */
+static double containment(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
+  size_t small = na < nb ? na : nb;
+  if (!small)
+    return 0;
+  return word_similarity(a, na, b, nb) * (double)(na + nb) / (2.0 * (double)small);
+}
+
 /* How much pairing O with N is worth; 0: never. */
 static double pair_score(const struct block *o, const struct block *n) {
   if (!xmlStrEqual(o->node->name, n->node->name))
@@ -120,6 +136,11 @@ static double pair_score(const struct block *o, const struct block *n) {
   if (!match_markable(o->node))
     return 2; /* a heading, a call, a title: one slot, always paired */
   double s = word_similarity(o->words, o->nwords, n->words, n->nwords);
+  if (holds_blocks(o->node) && holds_blocks(n->node)) {
+    /* a section that grew by ten items is still that section */
+    double c = containment(o->words, o->nwords, n->words, n->nwords);
+    s = c * 0.9 > s ? c * 0.9 : s;
+  }
   return s >= PAIR_THRESHOLD ? s : 0;
 }
 

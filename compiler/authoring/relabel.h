@@ -11,9 +11,9 @@
 
 struct label_fix {
   xmlNodePtr node;
-  const char *name;       /* "num" or "was" */
-  char value[LABEL_MAX];  /* what it should be */
-  bool remove;            /* the node has no label in that text */
+  const char *name;      /* "num" or "was" */
+  char value[LABEL_MAX]; /* what it should be */
+  bool remove;           /* the node has no label in that text */
 };
 
 /* Every num/was of the analysed document A whose value is not the label

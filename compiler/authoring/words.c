@@ -139,7 +139,7 @@ static void myers(const uint64_t *a, size_t alo, size_t ahi, const uint64_t *b, 
       trace[used++] = v[off + k];
     for (long k = -d; k <= d; k += 2) {
       long x = (k == -d || (k != d && v[off + k - 1] < v[off + k + 1])) ? v[off + k + 1]
-                                                                          : v[off + k - 1] + 1;
+                                                                        : v[off + k - 1] + 1;
       long y = x - k;
       while (x < n && y < m && a[alo + (size_t)x] == b[blo + (size_t)y])
         x++, y++;
