@@ -25,6 +25,8 @@ static const struct command commands[] = {
     {"accept", cmd_accept, "[-o OUT | -i] FILE", "accept every revision mark: the amended text"},
     {"diff", cmd_diff, "OLD NEW [--proposal --by ADMIN --ref REF] [-o OUT]",
      "the marked document between two versions"},
+    {"fmt", cmd_fmt, "--fix-labels | --renumber=bis|sequence [-o OUT | -i] FILE",
+     "rewrite a document's labels"},
     {"reject", cmd_reject, "[-o OUT | -i] FILE", "reject every revision mark: the original text"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
