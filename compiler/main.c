@@ -27,6 +27,8 @@ static const struct command commands[] = {
      "the marked document between two versions"},
     {"fmt", cmd_fmt, "--fix-labels | --renumber=bis|sequence [-o OUT | -i] FILE",
      "rewrite a document's labels"},
+    {"new", cmd_new, "--base RES.xml --by ADMIN --ref REF [--action MOD|SUP|NOC]",
+     "a proposal skeleton holding the text in force"},
     {"reject", cmd_reject, "[-o OUT | -i] FILE", "reject every revision mark: the original text"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -60,4 +60,11 @@ void proposal_wrap(xmlDocPtr doc, const char *by, const char *ref, const char *a
   xmlReconciliateNs(doc, prop);
   if (reasons)
     add_reasons(doc, ns, am, reasons);
+  /* the lines of a hand-written proposal */
+  xmlAddPrevSibling(am, xmlNewDocText(doc, (const xmlChar *)"\n  "));
+  xmlAddChild(prop, xmlNewDocText(doc, (const xmlChar *)"\n"));
+  for (xmlNodePtr c = am->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      xmlAddPrevSibling(c, xmlNewDocText(doc, (const xmlChar *)"\n    "));
+  xmlAddChild(am, xmlNewDocText(doc, (const xmlChar *)"\n  "));
 }
