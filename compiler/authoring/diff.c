@@ -263,6 +263,42 @@ static void emit_tok(struct emitter *em, const struct tok *t, enum edit_op op, c
     copy_tree(em->b, t->node, at, COPY_PLAIN);
 }
 
+struct piece {
+  const struct tok *tok, *twin; /* twin: the old side of an unchanged token */
+  enum edit_op op;
+};
+
+/* Whether the piece next to I in direction DIR, in the view that does
+ * not hold I's mark, is a space or the block's edge. */
+static bool space_beside(const struct piece *pc, size_t np, size_t i, int dir) {
+  enum edit_op skip = pc[i].op; /* the other view does not hold these */
+  for (size_t k = i; dir < 0 ? k-- > 0 : ++k < np;) {
+    if (pc[k].op == skip)
+      continue;
+    return pc[k].tok->kind == TOK_TEXT && pc[k].tok->space;
+  }
+  return true;
+}
+
+/* A space marked on its own would be an empty mark. Where the other view
+ * has a space or an edge beside it, it changes nothing there: it is
+ * written unmarked. */
+static bool same_mark(const struct piece *a, const struct piece *b) {
+  const xmlNode *fa = a->tok->fmt, *fb = b->tok->fmt;
+  return a->op == b->op && (fa == NULL) == (fb == NULL) && (!fa || xmlStrEqual(fa->name, fb->name));
+}
+
+static void unmark_spaces(struct piece *pc, size_t np) {
+  for (size_t i = 0; i < np; i++) {
+    if (pc[i].op == EDIT_EQUAL || pc[i].tok->kind != TOK_TEXT || !pc[i].tok->space)
+      continue;
+    if ((i > 0 && same_mark(&pc[i - 1], &pc[i])) || (i + 1 < np && same_mark(&pc[i + 1], &pc[i])))
+      continue; /* it shares its mark with words */
+    if (space_beside(pc, np, i, -1) || space_beside(pc, np, i, 1))
+      pc[i].op = EDIT_EQUAL;
+  }
+}
+
 static void inline_diff(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr out) {
   struct toks ta = {0}, tb = {0};
   if (o)
@@ -282,25 +318,31 @@ static void inline_diff(struct builder *b, const xmlNode *o, const xmlNode *n, x
     st[i] = (struct step){e.v[i].op, e.v[i].op != EDIT_INS ? &ta.v[e.v[i].a] : NULL,
                           e.v[i].op != EDIT_DEL ? &tb.v[e.v[i].b] : NULL};
   absorb_spaces(st, e.n);
-  struct emitter em = {.b = b, .out = {out}};
+  /* the merged sequence: each run of changes, what goes first, then what comes */
+  struct piece *pc = words_alloc(NULL, (2 * e.n + 1) * sizeof *pc);
+  size_t np = 0;
   for (size_t i = 0; i < e.n;) {
     if (st[i].op == EDIT_EQUAL) {
-      emit_tok(&em, st[i].new, EDIT_EQUAL, n, st[i].old);
+      pc[np++] = (struct piece){st[i].new, st[i].old, EDIT_EQUAL};
       i++;
       continue;
     }
-    /* a run of changes: what goes first, then what comes */
     size_t j = i;
     while (j < e.n && st[j].op != EDIT_EQUAL)
       j++;
     for (size_t k = i; k < j; k++)
       if (st[k].old)
-        emit_tok(&em, st[k].old, EDIT_DEL, o, NULL);
+        pc[np++] = (struct piece){st[k].old, NULL, EDIT_DEL};
     for (size_t k = i; k < j; k++)
       if (st[k].new)
-        emit_tok(&em, st[k].new, EDIT_INS, n, NULL);
+        pc[np++] = (struct piece){st[k].new, NULL, EDIT_INS};
     i = j;
   }
+  unmark_spaces(pc, np);
+  struct emitter em = {.b = b, .out = {out}};
+  for (size_t i = 0; i < np; i++)
+    emit_tok(&em, pc[i].tok, pc[i].op, pc[i].op == EDIT_DEL ? o : n, pc[i].twin);
+  free(pc);
   free(st);
   edits_free(&e);
   free(ka);

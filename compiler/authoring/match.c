@@ -149,6 +149,11 @@ static double pair_score(const struct block *o, const struct block *n) {
  * (deletions before insertions where both fall at one place). */
 static void pair_region(const struct block *old, size_t no, const struct block *new, size_t nn,
                         struct matches *out) {
+  if (no == 1 && nn == 1 && xmlStrEqual(old->node->name, new->node->name)) {
+    /* one block replaced by one of its kind where it stood: changed */
+    add(out, MATCH_BOTH, old->node, new->node);
+    return;
+  }
   if (no * nn == 0 || no * nn > PAIR_MAX_CELLS) {
     for (size_t i = 0; i < no; i++)
       add(out, MATCH_OLD, old[i].node, NULL);

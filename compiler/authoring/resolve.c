@@ -53,6 +53,12 @@ static void resolve(xmlNodePtr n, int side, bool all) {
     if (c->type == XML_ELEMENT_NODE) {
       int own = own_sides(c);
       if (!(own & side)) {
+        /* a dropped block takes its line with it (not a mark: the space
+         * before a deleted word separates words) */
+        xmlNodePtr before = c->prev;
+        if (!is_el(c, "ins") && !is_el(c, "del") && before && before->type == XML_TEXT_NODE &&
+            xmlIsBlankNode(before))
+          drop(before);
         drop(c);
       } else {
         resolve(c, side, all);
