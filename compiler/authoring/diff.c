@@ -231,10 +231,10 @@ static int chain_of(const xmlNode *fmt, const xmlNode *block, const xmlNode **ch
   return k;
 }
 
-static void emit_tok(struct emitter *em, const struct tok *t, enum edit_op op, const xmlNode *block,
-                     const struct tok *twin) {
+static void emit_tok(struct emitter *em, const struct tok *t, enum edit_op op, const xmlNode *fmt,
+                     const xmlNode *block, const struct tok *twin) {
   const xmlNode *chain[256];
-  int k = chain_of(t->fmt, block, chain);
+  int k = chain_of(fmt, block, chain);
   int same = 0;
   while (same < k && same < em->depth && xmlStrEqual(em->names[same + 1], chain[same]->name))
     same++;
@@ -266,6 +266,7 @@ static void emit_tok(struct emitter *em, const struct tok *t, enum edit_op op, c
 struct piece {
   const struct tok *tok, *twin; /* twin: the old side of an unchanged token */
   enum edit_op op;
+  const xmlNode *fmt, *block; /* the formatting it is written in, inside which block */
 };
 
 /* Whether the piece next to I in direction DIR, in the view that does
@@ -280,23 +281,47 @@ static bool space_beside(const struct piece *pc, size_t np, size_t i, int dir) {
   return true;
 }
 
-/* A space marked on its own would be an empty mark. Where the other view
- * has a space or an edge beside it, it changes nothing there: it is
- * written unmarked. */
 static bool same_mark(const struct piece *a, const struct piece *b) {
-  const xmlNode *fa = a->tok->fmt, *fb = b->tok->fmt;
+  const xmlNode *fa = a->fmt, *fb = b->fmt;
   return a->op == b->op && (fa == NULL) == (fb == NULL) && (!fa || xmlStrEqual(fa->name, fb->name));
 }
 
-static void unmark_spaces(struct piece *pc, size_t np) {
+/* A space marked on its own would be an empty mark. It joins a mark of
+ * the same kind beside it (taking its formatting: a space shows none);
+ * else, where the other view has a space or an edge beside it, it
+ * changes nothing there and is written unmarked; else the token before
+ * it is marked with it (a comma, say, in "a,b" → "a, b"). Returns the
+ * new count: PC has room for one more piece per space. */
+static size_t lone_spaces(struct piece *pc, size_t np) {
   for (size_t i = 0; i < np; i++) {
     if (pc[i].op == EDIT_EQUAL || pc[i].tok->kind != TOK_TEXT || !pc[i].tok->space)
       continue;
     if ((i > 0 && same_mark(&pc[i - 1], &pc[i])) || (i + 1 < np && same_mark(&pc[i + 1], &pc[i])))
-      continue; /* it shares its mark with words */
-    if (space_beside(pc, np, i, -1) || space_beside(pc, np, i, 1))
+      continue;
+    const struct piece *join = i > 0 && pc[i - 1].op == pc[i].op       ? &pc[i - 1]
+                               : i + 1 < np && pc[i + 1].op == pc[i].op ? &pc[i + 1]
+                                                                        : NULL;
+    if (join) {
+      pc[i].fmt = join->fmt;
+      pc[i].block = join->block;
+    } else if (space_beside(pc, np, i, -1) || space_beside(pc, np, i, 1)) {
       pc[i].op = EDIT_EQUAL;
+    } else if (i > 0 && pc[i - 1].op == EDIT_EQUAL) {
+      /* [a][,][ ]ins → [a][,]del [,]ins [ ]ins, the del's twin from the old side */
+      struct piece eq = pc[i - 1];
+      memmove(&pc[i + 1], &pc[i], (np - i) * sizeof *pc);
+      np++;
+      pc[i - 1] = (struct piece){eq.twin ? eq.twin : eq.tok, NULL, EDIT_DEL, eq.fmt, eq.block};
+      pc[i] = (struct piece){eq.tok, NULL, EDIT_INS, eq.fmt, eq.block};
+      if (pc[i + 1].op == EDIT_DEL) { /* a deleted space goes with the deletion */
+        struct piece t = pc[i];
+        pc[i] = pc[i + 1];
+        pc[i + 1] = t;
+      }
+      i++;
+    }
   }
+  return np;
 }
 
 static void inline_diff(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr out) {
@@ -319,11 +344,11 @@ static void inline_diff(struct builder *b, const xmlNode *o, const xmlNode *n, x
                           e.v[i].op != EDIT_DEL ? &tb.v[e.v[i].b] : NULL};
   absorb_spaces(st, e.n);
   /* the merged sequence: each run of changes, what goes first, then what comes */
-  struct piece *pc = words_alloc(NULL, (2 * e.n + 1) * sizeof *pc);
+  struct piece *pc = words_alloc(NULL, (3 * e.n + 1) * sizeof *pc);
   size_t np = 0;
   for (size_t i = 0; i < e.n;) {
     if (st[i].op == EDIT_EQUAL) {
-      pc[np++] = (struct piece){st[i].new, st[i].old, EDIT_EQUAL};
+      pc[np++] = (struct piece){st[i].new, st[i].old, EDIT_EQUAL, st[i].new->fmt, n};
       i++;
       continue;
     }
@@ -332,16 +357,16 @@ static void inline_diff(struct builder *b, const xmlNode *o, const xmlNode *n, x
       j++;
     for (size_t k = i; k < j; k++)
       if (st[k].old)
-        pc[np++] = (struct piece){st[k].old, NULL, EDIT_DEL};
+        pc[np++] = (struct piece){st[k].old, NULL, EDIT_DEL, st[k].old->fmt, o};
     for (size_t k = i; k < j; k++)
       if (st[k].new)
-        pc[np++] = (struct piece){st[k].new, NULL, EDIT_INS};
+        pc[np++] = (struct piece){st[k].new, NULL, EDIT_INS, st[k].new->fmt, n};
     i = j;
   }
-  unmark_spaces(pc, np);
+  np = lone_spaces(pc, np);
   struct emitter em = {.b = b, .out = {out}};
   for (size_t i = 0; i < np; i++)
-    emit_tok(&em, pc[i].tok, pc[i].op, pc[i].op == EDIT_DEL ? o : n, pc[i].twin);
+    emit_tok(&em, pc[i].tok, pc[i].op, pc[i].fmt, pc[i].block, pc[i].twin);
   free(pc);
   free(st);
   edits_free(&e);
