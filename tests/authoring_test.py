@@ -236,7 +236,7 @@ def words(rng, n):
 
 
 def nwords(el):
-    return len(WORD.findall("".join(el.itertext())))
+    return len(WORD.findall(" ".join(el.itertext())))
 
 
 def has_id(el):
@@ -337,14 +337,16 @@ class Editor:
             end = len(s.rstrip())
             s = s[:end - 1] + self.rng.choice([x for x in ";,.:" if x != s[end - 1]]) + s[end:]
         elif op == "insert":
-            s = s[:a] + words(self.rng, 1) + " " + s[a:]
-            self.changed += 1
+            w = words(self.rng, 1)
+            s = s[:a] + w + " " + s[a:]
+            self.changed += len(WORD.findall(w))
         elif op == "delete" and len(spans) > 1:
             s = s[:a] + s[b:].lstrip(" ") if a == 0 else s[:a].rstrip(" ") + s[b:]
             self.changed += 1
         else:
-            s = s[:a] + "x" + words(self.rng, 1) + s[b:]
-            self.changed += 2
+            w = "x" + words(self.rng, 1)
+            s = s[:a] + w + s[b:]
+            self.changed += 1 + len(WORD.findall(w))
         setattr(e, which, s)
         self.log.append(f"reword ({op})")
 

@@ -35,8 +35,9 @@ static void add(struct matches *m, enum match_kind kind, xmlNodePtr old, xmlNode
 struct block {
   xmlNodePtr node;
   uint64_t key;    /* the element's name, structure and words */
-  uint64_t *words; /* its word hashes, sorted */
+  uint64_t *words; /* its word and punctuation hashes, sorted */
   size_t nwords, cap;
+  size_t weight; /* its words alone: what marking it whole costs */
 };
 
 static void add_word(struct block *b, uint64_t h) {
@@ -56,6 +57,7 @@ static void summarise_text(struct block *b, const char *s) {
       b->key = hash_bytes(b->key, " ", 1);
     } else {
       uint64_t h = hash_bytes(HASH_SEED, s + i, end - i);
+      b->weight += kind == TOKEN_WORD;
       b->key = hash_bytes(b->key, &h, sizeof h);
       add_word(b, h);
     }
@@ -197,29 +199,131 @@ static void pair_region(const struct block *old, size_t no, const struct block *
   free(score);
 }
 
+/* A pair of blocks kept in place, and what keeping it saves. */
+struct cand {
+  size_t o, n;
+  double weight;
+};
+
+static int cand_cmp(const void *x, const void *y) {
+  const struct cand *p = x, *q = y;
+  return p->o < q->o ? -1 : p->o > q->o;
+}
+
+/* Beyond this many candidate pairs, moved-and-changed blocks are not
+ * looked for (the heaviest increasing run is quadratic). */
+#define MOVES_MAX 2048
+
+/* Blocks that the exact alignment left aside but that are alike (the
+ * best partner of each other): an item both moved and changed, or an
+ * item that stays while another moves past it. Appends them to C. */
+static size_t alike(const struct block *old, size_t no, const struct block *new, size_t nn,
+                    const bool *used_o, const bool *used_n, struct cand *c, size_t nc) {
+  size_t uo = 0, un = 0;
+  for (size_t i = 0; i < no; i++)
+    uo += !used_o[i] && match_markable(old[i].node);
+  for (size_t j = 0; j < nn; j++)
+    un += !used_n[j] && match_markable(new[j].node);
+  if (!uo || !un || uo * un > PAIR_MAX_CELLS)
+    return nc;
+  size_t *best_n = words_alloc(NULL, (no + 1) * sizeof *best_n);
+  double *score_n = words_alloc(NULL, (no + 1) * sizeof *score_n);
+  for (size_t i = 0; i < no; i++) {
+    best_n[i] = (size_t)-1;
+    score_n[i] = 0;
+    if (used_o[i] || !match_markable(old[i].node))
+      continue;
+    for (size_t j = 0; j < nn; j++) {
+      if (used_n[j] || !match_markable(new[j].node))
+        continue;
+      double sc = pair_score(&old[i], &new[j]);
+      if (sc > score_n[i])
+        score_n[i] = sc, best_n[i] = j;
+    }
+  }
+  for (size_t i = 0; i < no; i++) {
+    size_t j = best_n[i];
+    if (j == (size_t)-1)
+      continue;
+    bool mutual = true; /* no other old block likes J better */
+    for (size_t k = 0; k < no && mutual; k++)
+      mutual = k == i || best_n[k] != j || score_n[k] < score_n[i];
+    if (mutual)
+      c[nc++] = (struct cand){i, j, score_n[i] * (double)(old[i].weight + 1)};
+  }
+  free(best_n);
+  free(score_n);
+  return nc;
+}
+
+/* Keeps the heaviest run of candidates increasing on both sides; marks
+ * KEEP. C is sorted by old position. */
+static void heaviest_run(const struct cand *c, size_t nc, bool *keep) {
+  double *best = words_alloc(NULL, (nc + 1) * sizeof *best);
+  size_t *prev = words_alloc(NULL, (nc + 1) * sizeof *prev), top = 0;
+  for (size_t p = 0; p < nc; p++) {
+    best[p] = c[p].weight;
+    prev[p] = (size_t)-1;
+    for (size_t q = 0; q < p; q++)
+      if (c[q].n < c[p].n && best[q] + c[p].weight > best[p])
+        best[p] = best[q] + c[p].weight, prev[p] = q;
+    if (best[p] > best[top])
+      top = p;
+  }
+  for (size_t p = nc ? top : (size_t)-1; p != (size_t)-1; p = prev[p])
+    keep[p] = true;
+  free(best);
+  free(prev);
+}
+
 void match_children(xmlNodePtr oldp, xmlNodePtr newp, struct matches *out) {
   struct block *old, *new;
   size_t no = blocks_of(oldp, &old), nn = blocks_of(newp, &new);
   uint64_t *ka = words_alloc(NULL, (no + 1) * sizeof *ka);
   uint64_t *kb = words_alloc(NULL, (nn + 1) * sizeof *kb);
+  size_t *wa = words_alloc(NULL, (no + 1) * sizeof *wa);
   for (size_t i = 0; i < no; i++)
-    ka[i] = old[i].key;
+    ka[i] = old[i].key, wa[i] = old[i].weight + 1;
   for (size_t j = 0; j < nn; j++)
     kb[j] = new[j].key;
   struct edits e = {0};
-  seq_diff(ka, no, kb, nn, &e);
-  /* between equal blocks, the changed ones: a region of each side */
+  seq_diff_weighted(ka, no, kb, nn, wa, &e);
+  /* the equal blocks, then the alike ones: the heaviest run of them stays */
+  struct cand *c = words_alloc(NULL, (no + e.n + 1) * sizeof *c);
+  bool *used_o = calloc(no + 1, 1), *used_n = calloc(nn + 1, 1);
+  size_t nc = 0;
+  for (size_t k = 0; k < e.n; k++)
+    if (e.v[k].op == EDIT_EQUAL) {
+      c[nc++] = (struct cand){e.v[k].a, e.v[k].b, (double)wa[e.v[k].a]};
+      used_o[e.v[k].a] = used_n[e.v[k].b] = true;
+    }
+  size_t exact = nc;
+  if (nc < MOVES_MAX && used_o && used_n)
+    nc = alike(old, no, new, nn, used_o, used_n, c, nc);
+  bool *keep = calloc(nc + 1, 1);
+  if (nc > exact && keep) {
+    qsort(c, nc, sizeof *c, cand_cmp);
+    heaviest_run(c, nc, keep);
+  } else if (keep) {
+    memset(keep, 1, nc); /* the exact alignment is increasing already */
+  }
+  /* between the blocks kept, the rest: a region of each side */
   size_t i = 0, j = 0;
-  for (size_t k = 0; k <= e.n; k++) {
-    if (k < e.n && e.v[k].op != EDIT_EQUAL)
+  for (size_t k = 0; k <= nc; k++) {
+    if (k < nc && !keep[k])
       continue;
-    size_t ai = k < e.n ? e.v[k].a : no, bj = k < e.n ? e.v[k].b : nn;
+    size_t ai = k < nc ? c[k].o : no, bj = k < nc ? c[k].n : nn;
     pair_region(old + i, ai - i, new + j, bj - j, out);
-    if (k < e.n)
+    if (k < nc)
       add(out, MATCH_BOTH, old[ai].node, new[bj].node);
     i = ai + 1, j = bj + 1;
   }
+  free(keep);
+  free(used_o);
+  free(used_n);
+  free(c);
   edits_free(&e);
+  free(wa);
   free(ka);
   free(kb);
   blocks_free(old, no);

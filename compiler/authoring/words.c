@@ -209,8 +209,32 @@ static size_t uniques(const uint64_t *a, size_t lo, size_t hi, struct occ *out) 
 /* Pairs (ai, bi) of tokens unique on both sides, in the order of A, then
  * the longest run increasing in B (patience sorting). Returns the count;
  * the anchors are in PA/PB. */
+/* With weights, the heaviest increasing run instead of the longest (a
+ * quadratic programme, for the few blocks of one parent): of two items
+ * swapped, the longer stays and the shorter is marked moved. */
+#define HEAVIEST_MAX 2048
+
+static size_t heaviest(const struct occ *pairs, size_t np, const size_t *w, size_t *prev,
+                       size_t *last) {
+  size_t *best = words_alloc(NULL, (np + 1) * sizeof *best), top = 0, len = 0;
+  for (size_t p = 0; p < np; p++) {
+    best[p] = w[pairs[p].h];
+    prev[p] = (size_t)-1;
+    for (size_t q = 0; q < p; q++)
+      if (pairs[q].i < pairs[p].i && best[q] + w[pairs[p].h] > best[p])
+        best[p] = best[q] + w[pairs[p].h], prev[p] = q;
+    if (best[p] > best[top])
+      top = p;
+  }
+  for (size_t p = np ? top : (size_t)-1; p != (size_t)-1; p = prev[p])
+    len++;
+  free(best);
+  *last = top;
+  return len;
+}
+
 static size_t anchors(const uint64_t *a, size_t alo, size_t ahi, const uint64_t *b, size_t blo,
-                      size_t bhi, size_t *pa, size_t *pb) {
+                      size_t bhi, const size_t *w, size_t *pa, size_t *pb) {
   struct occ *ua = words_alloc(NULL, (ahi - alo) * sizeof *ua);
   struct occ *ub = words_alloc(NULL, (bhi - blo) * sizeof *ub);
   size_t na = uniques(a, alo, ahi, ua), nb = uniques(b, blo, bhi, ub), np = 0;
@@ -229,7 +253,11 @@ static size_t anchors(const uint64_t *a, size_t alo, size_t ahi, const uint64_t 
   qsort(pairs, np, sizeof *pairs, occ_cmp);
   size_t *tails = words_alloc(NULL, (np + 1) * sizeof *tails);
   size_t *prev = words_alloc(NULL, (np + 1) * sizeof *prev);
-  size_t len = 0;
+  size_t len = 0, p = 0;
+  if (w && np <= HEAVIEST_MAX) {
+    len = heaviest(pairs, np, w, prev, &p);
+    np = 0; /* skip the patience sort */
+  }
   for (size_t p = 0; p < np; p++) {
     size_t lo = 0, hi = len;
     while (lo < hi) {
@@ -244,7 +272,8 @@ static size_t anchors(const uint64_t *a, size_t alo, size_t ahi, const uint64_t 
     if (lo == len)
       len++;
   }
-  size_t p = len ? tails[len - 1] : 0;
+  if (np)
+    p = len ? tails[len - 1] : 0;
   for (size_t k = len; k-- > 0;) {
     pa[k] = (size_t)pairs[p].h;
     pb[k] = pairs[p].i;
@@ -261,7 +290,7 @@ static size_t anchors(const uint64_t *a, size_t alo, size_t ahi, const uint64_t 
 #define MAX_ANCHOR_DEPTH 6
 
 static void diff_range(const uint64_t *a, size_t alo, size_t ahi, const uint64_t *b, size_t blo,
-                       size_t bhi, struct edits *out, int depth) {
+                       size_t bhi, const size_t *w, struct edits *out, int depth) {
   while (alo < ahi && blo < bhi && a[alo] == b[blo])
     emit(out, EDIT_EQUAL, alo++, blo++);
   size_t tail = 0;
@@ -273,17 +302,17 @@ static void diff_range(const uint64_t *a, size_t alo, size_t ahi, const uint64_t
   } else {
     size_t cap = (ahi - alo < bhi - blo ? ahi - alo : bhi - blo) + 1;
     size_t *pa = words_alloc(NULL, cap * sizeof *pa), *pb = words_alloc(NULL, cap * sizeof *pb);
-    size_t n = depth < MAX_ANCHOR_DEPTH ? anchors(a, alo, ahi, b, blo, bhi, pa, pb) : 0;
+    size_t n = depth < MAX_ANCHOR_DEPTH ? anchors(a, alo, ahi, b, blo, bhi, w, pa, pb) : 0;
     if (n == 0) {
       myers(a, alo, ahi, b, blo, bhi, out);
     } else {
       size_t i = alo, j = blo;
       for (size_t k = 0; k < n; k++) {
-        diff_range(a, i, pa[k], b, j, pb[k], out, depth + 1);
+        diff_range(a, i, pa[k], b, j, pb[k], w, out, depth + 1);
         emit(out, EDIT_EQUAL, pa[k], pb[k]);
         i = pa[k] + 1, j = pb[k] + 1;
       }
-      diff_range(a, i, ahi, b, j, bhi, out, depth + 1);
+      diff_range(a, i, ahi, b, j, bhi, w, out, depth + 1);
     }
     free(pa);
     free(pb);
@@ -293,7 +322,12 @@ static void diff_range(const uint64_t *a, size_t alo, size_t ahi, const uint64_t
 }
 
 void seq_diff(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, struct edits *out) {
-  diff_range(a, 0, na, b, 0, nb, out, 0);
+  diff_range(a, 0, na, b, 0, nb, NULL, out, 0);
+}
+
+void seq_diff_weighted(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
+                       const size_t *wa, struct edits *out) {
+  diff_range(a, 0, na, b, 0, nb, wa, out, 0);
 }
 
 double word_similarity(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {

@@ -41,6 +41,11 @@ void edits_free(struct edits *e);
  * a bounded square. */
 void seq_diff(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, struct edits *out);
 
+/* The same, where keeping A[i] unchanged is worth WA[i] (its words):
+ * among crossing anchors the heavier are kept. */
+void seq_diff_weighted(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
+                       const size_t *wa, struct edits *out);
+
 /* Similarity of two sorted multisets of word hashes: 2|A∩B| / (|A|+|B|),
  * 1 for two empty sets. */
 double word_similarity(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
