@@ -452,26 +452,21 @@ def one_script(resc, base, old_text, k, seed, tmp):
     ed.edit()
     what = f"edit script {k} (seed {seed}, {os.path.basename(base)}: {', '.join(ed.log)})"
     new = os.path.join(tmp, f"new{k}.xml")
-    raw = os.path.join(tmp, f"raw{k}.xml")
     d = os.path.join(tmp, f"diff{k}.xml")
-    tree.write(raw, encoding="UTF-8", xml_declaration=True)
-    rc, _, err = run([resc, "fmt", "--fix-labels", raw, "-o", new])
-    if not check(f"{what}: NEW loads", rc == 0, err):
-        return
+    tree.write(new, encoding="UTF-8", xml_declaration=True)
     rc, _, err = run([resc, "diff", base, new, "-o", d])
     if not check(f"{what}: diff", rc == 0, err):
         return
+    # build checks first: a view that renders is a document without error
     rc, got, err = text(resc, d, "original")
-    check(f"{what}: rejects to OLD", rc == 0 and got == old_text, err)
+    check(f"{what}: checks clean and rejects to OLD", rc == 0 and got == old_text, err)
     rc, got, err = text(resc, d, "amended")
     _, want, _ = text(resc, new, "amended")
     check(f"{what}: accepts to NEW", rc == 0 and got == want, f"--- want\n{want}\n--- got\n{got}")
-    rc, out, err = run([resc, "check", "-q", d])
-    check(f"{what}: checks clean", ": error:" not in out and rc in (0, 1), out + err)
     marked = marked_count(d)
     check(f"{what}: marks no unchanged word ({marked} marked, {ed.changed} changed)",
           marked <= ed.changed)
-    for f in (new, raw, d):
+    for f in (new, d):
         os.unlink(f)
 
 
@@ -483,8 +478,14 @@ def random_edits(resc, n, seed, paths):
             for cmd in ("reject", "accept"):
                 b = os.path.join(tmp, f"base{i}-{cmd}.xml")
                 rc, _, err = run([resc, cmd, s, "-o", b])
-                if rc == 0:
-                    bases.append((b, text(resc, b, "amended")[1]))
+                if rc != 0:
+                    continue
+                # no num or was: NEW's items are then lettered by resc alone
+                with open(b, "rb") as f:
+                    data = LABEL_ATTR.sub(b"", f.read())
+                with open(b, "wb") as f:
+                    f.write(data)
+                bases.append((b, text(resc, b, "amended")[1]))
         rng = random.Random(seed)
         jobs = [(rng.choice(bases), k, rng.randrange(1 << 30)) for k in range(n)]
         with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
