@@ -107,7 +107,7 @@ static void describe(const xmlNode *n, char *buf, size_t size) {
 
 static void report(struct ctx *c, const xmlNode *at, const char *fmt, const char *what,
                    const char *a, const char *b) {
-  diag_add(c->d, c->p->file, node_line(at), 0, SEV_ERROR, "base", fmt, what, a, b);
+  diag_add(c->d, c->p->file, node_line(at), 0, &rule_base, fmt, what, a, b);
   c->count++;
 }
 
@@ -236,7 +236,7 @@ struct analysis *baseline_load(struct schema *schema, const char *path, enum dia
   struct analysis *a = NULL;
   int rc = pipeline_check(schema, path, &d, &a);
   if (rc == 0 && pipeline_verdict(&d, false) == 0 && a->has_marks) {
-    diag_add(&d, path, 0, 0, SEV_ERROR, "marks",
+    diag_add(&d, path, 0, 0, &rule_base,
              "the text in force holds revision marks; accept them first (resc accept)");
   }
   if (rc != 0 || pipeline_verdict(&d, false) != 0) {

@@ -298,7 +298,7 @@ static size_t lone_spaces(struct piece *pc, size_t np) {
       continue;
     if ((i > 0 && same_mark(&pc[i - 1], &pc[i])) || (i + 1 < np && same_mark(&pc[i + 1], &pc[i])))
       continue;
-    const struct piece *join = i > 0 && pc[i - 1].op == pc[i].op       ? &pc[i - 1]
+    const struct piece *join = i > 0 && pc[i - 1].op == pc[i].op        ? &pc[i - 1]
                                : i + 1 < np && pc[i + 1].op == pc[i].op ? &pc[i + 1]
                                                                         : NULL;
     if (join) {

@@ -325,8 +325,8 @@ void seq_diff(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, struct
   diff_range(a, 0, na, b, 0, nb, NULL, out, 0);
 }
 
-void seq_diff_weighted(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
-                       const size_t *wa, struct edits *out) {
+void seq_diff_weighted(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, const size_t *wa,
+                       struct edits *out) {
   diff_range(a, 0, na, b, 0, nb, wa, out, 0);
 }
 

@@ -43,8 +43,8 @@ void seq_diff(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, struct
 
 /* The same, where keeping A[i] unchanged is worth WA[i] (its words):
  * among crossing anchors the heavier are kept. */
-void seq_diff_weighted(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
-                       const size_t *wa, struct edits *out);
+void seq_diff_weighted(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, const size_t *wa,
+                       struct edits *out);
 
 /* Similarity of two sorted multisets of word hashes: 2|A∩B| / (|A|+|B|),
  * 1 for two empty sets. */

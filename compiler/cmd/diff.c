@@ -12,6 +12,7 @@
 #include "core/doc.h"
 #include "core/output.h"
 #include "core/pipeline.h"
+#include "rules/rules.h"
 
 static const char usage[] =
     "usage: resc diff OLD NEW [-o OUT] [--diagnostics=gcc|json]\n"
@@ -149,7 +150,7 @@ static int load_input(struct schema *schema, const char *path, struct diags *d,
   if (rc == 0)
     rc = pipeline_verdict(d, false);
   if (rc == 0 && (*out)->has_marks) {
-    diag_add(d, path, 0, 0, SEV_ERROR, "marks",
+    diag_add(d, path, 0, 0, &rule_marks,
              "the document holds revision marks; diff compares clean texts: "
              "run 'resc accept' or 'resc reject' on it first");
     rc = EXIT_DOC_ERROR;
@@ -170,7 +171,7 @@ static void release(struct analysis *a) {
 static size_t result_errors(const struct diags *d) {
   size_t n = 0;
   for (size_t i = 0; i < d->n; i++)
-    n += d->v[i].severity == SEV_ERROR && strcmp(d->v[i].rule, "label") != 0;
+    n += d->v[i].severity == SEV_ERROR && d->v[i].rule != &rule_label;
   return n;
 }
 
@@ -189,9 +190,9 @@ static int finish(const struct diff_options *o, struct schema *schema, xmlDocPtr
   if (rc != 0 || result_errors(&rd)) {
     fputs("resc: internal error: the document diff made is not valid; please report it\n", stderr);
     for (size_t i = 0; i < rd.n; i++)
-      if (rd.v[i].severity == SEV_ERROR && strcmp(rd.v[i].rule, "label") != 0)
-        diag_add(d, rd.v[i].file, rd.v[i].line, rd.v[i].column, SEV_ERROR, rd.v[i].rule, "%s",
-                 rd.v[i].message);
+      if (rd.v[i].severity == SEV_ERROR && rd.v[i].rule != &rule_label)
+        diag_add_sev(d, rd.v[i].file, rd.v[i].line, rd.v[i].column, SEV_ERROR, rd.v[i].rule, "%s",
+                     rd.v[i].message);
     diags_free(&rd);
     release(a);
     return EXIT_DOC_ERROR;
@@ -222,12 +223,12 @@ static int run_diff(const struct diff_options *o, struct schema *schema, struct 
   if (rc == 0) {
     xmlNodePtr ro = xmlDocGetRootElement(old->doc), rn = xmlDocGetRootElement(new->doc);
     if (!xmlStrEqual(ro->name, rn->name)) {
-      diag_add(d, o->new, node_line(rn), 0, SEV_ERROR, "schema",
+      diag_add(d, o->new, node_line(rn), 0, &rule_schema,
                "'%s' is a %s but '%s' is a %s; diff compares two versions of one kind of document",
                o->new, rn->name, o->old, ro->name);
       rc = EXIT_DOC_ERROR;
     } else if (o->proposal && !is_el(rn, "resolution")) {
-      diag_add(d, o->new, node_line(rn), 0, SEV_ERROR, "schema",
+      diag_add(d, o->new, node_line(rn), 0, &rule_schema,
                "--proposal wraps a resolution, and '%s' is a %s; diff two resolutions", o->new,
                rn->name);
       rc = EXIT_DOC_ERROR;

@@ -232,8 +232,8 @@ static int renumbered(const struct fmt_options *o, struct schema *schema, struct
     xmlFree(mem);
   } else {
     for (size_t i = 0; i < rd.n; i++)
-      diag_add(d, rd.v[i].file, rd.v[i].line, rd.v[i].column, rd.v[i].severity, rd.v[i].rule, "%s",
-               rd.v[i].message);
+      diag_add_sev(d, rd.v[i].file, rd.v[i].line, rd.v[i].column, rd.v[i].severity, rd.v[i].rule,
+                   "%s", rd.v[i].message);
   }
   diags_free(&rd);
   release(b);
@@ -244,7 +244,7 @@ static int run_fmt(const struct fmt_options *o, struct schema *schema, struct di
   size_t len = 0;
   char *src = source_read(o->file, &len);
   if (!src) {
-    diag_add(d, o->file, 0, 0, SEV_ERROR, "io", "cannot read the file: %s", strerror(errno));
+    diag_add(d, o->file, 0, 0, &rule_io, "cannot read the file: %s", strerror(errno));
     return EXIT_USAGE;
   }
   struct diags cd; /* the check's own findings are not fmt's business */
@@ -254,8 +254,8 @@ static int run_fmt(const struct fmt_options *o, struct schema *schema, struct di
   if (rc != 0) {
     for (size_t i = 0; i < cd.n; i++)
       if (cd.v[i].severity == SEV_ERROR)
-        diag_add(d, cd.v[i].file, cd.v[i].line, cd.v[i].column, SEV_ERROR, cd.v[i].rule, "%s",
-                 cd.v[i].message);
+        diag_add_sev(d, cd.v[i].file, cd.v[i].line, cd.v[i].column, SEV_ERROR, cd.v[i].rule, "%s",
+                     cd.v[i].message);
   } else if (o->op == FMT_FIX_LABELS) {
     size_t outlen = 0;
     char *out = fix_bytes(a, src, len, &outlen);

@@ -10,6 +10,7 @@
 #include "core/doc.h"
 #include "core/output.h"
 #include "core/pipeline.h"
+#include "rules/rules.h"
 
 static const char usage[] =
     "usage: resc new --base RES.xml --by ADMIN --ref REF [--action MOD|SUP|NOC] [-o OUT]\n"
@@ -127,13 +128,13 @@ static int make(const struct new_options *o, struct schema *schema, struct diags
     rc = pipeline_verdict(d, false);
   xmlNodePtr root = a ? xmlDocGetRootElement(a->doc) : NULL;
   if (rc == 0 && !is_el(root, "resolution")) {
-    diag_add(d, o->base, node_line(root), 0, SEV_ERROR, "schema",
+    diag_add(d, o->base, node_line(root), 0, &rule_schema,
              "the text in force must be a resolution, and this is a %s; give the resolution "
              "itself",
              root->name);
     rc = EXIT_DOC_ERROR;
   } else if (rc == 0 && a->has_marks) {
-    diag_add(d, o->base, 0, 0, SEV_ERROR, "marks",
+    diag_add(d, o->base, 0, 0, &rule_marks,
              "the text in force holds revision marks; accept them first (resc accept)");
     rc = EXIT_DOC_ERROR;
   }
