@@ -183,7 +183,8 @@ def edited(text, k):
             s.remove(item)
         elif op == "move" and len(kids) > 1:
             s.remove(item)
-            s.insert(list(s).index(kids[0]) if kids[0] is not item else 0, item)
+            rest = [i for i in kids if i is not item]
+            s.insert(list(s).index(rng.choice(rest)), item)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
 
 

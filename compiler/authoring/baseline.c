@@ -11,6 +11,7 @@
 #include "core/pipeline.h"
 
 struct ctx {
+  struct match_cache *cache;
   struct analysis *p;
   struct diags *d;
   size_t count;
@@ -113,15 +114,6 @@ static void report(struct ctx *c, const xmlNode *at, const char *fmt, const char
 
 /* ------------------------------------------------------------ walk */
 
-static bool inline_block(const xmlNode *n) {
-  static const char *const names[] = {"p",     "call",     "title",   "number", "note", "authority",
-                                      "event", "subtitle", "adopted", "name",   "role"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (is_el(n, names[i]))
-      return true;
-  return false;
-}
-
 /* The item or section a block belongs to, for messages. */
 static const xmlNode *owner(const xmlNode *n) {
   for (const xmlNode *o = n; o && o->type == XML_ELEMENT_NODE; o = o->parent)
@@ -166,12 +158,12 @@ static void first_words(const xmlNode *n, char *buf, size_t size) {
 }
 
 static void compare(struct ctx *c, const xmlNode *b, const xmlNode *p) {
-  if (inline_block(p)) {
+  if (match_inline_block(p)) {
     compare_text(c, b, p);
     return;
   }
   struct matches m = {0};
-  match_children((xmlNodePtr)b, (xmlNodePtr)p, &m);
+  match_children(c->cache, (xmlNodePtr)b, (xmlNodePtr)p, &m);
   const xmlNode *last = p; /* where a missing block is reported */
   for (size_t i = 0; i < m.n; i++) {
     char what[160], words[96];
@@ -199,7 +191,7 @@ static void compare(struct ctx *c, const xmlNode *b, const xmlNode *p) {
 }
 
 size_t baseline_compare(struct analysis *p, struct analysis *base, struct diags *d) {
-  struct ctx c = {p, d, 0};
+  struct ctx c = {NULL, p, d, 0};
   xmlNodePtr br = xmlDocGetRootElement(base->doc), pr = xmlDocGetRootElement(p->doc);
   if (!br || !pr)
     return 0;
@@ -210,11 +202,10 @@ size_t baseline_compare(struct analysis *p, struct analysis *base, struct diags 
     if (!br)
       return 0;
   }
-  if (!is_el(pr, "proposal")) {
+  c.cache = match_cache_new();
+  if (!is_el(pr, "proposal"))
     compare(&c, br, pr);
-    return c.count;
-  }
-  for (xmlNodePtr am = first_el(pr); am; am = next_el(am)) {
+  for (xmlNodePtr am = is_el(pr, "proposal") ? first_el(pr) : NULL; am; am = next_el(am)) {
     const char *action = attr(am, "action");
     xmlNodePtr res = child_el(am, "resolution");
     if (!is_el(am, "amendment") || !res || (action && strcmp(action, "ADD") == 0))
@@ -227,6 +218,7 @@ size_t baseline_compare(struct analysis *p, struct analysis *base, struct diags 
       compare(&c, br, res);
     }
   }
+  match_cache_free(c.cache);
   return c.count;
 }
 

@@ -12,18 +12,9 @@
 struct builder {
   xmlDocPtr doc;
   xmlNsPtr ns;
+  struct match_cache *cache;
   xmlHashTablePtr new_ids; /* ids of NEW: a deleted copy must not repeat one */
 };
-
-/* Blocks of running text: their content is compared word by word. */
-static bool inline_block(const xmlNode *n) {
-  static const char *const names[] = {"p",     "call",     "title",   "number", "note", "authority",
-                                      "event", "subtitle", "adopted", "name",   "role"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (is_el(n, names[i]))
-      return true;
-  return false;
-}
 
 static bool is_format(const xmlNode *n) {
   return is_el(n, "em") || is_el(n, "strong") || is_el(n, "sup") || is_el(n, "sub");
@@ -389,13 +380,32 @@ static void put_side(struct builder *b, const xmlNode *x, xmlNodePtr parent, enu
   /* a heading, a call …: the element stays, its content is marked */
   xmlNodePtr e = new_el(b, parent, x->name);
   copy_attrs(b, e, x, mode);
-  if (inline_block(x)) {
+  if (match_inline_block(x)) {
     inline_diff(b, mode == COPY_DEL ? x : NULL, mode == COPY_INS ? x : NULL, e);
     return;
   }
   for (const xmlNode *c = first_el(x); c; c = next_el(c))
     put_side(b, c, e, mode, depth + 1);
   indent(b, e, depth);
+}
+
+/* E, made for N, becomes a copy of N, equal to O but for attributes:
+ * NEW's, with was taken from OLD's labels. No word is compared. */
+static void merge_same(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr e) {
+  copy_attrs(b, e, n, COPY_INS);
+  const char *was = attr(o, "num") ? attr(o, "num") : attr(o, "was");
+  if (was)
+    xmlSetProp(e, (const xmlChar *)"was", (const xmlChar *)was);
+  const xmlNode *oc = first_el(o);
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE) {
+      add_text(b, e, (const char *)c->content, strlen((const char *)c->content));
+    } else if (c->type == XML_ELEMENT_NODE) {
+      /* equal hashes: the same elements in the same order */
+      merge_same(b, oc && xmlStrEqual(oc->name, c->name) ? oc : c, c, new_el(b, e, c->name));
+      oc = oc ? next_el(oc) : NULL;
+    }
+  }
 }
 
 /* E, already made for N, gets the merge of O and N. */
@@ -405,14 +415,16 @@ static void merge_into(struct builder *b, const xmlNode *o, const xmlNode *n, xm
   const char *was = attr(o, "num") ? attr(o, "num") : attr(o, "was");
   if (was)
     xmlSetProp(e, (const xmlChar *)"was", (const xmlChar *)was);
-  if (inline_block(n)) {
+  if (match_inline_block(n)) {
     inline_diff(b, o, n, e);
     return;
   }
   struct matches m = {0};
-  match_children((xmlNodePtr)o, (xmlNodePtr)n, &m);
+  match_children(b->cache, (xmlNodePtr)o, (xmlNodePtr)n, &m);
   for (size_t i = 0; i < m.n; i++) {
-    if (m.v[i].kind == MATCH_BOTH)
+    if (m.v[i].kind == MATCH_BOTH && match_equal(b->cache, m.v[i].old, m.v[i].new))
+      merge_same(b, m.v[i].old, m.v[i].new, new_el(b, e, m.v[i].new->name));
+    else if (m.v[i].kind == MATCH_BOTH)
       merge_el(b, m.v[i].old, m.v[i].new, e, depth + 1);
     else if (m.v[i].kind == MATCH_OLD)
       put_side(b, m.v[i].old, e, COPY_DEL, depth + 1);
@@ -464,7 +476,9 @@ static void fix_actions(xmlNodePtr n) {
 
 xmlDocPtr diff_documents(xmlDocPtr old, xmlDocPtr new) {
   xmlNodePtr ro = xmlDocGetRootElement(old), rn = xmlDocGetRootElement(new);
-  struct builder b = {.doc = xmlNewDoc((const xmlChar *)"1.0"), .new_ids = xmlHashCreate(64)};
+  struct builder b = {.doc = xmlNewDoc((const xmlChar *)"1.0"),
+                      .new_ids = xmlHashCreate(64),
+                      .cache = match_cache_new()};
   xmlNodePtr root = xmlNewDocNode(b.doc, NULL, rn->name, NULL);
   b.ns = xmlNewNs(root, (const xmlChar *)RESC_NS, NULL);
   xmlSetNs(root, b.ns);
@@ -473,6 +487,7 @@ xmlDocPtr diff_documents(xmlDocPtr old, xmlDocPtr new) {
   merge_into(&b, ro, rn, root, 0);
   fix_actions(root);
   xmlHashFree(b.new_ids, NULL);
+  match_cache_free(b.cache);
   return b.doc;
 }
 

@@ -6,6 +6,22 @@
 #include "authoring/words.h"
 #include "core/doc.h"
 
+bool match_inline_block(const xmlNode *n) {
+  static const char *const names[] = {"p",     "call",     "title",   "number", "note", "authority",
+                                      "event", "subtitle", "adopted", "name",   "role"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (is_el(n, names[i]))
+      return true;
+  return false;
+}
+
+/* Only spaces: the indentation between blocks, which says nothing. */
+static bool blank(const char *s) {
+  while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+    s++;
+  return !*s;
+}
+
 bool match_markable(const xmlNode *n) {
   static const char *const names[] = {"item", "section", "p", "list", "annex", "event"};
   if (is_el(n, "section") && is_el(n->parent, "proposal"))
@@ -32,12 +48,109 @@ static void add(struct matches *m, enum match_kind kind, xmlNodePtr old, xmlNode
 
 /* ------------------------------------------------------------ summaries */
 
+/* What matching needs of a block: a hash of its name, structure and words
+ * (equal for equal blocks) and its count of words, computed once per node
+ * from its children's (a match descends level by level, and hashing each
+ * level's whole text again made the diff of a long document quadratic in
+ * its depth). */
+struct summary {
+  const xmlNode *node;
+  uint64_t key;
+  size_t weight;
+};
+
+struct match_cache {
+  struct summary *v;
+  size_t n, cap; /* cap: a power of two */
+};
+
+struct match_cache *match_cache_new(void) {
+  struct match_cache *c = words_alloc(NULL, sizeof *c);
+  c->n = 0;
+  c->cap = 1024;
+  c->v = calloc(c->cap, sizeof *c->v);
+  if (!c->v)
+    c->v = words_alloc(NULL, 1), c->cap = 0; /* never reached in practice */
+  return c;
+}
+
+void match_cache_free(struct match_cache *c) {
+  if (c)
+    free(c->v);
+  free(c);
+}
+
+static size_t slot(const struct match_cache *c, const xmlNode *n) {
+  uint64_t h = (uint64_t)(uintptr_t)n * 11400714819323198485ULL;
+  size_t i = (size_t)(h >> 20) & (c->cap - 1);
+  while (c->v[i].node && c->v[i].node != n)
+    i = (i + 1) & (c->cap - 1);
+  return i;
+}
+
+static void cache_put(struct match_cache *c, struct summary s) {
+  if (2 * (c->n + 1) > c->cap) {
+    struct match_cache big = {calloc(2 * c->cap, sizeof *c->v), 0, 2 * c->cap};
+    if (!big.v)
+      words_alloc(NULL, (size_t)-1 / 2); /* out of memory: exits */
+    for (size_t i = 0; i < c->cap; i++)
+      if (c->v[i].node)
+        big.v[slot(&big, c->v[i].node)] = c->v[i];
+    free(c->v);
+    c->v = big.v;
+    c->cap = big.cap;
+  }
+  c->v[slot(c, s.node)] = s;
+  c->n++;
+}
+
+static struct summary summary_of(struct match_cache *c, const xmlNode *n) {
+  size_t i = slot(c, n);
+  if (c->v[i].node)
+    return c->v[i];
+  struct summary s = {n, hash_bytes(HASH_SEED, n->name, strlen((const char *)n->name) + 1), 0};
+  const char *to = attr(n, "to");
+  if (to)
+    s.key = hash_bytes(s.key, to, strlen(to) + 1);
+  bool running = match_inline_block(n) || is_el(n, "footnote");
+  for (const xmlNode *ch = n->children; ch; ch = ch->next) {
+    if (ch->type == XML_TEXT_NODE && (running || !blank((const char *)ch->content))) {
+      const char *t = (const char *)ch->content;
+      size_t len = strlen(t);
+      for (size_t k = 0; k < len;) {
+        enum token_kind kind;
+        size_t end = token_end(t, len, k, &kind);
+        if (kind == TOKEN_SPACE) {
+          s.key = hash_bytes(s.key, " ", 1);
+        } else {
+          uint64_t h = hash_bytes(HASH_SEED, t + k, end - k);
+          s.key = hash_bytes(s.key, &h, sizeof h);
+          s.weight += kind == TOKEN_WORD;
+        }
+        k = end;
+      }
+    } else if (ch->type == XML_ELEMENT_NODE) {
+      struct summary cs = summary_of(c, ch);
+      s.key = hash_bytes(s.key, &cs.key, sizeof cs.key);
+      s.weight += cs.weight;
+    }
+  }
+  s.key = hash_bytes(s.key, "/", 1);
+  cache_put(c, s);
+  return s;
+}
+
+bool match_equal(struct match_cache *c, const xmlNode *a, const xmlNode *b) {
+  return summary_of(c, a).key == summary_of(c, b).key;
+}
+
 struct block {
   xmlNodePtr node;
   uint64_t key;    /* the element's name, structure and words */
-  uint64_t *words; /* its word and punctuation hashes, sorted */
+  size_t weight;   /* its words alone: what marking it whole costs */
+  uint64_t *words; /* its word and punctuation hashes, sorted; made when asked */
   size_t nwords, cap;
-  size_t weight; /* its words alone: what marking it whole costs */
+  bool has_words;
 };
 
 static void add_word(struct block *b, uint64_t h) {
@@ -48,34 +161,22 @@ static void add_word(struct block *b, uint64_t h) {
   b->words[b->nwords++] = h;
 }
 
-static void summarise_text(struct block *b, const char *s) {
-  size_t len = strlen(s);
-  for (size_t i = 0; i < len;) {
-    enum token_kind kind;
-    size_t end = token_end(s, len, i, &kind);
-    if (kind == TOKEN_SPACE) {
-      b->key = hash_bytes(b->key, " ", 1);
-    } else {
-      uint64_t h = hash_bytes(HASH_SEED, s + i, end - i);
-      b->weight += kind == TOKEN_WORD;
-      b->key = hash_bytes(b->key, &h, sizeof h);
-      add_word(b, h);
-    }
-    i = end;
-  }
-}
-
-static void summarise(struct block *b, const xmlNode *n) {
+static void gather(struct block *b, const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE) {
-      summarise_text(b, (const char *)c->content);
-    } else if (c->type == XML_ELEMENT_NODE) {
-      b->key = hash_bytes(b->key, c->name, strlen((const char *)c->name) + 1);
-      const char *to = attr(c, "to");
-      if (to)
-        b->key = hash_bytes(b->key, to, strlen(to) + 1);
-      summarise(b, c);
-      b->key = hash_bytes(b->key, "/", 1);
+    if (c->type == XML_ELEMENT_NODE) {
+      gather(b, c);
+      continue;
+    }
+    if (c->type != XML_TEXT_NODE)
+      continue;
+    const char *s = (const char *)c->content;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+      enum token_kind kind;
+      size_t end = token_end(s, len, i, &kind);
+      if (kind != TOKEN_SPACE)
+        add_word(b, hash_bytes(HASH_SEED, s + i, end - i));
+      i = end;
     }
   }
 }
@@ -85,17 +186,24 @@ static int u64_cmp(const void *x, const void *y) {
   return p < q ? -1 : p > q;
 }
 
-static size_t blocks_of(xmlNodePtr parent, struct block **out) {
+/* The sorted words of B, for comparing it with a block alike. */
+static void need_words(struct block *b) {
+  if (b->has_words)
+    return;
+  gather(b, b->node);
+  qsort(b->words, b->nwords, sizeof *b->words, u64_cmp);
+  b->has_words = true;
+}
+
+static size_t blocks_of(struct match_cache *c, xmlNodePtr parent, struct block **out) {
   size_t n = 0;
-  for (xmlNodePtr c = parent ? first_el(parent) : NULL; c; c = next_el(c))
+  for (xmlNodePtr ch = parent ? first_el(parent) : NULL; ch; ch = next_el(ch))
     n++;
   struct block *v = words_alloc(NULL, (n + 1) * sizeof *v);
   size_t i = 0;
-  for (xmlNodePtr c = parent ? first_el(parent) : NULL; c; c = next_el(c), i++) {
-    v[i] = (struct block){.node = c, .key = HASH_SEED};
-    v[i].key = hash_bytes(v[i].key, c->name, strlen((const char *)c->name) + 1);
-    summarise(&v[i], c);
-    qsort(v[i].words, v[i].nwords, sizeof *v[i].words, u64_cmp);
+  for (xmlNodePtr ch = parent ? first_el(parent) : NULL; ch; ch = next_el(ch), i++) {
+    struct summary s = summary_of(c, ch);
+    v[i] = (struct block){.node = ch, .key = s.key, .weight = s.weight};
   }
   *out = v;
   return n;
@@ -132,35 +240,105 @@ static double containment(const uint64_t *a, size_t na, const uint64_t *b, size_
 }
 
 /* How much pairing O with N is worth; 0: never. */
-static double pair_score(const struct block *o, const struct block *n) {
+/* The sorted hashes of N's blocks (its call or title aside: a slot that
+ * says little of which section it is). */
+static size_t child_keys(struct match_cache *mc, const xmlNode *n, uint64_t **out) {
+  size_t k = 0;
+  for (const xmlNode *c = first_el(n); c; c = next_el(c))
+    k++;
+  uint64_t *v = words_alloc(NULL, (k + 1) * sizeof *v);
+  k = 0;
+  for (const xmlNode *c = first_el(n); c; c = next_el(c))
+    if (match_markable(c))
+      v[k++] = summary_of(mc, c).key;
+  qsort(v, k, sizeof *v, u64_cmp);
+  *out = v;
+  return k;
+}
+
+/* The share of the smaller block's blocks found unchanged in the other:
+ * a section that grew by ten items, or lost some, is still that section,
+ * and a section that shares its words with a larger one is not. */
+static double kept_blocks(struct match_cache *mc, const xmlNode *a, const xmlNode *b) {
+  uint64_t *ka, *kb;
+  size_t na = child_keys(mc, a, &ka), nb = child_keys(mc, b, &kb);
+  double c = containment(ka, na, kb, nb);
+  free(ka);
+  free(kb);
+  return c;
+}
+
+static double pair_score(struct match_cache *mc, struct block *o, struct block *n) {
   if (!xmlStrEqual(o->node->name, n->node->name))
     return 0;
   if (!match_markable(o->node))
     return 2; /* a heading, a call, a title: one slot, always paired */
-  double s = word_similarity(o->words, o->nwords, n->words, n->nwords);
+  size_t lo = o->weight < n->weight ? o->weight : n->weight;
+  if (!holds_blocks(o->node) && 5 * (lo + 1) < 2 * (o->weight + n->weight + 2))
+    return 0; /* one is more than four times the other: Dice is below 0.4 */
   if (holds_blocks(o->node) && holds_blocks(n->node)) {
-    /* a section that grew by ten items is still that section */
-    double c = containment(o->words, o->nwords, n->words, n->nwords);
-    s = c * 0.9 > s ? c * 0.9 : s;
+    /* first by the blocks it keeps whole, which are few to compare */
+    double kept = kept_blocks(mc, o->node, n->node);
+    if (kept >= PAIR_THRESHOLD)
+      return kept;
   }
+  need_words(o);
+  need_words(n);
+  double s = word_similarity(o->words, o->nwords, n->words, n->nwords);
   return s >= PAIR_THRESHOLD ? s : 0;
+}
+
+/* Beyond this many word comparisons, a region is paired in one pass
+ * rather than by the dynamic programme, and blocks moved and changed are
+ * not looked for. */
+#define PAIR_BUDGET 4000000
+
+/* The word comparisons of comparing every block of A with every one of B. */
+static bool within_budget(const struct block *a, size_t na, const struct block *b, size_t nb) {
+  if (na * nb > PAIR_MAX_CELLS)
+    return false;
+  size_t wa = 0, wb = 0;
+  for (size_t i = 0; i < na; i++)
+    wa += a[i].weight + 1;
+  for (size_t j = 0; j < nb; j++)
+    wb += b[j].weight + 1;
+  return wa * nb + wb * na <= PAIR_BUDGET;
+}
+
+/* One pass along the region: a block is paired with the one facing it
+ * when they are alike, else the side whose next block is alike to the
+ * other's goes on. Linear in the number of blocks. */
+static void pair_along(struct match_cache *mc, struct block *old, size_t no, struct block *new,
+                       size_t nn, struct matches *out) {
+  size_t i = 0, j = 0;
+  while (i < no && j < nn) {
+    if (pair_score(mc, &old[i], &new[j]) > 0) {
+      add(out, MATCH_BOTH, old[i].node, new[j].node);
+      i++, j++;
+    } else if (j + 1 < nn && pair_score(mc, &old[i], &new[j + 1]) > 0) {
+      add(out, MATCH_NEW, NULL, new[j++].node);
+    } else {
+      add(out, MATCH_OLD, old[i++].node, NULL);
+    }
+  }
+  for (; i < no; i++)
+    add(out, MATCH_OLD, old[i].node, NULL);
+  for (; j < nn; j++)
+    add(out, MATCH_NEW, NULL, new[j].node);
 }
 
 /* Pairs OLD[0,no) with NEW[0,nn) keeping their order, maximising the
  * summed scores; appends pairs, deletions and insertions in order
  * (deletions before insertions where both fall at one place). */
-static void pair_region(const struct block *old, size_t no, const struct block *new, size_t nn,
-                        struct matches *out) {
+static void pair_region(struct match_cache *mc, struct block *old, size_t no, struct block *new,
+                        size_t nn, struct matches *out) {
   if (no == 1 && nn == 1 && xmlStrEqual(old->node->name, new->node->name)) {
     /* one block replaced by one of its kind where it stood: changed */
     add(out, MATCH_BOTH, old->node, new->node);
     return;
   }
-  if (no * nn == 0 || no * nn > PAIR_MAX_CELLS) {
-    for (size_t i = 0; i < no; i++)
-      add(out, MATCH_OLD, old[i].node, NULL);
-    for (size_t j = 0; j < nn; j++)
-      add(out, MATCH_NEW, NULL, new[j].node);
+  if (no * nn == 0 || !within_budget(old, no, new, nn)) {
+    pair_along(mc, old, no, new, nn, out);
     return;
   }
   size_t w = nn + 1;
@@ -168,7 +346,7 @@ static void pair_region(const struct block *old, size_t no, const struct block *
   double *score = words_alloc(NULL, no * nn * sizeof *score);
   for (size_t i = 0; i < no; i++)
     for (size_t j = 0; j < nn; j++)
-      score[i * nn + j] = pair_score(&old[i], &new[j]);
+      score[i * nn + j] = pair_score(mc, &old[i], &new[j]);
   /* best[i][j]: the best over old[i..] and new[j..] */
   for (size_t i = no + 1; i-- > 0;)
     for (size_t j = nn + 1; j-- > 0;) {
@@ -217,14 +395,14 @@ static int cand_cmp(const void *x, const void *y) {
 /* Blocks that the exact alignment left aside but that are alike (the
  * best partner of each other): an item both moved and changed, or an
  * item that stays while another moves past it. Appends them to C. */
-static size_t alike(const struct block *old, size_t no, const struct block *new, size_t nn,
-                    const bool *used_o, const bool *used_n, struct cand *c, size_t nc) {
+static size_t alike(struct match_cache *mc, struct block *old, size_t no, struct block *new,
+                    size_t nn, const bool *used_o, const bool *used_n, struct cand *c, size_t nc) {
   size_t uo = 0, un = 0;
   for (size_t i = 0; i < no; i++)
     uo += !used_o[i] && match_markable(old[i].node);
   for (size_t j = 0; j < nn; j++)
     un += !used_n[j] && match_markable(new[j].node);
-  if (!uo || !un || uo * un > PAIR_MAX_CELLS)
+  if (!uo || !un || uo * un > PAIR_MAX_CELLS || !within_budget(old, no, new, nn))
     return nc;
   size_t *best_n = words_alloc(NULL, (no + 1) * sizeof *best_n);
   double *score_n = words_alloc(NULL, (no + 1) * sizeof *score_n);
@@ -236,21 +414,26 @@ static size_t alike(const struct block *old, size_t no, const struct block *new,
     for (size_t j = 0; j < nn; j++) {
       if (used_n[j] || !match_markable(new[j].node))
         continue;
-      double sc = pair_score(&old[i], &new[j]);
+      double sc = pair_score(mc, &old[i], &new[j]);
       if (sc > score_n[i])
         score_n[i] = sc, best_n[i] = j;
     }
   }
+  /* the old block that likes each new one best */
+  size_t *taker = words_alloc(NULL, (nn + 1) * sizeof *taker);
+  for (size_t j = 0; j < nn; j++)
+    taker[j] = (size_t)-1;
   for (size_t i = 0; i < no; i++) {
     size_t j = best_n[i];
-    if (j == (size_t)-1)
-      continue;
-    bool mutual = true; /* no other old block likes J better */
-    for (size_t k = 0; k < no && mutual; k++)
-      mutual = k == i || best_n[k] != j || score_n[k] < score_n[i];
-    if (mutual)
+    if (j != (size_t)-1 && (taker[j] == (size_t)-1 || score_n[i] > score_n[taker[j]]))
+      taker[j] = i;
+  }
+  for (size_t i = 0; i < no; i++) {
+    size_t j = best_n[i];
+    if (j != (size_t)-1 && taker[j] == i)
       c[nc++] = (struct cand){i, j, score_n[i] * (double)(old[i].weight + 1)};
   }
+  free(taker);
   free(best_n);
   free(score_n);
   return nc;
@@ -276,9 +459,9 @@ static void heaviest_run(const struct cand *c, size_t nc, bool *keep) {
   free(prev);
 }
 
-void match_children(xmlNodePtr oldp, xmlNodePtr newp, struct matches *out) {
+void match_children(struct match_cache *mc, xmlNodePtr oldp, xmlNodePtr newp, struct matches *out) {
   struct block *old, *new;
-  size_t no = blocks_of(oldp, &old), nn = blocks_of(newp, &new);
+  size_t no = blocks_of(mc, oldp, &old), nn = blocks_of(mc, newp, &new);
   uint64_t *ka = words_alloc(NULL, (no + 1) * sizeof *ka);
   uint64_t *kb = words_alloc(NULL, (nn + 1) * sizeof *kb);
   size_t *wa = words_alloc(NULL, (no + 1) * sizeof *wa);
@@ -299,7 +482,7 @@ void match_children(xmlNodePtr oldp, xmlNodePtr newp, struct matches *out) {
     }
   size_t exact = nc;
   if (nc < MOVES_MAX && used_o && used_n)
-    nc = alike(old, no, new, nn, used_o, used_n, c, nc);
+    nc = alike(mc, old, no, new, nn, used_o, used_n, c, nc);
   bool *keep = calloc(nc + 1, 1);
   if (nc > exact && keep) {
     qsort(c, nc, sizeof *c, cand_cmp);
@@ -313,7 +496,7 @@ void match_children(xmlNodePtr oldp, xmlNodePtr newp, struct matches *out) {
     if (k < nc && !keep[k])
       continue;
     size_t ai = k < nc ? c[k].o : no, bj = k < nc ? c[k].n : nn;
-    pair_region(old + i, ai - i, new + j, bj - j, out);
+    pair_region(mc, old + i, ai - i, new + j, bj - j, out);
     if (k < nc)
       add(out, MATCH_BOTH, old[ai].node, new[bj].node);
     i = ai + 1, j = bj + 1;

@@ -28,9 +28,21 @@ struct matches {
  * event). Other blocks (a call, a title, the heading) are paired with
  * their namesake whatever their words. */
 bool match_markable(const xmlNode *n);
+/* Whether N holds running text (p, call, title, number, note, authority,
+ * event, subtitle, adopted, name, role): compared word by word. */
+bool match_inline_block(const xmlNode *n);
+/* What is known of the blocks of the two documents (hashes, word counts),
+ * kept across the calls of one comparison. */
+struct match_cache;
+struct match_cache *match_cache_new(void);
+void match_cache_free(struct match_cache *c);
+
 /* Aligns the element children of OLD and NEW in the resc namespace,
  * either of which may be NULL, into OUT (free with matches_free). */
-void match_children(xmlNodePtr old, xmlNodePtr new, struct matches *out);
+void match_children(struct match_cache *c, xmlNodePtr old, xmlNodePtr new, struct matches *out);
+/* Whether A and B hold the same names, structure and words (attributes
+ * aside). */
+bool match_equal(struct match_cache *c, const xmlNode *a, const xmlNode *b);
 void matches_free(struct matches *m);
 
 #endif

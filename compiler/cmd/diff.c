@@ -8,10 +8,12 @@
 
 #include "authoring/diff.h"
 #include "authoring/proposal.h"
+#include "authoring/source.h"
 #include "cmd/cmd.h"
+#include "core/analyse.h"
 #include "core/doc.h"
 #include "core/output.h"
-#include "core/pipeline.h"
+#include "core/validate.h"
 #include "rules/rules.h"
 
 static const char usage[] =
@@ -25,7 +27,9 @@ static const char usage[] =
     "a changed paragraph, heading, call, note, event or footnote, whole words,\n"
     "punctuation and references are marked with <del> and <ins>. Labels are not\n"
     "marked: resc computes them in each view (num and was are written only where\n"
-    "OLD or NEW had them). A moved block is a deletion and an insertion.\n"
+    "OLD or NEW had them). A moved block is a deletion and an insertion. The\n"
+    "inputs must be well-formed, valid and clean; the vocabulary's other rules\n"
+    "are check's business.\n"
     "\n"
     "  -o OUT                  the output file (written atomically); - is standard output\n"
     "  --proposal              wrap the result as a MOD amendment in a proposal\n"
@@ -112,116 +116,69 @@ static int parse_options(struct diff_options *o, int argc, char **argv, bool *do
   return 0;
 }
 
-/* A whole file into a NUL-terminated string, or NULL with errno. */
-static char *slurp(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
-  size_t n = 0, cap = 4096;
-  char *s = malloc(cap);
-  size_t r;
-  while (s && (r = fread(s + n, 1, cap - n - 1, f)) > 0) {
-    n += r;
-    if (cap - n - 1 == 0) {
-      char *t = realloc(s, cap *= 2);
-      if (!t) {
-        free(s);
-        s = NULL;
-      }
-      s = t;
-    }
-  }
-  int err = ferror(f);
-  fclose(f);
-  if (!s || err) {
-    free(s);
-    errno = err ? EIO : ENOMEM;
-    return NULL;
-  }
-  s[n] = 0;
-  return s;
-}
-
-/* Loads and checks one input: it must be clean (no marks) and free of
- * errors. Returns 0 with *OUT, or an exit status. */
-static int load_input(struct schema *schema, const char *path, struct diags *d,
-                      struct analysis **out) {
-  int rc = pipeline_check(schema, path, d, out);
-  if (rc == 0)
-    rc = pipeline_verdict(d, false);
-  if (rc == 0 && (*out)->has_marks) {
+/* Loads one input: well-formed, valid against the schema, clean (no
+ * marks). The other rules are not diff's business: a NEW with stale
+ * labels or punctuation is what a drafter hands in. Returns the document,
+ * or NULL with *STATUS and diagnostics. */
+static xmlDocPtr load_input(struct schema *schema, const char *path, struct diags *d, int *status) {
+  xmlDocPtr doc = doc_load(path, d, status);
+  if (doc && schema_validate(schema, doc, path, d) > 0) {
+    *status = EXIT_DOC_ERROR;
+  } else if (doc && diff_has_marks(xmlDocGetRootElement(doc))) {
     diag_add(d, path, 0, 0, &rule_marks,
              "the document holds revision marks; diff compares clean texts: "
              "run 'resc accept' or 'resc reject' on it first");
-    rc = EXIT_DOC_ERROR;
+    *status = EXIT_DOC_ERROR;
+  } else {
+    return doc;
   }
-  return rc;
-}
-
-static void release(struct analysis *a) {
-  if (!a)
-    return;
-  xmlDocPtr doc = a->doc;
-  analysis_free(a);
   xmlFreeDoc(doc);
+  return NULL;
 }
 
-/* Errors in the document diff made, but for labels (diff_labels sets
- * them): the inputs were clean, so any is resc's fault. */
-static size_t result_errors(const struct diags *d) {
-  size_t n = 0;
-  for (size_t i = 0; i < d->n; i++)
-    n += d->v[i].severity == SEV_ERROR && d->v[i].rule != &rule_label;
-  return n;
+static bool has_labels(const xmlNode *n) {
+  for (const xmlNode *c = first_el(n); c; c = next_el(c))
+    if (attr(c, "num") || attr(c, "was") || has_labels(c))
+      return true;
+  return false;
 }
 
-static int finish(const struct diff_options *o, struct schema *schema, xmlDocPtr merged,
-                  struct diags *d) {
+/* Sets the labels diff carried over (when the inputs had any) and writes
+ * the result. */
+static int finish(const struct diff_options *o, xmlDocPtr merged) {
+  if (has_labels(xmlDocGetRootElement(merged))) {
+    struct diags ad; /* the labels' own findings: diff_labels fixes them */
+    diags_init(&ad);
+    struct analysis *a = analyse(merged, o->out ? o->out : "(diff)", &ad);
+    diff_labels(a);
+    analysis_free(a);
+    diags_free(&ad);
+  }
   xmlChar *mem = NULL;
   int len = 0;
   xmlDocDumpMemoryEnc(merged, &mem, &len, "UTF-8");
-  xmlFreeDoc(merged);
-  struct diags rd;
-  diags_init(&rd);
-  struct analysis *a = NULL;
-  const char *name = o->out && strcmp(o->out, "-") != 0 ? o->out : "(diff)";
-  int rc = pipeline_check_buffer(schema, name, (const char *)mem, (size_t)len, &rd, &a);
-  xmlFree(mem);
-  if (rc != 0 || result_errors(&rd)) {
-    fputs("resc: internal error: the document diff made is not valid; please report it\n", stderr);
-    for (size_t i = 0; i < rd.n; i++)
-      if (rd.v[i].severity == SEV_ERROR && rd.v[i].rule != &rule_label)
-        diag_add_sev(d, rd.v[i].file, rd.v[i].line, rd.v[i].column, SEV_ERROR, rd.v[i].rule, "%s",
-                     rd.v[i].message);
-    diags_free(&rd);
-    release(a);
-    return EXIT_DOC_ERROR;
-  }
-  diags_free(&rd);
-  diff_labels(a);
-  xmlDocDumpMemoryEnc(a->doc, &mem, &len, "UTF-8");
-  rc = EXIT_OK;
+  int rc = EXIT_OK;
   if (!mem || output_write(o->out, mem, (size_t)len) != 0) {
     fprintf(stderr, "resc: cannot write '%s': %s\n", o->out ? o->out : "-", strerror(errno));
     rc = EXIT_USAGE;
   }
   xmlFree(mem);
-  release(a);
   return rc;
 }
 
 static int run_diff(const struct diff_options *o, struct schema *schema, struct diags *d) {
   char *reasons = NULL;
-  if (o->reasons && !(reasons = slurp(o->reasons))) {
+  size_t rlen = 0;
+  if (o->reasons && !(reasons = source_read(o->reasons, &rlen))) {
     fprintf(stderr, "resc: cannot read '%s': %s\n", o->reasons, strerror(errno));
     return EXIT_USAGE;
   }
-  struct analysis *old = NULL, *new = NULL;
-  int rc = load_input(schema, o->old, d, &old);
-  int rc2 = load_input(schema, o->new, d, &new);
+  int rc = 0, rc2 = 0;
+  xmlDocPtr old = load_input(schema, o->old, d, &rc);
+  xmlDocPtr new = load_input(schema, o->new, d, &rc2);
   rc = rc > rc2 ? rc : rc2;
   if (rc == 0) {
-    xmlNodePtr ro = xmlDocGetRootElement(old->doc), rn = xmlDocGetRootElement(new->doc);
+    xmlNodePtr ro = xmlDocGetRootElement(old), rn = xmlDocGetRootElement(new);
     if (!xmlStrEqual(ro->name, rn->name)) {
       diag_add(d, o->new, node_line(rn), 0, &rule_schema,
                "'%s' is a %s but '%s' is a %s; diff compares two versions of one kind of document",
@@ -235,15 +192,20 @@ static int run_diff(const struct diff_options *o, struct schema *schema, struct 
     }
   }
   if (rc == 0) {
-    xmlDocPtr merged = diff_documents(old->doc, new->doc);
+    xmlDocPtr merged = diff_documents(old, new);
+    /* the result holds copies: the inputs' memory serves the output */
+    xmlFreeDoc(old);
+    xmlFreeDoc(new);
+    old = new = NULL;
     if (o->proposal) {
       bool marked = diff_has_marks(xmlDocGetRootElement(merged));
       proposal_wrap(merged, o->by, o->ref, marked ? "MOD" : "NOC", reasons);
     }
-    rc = finish(o, schema, merged, d);
+    rc = finish(o, merged);
+    xmlFreeDoc(merged);
   }
-  release(old);
-  release(new);
+  xmlFreeDoc(old);
+  xmlFreeDoc(new);
   free(reasons);
   return rc;
 }
