@@ -115,20 +115,7 @@ static struct summary summary_of(struct match_cache *c, const xmlNode *n) {
   bool running = match_inline_block(n) || is_el(n, "footnote");
   for (const xmlNode *ch = n->children; ch; ch = ch->next) {
     if (ch->type == XML_TEXT_NODE && (running || !blank((const char *)ch->content))) {
-      const char *t = (const char *)ch->content;
-      size_t len = strlen(t);
-      for (size_t k = 0; k < len;) {
-        enum token_kind kind;
-        size_t end = token_end(t, len, k, &kind);
-        if (kind == TOKEN_SPACE) {
-          s.key = hash_bytes(s.key, " ", 1);
-        } else {
-          uint64_t h = hash_bytes(HASH_SEED, t + k, end - k);
-          s.key = hash_bytes(s.key, &h, sizeof h);
-          s.weight += kind == TOKEN_WORD;
-        }
-        k = end;
-      }
+      s.key = text_hash(s.key, (const char *)ch->content, &s.weight);
     } else if (ch->type == XML_ELEMENT_NODE) {
       struct summary cs = summary_of(c, ch);
       s.key = hash_bytes(s.key, &cs.key, sizeof cs.key);

@@ -362,3 +362,35 @@ double word_similarity(const uint64_t *a, size_t na, const uint64_t *b, size_t n
   }
   return 2.0 * (double)common / (double)(na + nb);
 }
+
+uint64_t text_hash(uint64_t h, const char *str, size_t *words) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t len = strlen(str), n = 0;
+  bool in_word = false, space = false;
+  for (size_t i = 0; i < len;) {
+    unsigned char c = s[i];
+    size_t next = i + 1;
+    bool word;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      in_word = false;
+      i++;
+      continue;
+    }
+    if (c < 0x80)
+      word = ascii_word[c];
+    else
+      word = is_word_char(decode(s, len, i, &next));
+    if (space) /* a run of spaces counts as one */
+      h = (h ^ ' ') * 1099511628211ULL;
+    space = false;
+    n += word && !in_word;
+    in_word = word;
+    for (; i < next; i++)
+      h = (h ^ s[i]) * 1099511628211ULL;
+  }
+  if (space)
+    h = (h ^ ' ') * 1099511628211ULL;
+  *words += n;
+  return h;
+}

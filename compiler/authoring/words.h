@@ -22,6 +22,10 @@ size_t token_end(const char *s, size_t len, size_t i, enum token_kind *kind);
 /* FNV-1a over N bytes of P, continuing from H (start from HASH_SEED). */
 uint64_t hash_bytes(uint64_t h, const void *p, size_t n);
 
+/* Continues H over the text S, each run of spaces hashed as one space
+ * (text is collapsed so), and adds its count of words to *WORDS. */
+uint64_t text_hash(uint64_t h, const char *s, size_t *words);
+
 enum edit_op { EDIT_EQUAL, EDIT_DEL, EDIT_INS };
 struct edit {
   enum edit_op op;
