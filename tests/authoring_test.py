@@ -5,6 +5,7 @@
   authoring_test.py samples RESC SAMPLE...      diff(reject(S), accept(S)) gives S back
   authoring_test.py random RESC N SEED SAMPLE... N random edit scripts: diff(OLD, NEW)
   authoring_test.py fixlabels RESC SAMPLE...    fmt --fix-labels changes num/was only
+  authoring_test.py base RESC SAMPLE...         new --base and check --base on each sample
   authoring_test.py update RESC TESTS_DIR       rewrite the expected files (review the diff!)
 
 Cases are data: accept/NAME.xml and reject/NAME.xml with NAME.expected.xml;
@@ -221,6 +222,68 @@ def samples(resc, paths):
         share = 100.0 * same / total
         print(f"all samples: {share:.1f} % of words marked as the samples mark them")
         check("at least 95 % of words marked as the samples mark them", share >= 95.0)
+
+
+# ------------------------------------------------------------ new, check --base
+
+def resolution_of(path, out):
+    """The resolution of a proposal (or the document itself), as a file."""
+    root = ET.parse(path).getroot()
+    res = root if root.tag == Q + "resolution" else root.find(f"{Q}amendment/{Q}resolution")
+    if res is None:
+        return False
+    lang = root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang:
+        res.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    ET.ElementTree(res).write(out, encoding="UTF-8", xml_declaration=True)
+    return True
+
+
+def base(resc, paths):
+    with tempfile.TemporaryDirectory() as tmp:
+        for s in paths:
+            old, in_force = os.path.join(tmp, "old.xml"), os.path.join(tmp, "in-force.xml")
+            run([resc, "reject", s, "-o", old])
+            if not resolution_of(old, in_force):
+                continue  # a report: no text in force to amend
+            name = os.path.basename(s)
+            for action in ("NOC", "SUP", "MOD"):
+                out = os.path.join(tmp, f"new-{action}.xml")
+                rc, _, err = run([resc, "new", "--base", in_force, "--by", "ATU", "--ref",
+                                  "ATU/1/1", "--action", action, "-o", out])
+                if not check(f"new --action {action} on {name}", rc == 0, err):
+                    continue
+                rc, o, _ = run([resc, "check", "-q", out])
+                errors = [l for l in o.splitlines() if ": error: " in l]
+                want = ["[action]"] if action == "MOD" else []
+                check(f"new --action {action} on {name}: checks clean"
+                      + (" but for the MOD without marks" if want else ""),
+                      [e[e.rindex("["):] for e in errors] == want, o)
+                rc, o, _ = run([resc, "check", "-q", "--base", in_force, out])
+                check(f"new --action {action} on {name}: its original text is the text in force",
+                      "[base]" not in o, o)
+            if s.endswith(".xml") and ET.parse(s).getroot().tag != Q + "proposal":
+                continue
+            rc, o, _ = run([resc, "check", "-q", "--base", in_force, s])
+            check(f"check --base: {name} was drafted on its own original text", "[base]" not in o,
+                  o)
+            # the text in force moved on: one word, one item
+            tree = ET.parse(in_force)
+            ps = [p for p in tree.getroot().iter(Q + "p") if p.text and len(p.text.split()) > 3]
+            p = ps[len(ps) // 2]
+            p.text = p.text.replace(" ", " revised ", 1)
+            sec = next(x for x in tree.getroot().iter(Q + "section")
+                       if len(x.findall(Q + "item")) > 2)
+            sec.remove(sec.findall(Q + "item")[1])
+            newer = os.path.join(tmp, "newer.xml")
+            tree.write(newer, encoding="UTF-8", xml_declaration=True)
+            run([resc, "fmt", "--fix-labels", "-i", newer])  # its items relettered
+            rc, o, _ = run([resc, "check", "-q", "--base", newer, s])
+            found = [l for l in o.splitlines() if l.endswith("[base]")]
+            check(f"check --base: {name} against a later text in force: the reworded paragraph "
+                  "and the missing item", rc == 1 and len(found) == 2
+                  and any("'revised'" in l for l in found)
+                  and any("is not in the text in force" in l for l in found), o)
 
 
 # ------------------------------------------------------------ random edits
@@ -505,6 +568,8 @@ def main(argv):
         samples(args[0], args[1:])
     elif cmd == "fixlabels":
         fixlabels(args[0], args[1:])
+    elif cmd == "base":
+        base(args[0], args[1:])
     elif cmd == "random":
         random_edits(args[0], args[1], args[2], args[3:])
     else:
