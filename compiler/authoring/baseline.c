@@ -139,8 +139,16 @@ static void compare_text(struct ctx *c, const xmlNode *b, const xmlNode *p) {
       size_t len = strlen(what);
       snprintf(what + len, sizeof what - len, ", its %s", (const char *)p->name);
     }
-    quote(&wp, lo, wp.n - tail, qp, sizeof qp);
-    quote(&wb, lo, wb.n - tail, qb, sizeof qb);
+    /* a word added or dropped is shown with the word before it (or after) */
+    size_t from = lo, pe = wp.n - tail, be = wb.n - tail;
+    if (pe == lo || be == lo) {
+      if (lo > 0)
+        from = lo - 1;
+      else if (tail > 0)
+        pe++, be++;
+    }
+    quote(&wp, from, pe, qp, sizeof qp);
+    quote(&wb, from, be, qb, sizeof qb);
     report(c, p,
            "%s: the original text has '%s' where the text in force has '%s'; draft the "
            "proposal on the text in force",
