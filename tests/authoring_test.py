@@ -282,7 +282,7 @@ def base(resc, paths):
             found = [l for l in o.splitlines() if l.endswith("[base]")]
             check(f"check --base: {name} against a later text in force: the reworded paragraph "
                   "and the missing item", rc == 1 and len(found) == 2
-                  and any("'revised'" in l for l in found)
+                  and any("revised'" in l for l in found)
                   and any("is not in the text in force" in l for l in found), o)
 
 
