@@ -6,20 +6,25 @@
 #include "authoring/words.h"
 #include "core/doc.h"
 
+/* Only spaces: the indentation between blocks, which says nothing. */
+static bool blank(const char *s) {
+  while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+    s++;
+  return !*s;
+}
+
 bool match_inline_block(const xmlNode *n) {
   static const char *const names[] = {"p",     "call",     "title",   "number", "note", "authority",
                                       "event", "subtitle", "adopted", "name",   "role"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
     if (is_el(n, names[i]))
       return true;
+  /* an element the vocabulary may gain (a table's cell): text in it is
+   * running text, never dropped as indentation */
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c->type == XML_TEXT_NODE && !blank((const char *)c->content))
+      return true;
   return false;
-}
-
-/* Only spaces: the indentation between blocks, which says nothing. */
-static bool blank(const char *s) {
-  while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-    s++;
-  return !*s;
 }
 
 bool match_markable(const xmlNode *n) {

@@ -29,7 +29,8 @@ struct matches {
  * their namesake whatever their words. */
 bool match_markable(const xmlNode *n);
 /* Whether N holds running text (p, call, title, number, note, authority,
- * event, subtitle, adopted, name, role): compared word by word. */
+ * event, subtitle, adopted, name, role, or any element with text of its
+ * own): compared word by word. */
 bool match_inline_block(const xmlNode *n);
 /* What is known of the blocks of the two documents (hashes, word counts),
  * kept across the calls of one comparison. */
