@@ -180,7 +180,7 @@ static bool absorbable(const struct tok *t) {
   return kind == TOKEN_PUNCT;
 }
 
-static void absorb_spaces(struct step *v, size_t n) {
+static void join_changes(struct step *v, size_t n) {
   for (size_t i = 1; i < n; i++) {
     if (v[i].op != EDIT_EQUAL || v[i - 1].op == EDIT_EQUAL)
       continue;
@@ -199,7 +199,6 @@ static void absorb_spaces(struct step *v, size_t n) {
  * last, and the open mark if any. */
 struct emitter {
   struct builder *b;
-  const xmlNode *src_block;
   xmlNodePtr out[260];
   const xmlChar *names[260];
   int depth; /* out[0] is the block */
@@ -315,6 +314,33 @@ static size_t lone_spaces(struct piece *pc, size_t np) {
   return np;
 }
 
+/* The merged sequence of steps ST: each run of changes, what goes
+ * first, then what comes. Returns the count of pieces written to PC. */
+static size_t merged_pieces(const struct step *st, size_t n, const xmlNode *ob, const xmlNode *nb,
+                            struct piece *pc) {
+  size_t np = 0;
+  for (size_t i = 0; i < n;) {
+    if (st[i].op == EDIT_EQUAL) {
+      pc[np++] = (struct piece){st[i].new, st[i].old, EDIT_EQUAL, st[i].new->fmt, nb};
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && st[j].op != EDIT_EQUAL)
+      j++;
+    for (size_t k = i; k < j; k++)
+      if (st[k].old)
+        pc[np++] = (struct piece){st[k].old, NULL, EDIT_DEL, st[k].old->fmt, ob};
+    for (size_t k = i; k < j; k++)
+      if (st[k].new)
+        pc[np++] = (struct piece){st[k].new, NULL, EDIT_INS, st[k].new->fmt, nb};
+    i = j;
+  }
+  return np;
+}
+
+/* The words of O and N compared, the merge written into OUT (either may
+ * be NULL: everything is then inserted or deleted). */
 static void inline_diff(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr out) {
   struct toks ta = {0}, tb = {0};
   if (o)
@@ -333,27 +359,9 @@ static void inline_diff(struct builder *b, const xmlNode *o, const xmlNode *n, x
   for (size_t i = 0; i < e.n; i++)
     st[i] = (struct step){e.v[i].op, e.v[i].op != EDIT_INS ? &ta.v[e.v[i].a] : NULL,
                           e.v[i].op != EDIT_DEL ? &tb.v[e.v[i].b] : NULL};
-  absorb_spaces(st, e.n);
-  /* the merged sequence: each run of changes, what goes first, then what comes */
+  join_changes(st, e.n);
   struct piece *pc = words_alloc(NULL, (3 * e.n + 1) * sizeof *pc);
-  size_t np = 0;
-  for (size_t i = 0; i < e.n;) {
-    if (st[i].op == EDIT_EQUAL) {
-      pc[np++] = (struct piece){st[i].new, st[i].old, EDIT_EQUAL, st[i].new->fmt, n};
-      i++;
-      continue;
-    }
-    size_t j = i;
-    while (j < e.n && st[j].op != EDIT_EQUAL)
-      j++;
-    for (size_t k = i; k < j; k++)
-      if (st[k].old)
-        pc[np++] = (struct piece){st[k].old, NULL, EDIT_DEL, st[k].old->fmt, o};
-    for (size_t k = i; k < j; k++)
-      if (st[k].new)
-        pc[np++] = (struct piece){st[k].new, NULL, EDIT_INS, st[k].new->fmt, n};
-    i = j;
-  }
+  size_t np = merged_pieces(st, e.n, o, n, pc);
   np = lone_spaces(pc, np);
   struct emitter em = {.b = b, .out = {out}};
   for (size_t i = 0; i < np; i++)
