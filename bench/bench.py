@@ -12,7 +12,11 @@ in one run, and write bench/RESULTS.md.
   running the project's stylesheets on the same (annotated) input;
 - `resc build -t docx` against pandoc making a DOCX from the same content
   as Markdown;
-- documents 10 and 100 times the largest sample, to show how cost grows.
+- documents 10 and 100 times the largest sample, to show how cost grows;
+- `resc diff` of the largest sample, ×1, ×10 and ×100, against an edited
+  copy (a reworded, inserted, deleted or moved item in every twelve),
+  beside `git diff --no-index --word-diff` on the two text views
+  (`--only diff` runs this part alone).
 
 Every time is the median of about --runs runs of the process, spawned
 directly, taken in three rounds of a warm-up run and consecutive timed runs
@@ -147,6 +151,86 @@ def enlarge(text, k):
     return text
 
 
+# ------------------------------------------------------------ diff
+
+def edited(text, k):
+    """A drafter's copy of TEXT: about one item in twelve reworded,
+    inserted, deleted or moved within its section (seeded by K)."""
+    import xml.etree.ElementTree as ET
+    ns = "urn:resc:1"
+    q = "{%s}" % ns
+    ET.register_namespace("", ns)
+    root = ET.fromstring(text.encode("utf-8"))
+    rng = random.Random(k)
+    sections = [s for s in root.iter(q + "section") if s.find(q + "item") is not None]
+    items = [(s, i) for s in sections for i in s.findall(q + "item")]
+    for s, item in rng.sample(items, max(1, len(items) // 12)):
+        if item not in list(s):
+            continue
+        op = rng.choice(["reword", "reword", "insert", "delete", "move"])
+        kids = [i for i in s if i.tag == q + "item"]
+        if op == "reword":
+            p = item.find(q + "p")
+            if p is not None and p.text:
+                words = p.text.split(" ")
+                words[rng.randrange(len(words))] = "amended"
+                p.text = " ".join(words)
+        elif op == "insert":
+            new = ET.Element(q + "item")
+            ET.SubElement(new, q + "p").text = "a new item drafted for this proposal;"
+            s.insert(list(s).index(item), new)
+        elif op == "delete" and len(kids) > 1:
+            s.remove(item)
+        elif op == "move" and len(kids) > 1:
+            s.remove(item)
+            rest = [i for i in kids if i is not item]
+            s.insert(list(s).index(rng.choice(rest)), item)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+
+
+def bench_diff(resc, largest, tmp, runs):
+    """[(k, MB, resc s, resc MiB, git s, git MiB, marked)] for ×1, ×10, ×100."""
+    base = open(largest, encoding="utf-8").read()
+    rows = []
+    for k in (1, 10, 100):
+        old, new = os.path.join(tmp, f"d{k}.old.xml"), os.path.join(tmp, f"d{k}.new.xml")
+        with open(old, "w", encoding="utf-8") as f:
+            f.write(enlarge(base, k) if k > 1 else re.sub(r' (num|was)="[^"]*"', "", base))
+        with open(new, "w", encoding="utf-8") as f:
+            f.write(edited(open(old, encoding="utf-8").read(), k))
+        texts = []
+        for x in (old, new):
+            t = x[:-4] + ".txt"
+            subprocess.run([resc, "build", "-t", "text", x, "-o", t], check=True,
+                           stderr=subprocess.DEVNULL)
+            texts.append(t)
+        out = os.path.join(tmp, f"d{k}.diff.xml")
+        (tr, mr), (tg, mg) = measure_all(
+            [[resc, "diff", old, new, "-o", out],
+             ["git", "diff", "--no-index", "--word-diff", *texts]], runs, ok=(0, 1))
+        marked = subprocess.run([resc, "build", "-t", "text", out], capture_output=True,
+                                check=True).stdout.decode().count("{+")
+        rows.append((k, (os.path.getsize(old) + os.path.getsize(new)) / 1e6, tr, mr, tg, mg,
+                     marked))
+    return rows
+
+
+def diff_table(rows, name):
+    out = ["## resc diff against git diff --word-diff", "",
+           f"{name} (×1) and its preamble and operative sections repeated (×10, ×100), "
+           "against a copy with about one item in twelve reworded, inserted, deleted or "
+           "moved. resc parses and checks both versions, matches the items, compares words "
+           "and writes the marked document; `git diff --no-index --word-diff` compares the "
+           "two text views (made beforehand, not timed).", "",
+           "| size | MB (both) | resc diff | peak MiB | git diff --word-diff | peak MiB "
+           "| resc / git | resc ms/MB | insertions marked |",
+           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for k, mb, tr, mr, tg, mg, marked in rows:
+        out.append(f"| ×{k} | {mb:.2f} | {tr * 1000:.0f} ms | {mr:.1f} | {tg * 1000:.0f} ms "
+                   f"| {mg:.1f} | {tr / tg:.2f} | {tr * 1000 / mb:.0f} | {marked} |")
+    return out
+
+
 # ------------------------------------------------------------ markdown for pandoc
 
 def markdown_from_text(text):
@@ -213,8 +297,17 @@ def main():
     ap.add_argument("--resc", default=os.path.join(ROOT, "build", "resc"))
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
+    ap.add_argument("--only", choices=["diff"], help="run one part and print its table")
     args = ap.parse_args()
     resc = os.path.abspath(args.resc)
+    samples = [os.path.join(ROOT, "samples", f) for f in os.listdir(os.path.join(ROOT, "samples"))
+               if f.endswith(".xml")]
+    largest = max(samples, key=os.path.getsize)
+    if args.only == "diff":
+        with tempfile.TemporaryDirectory(prefix="resc-bench-") as tmp:
+            print("\n".join(diff_table(bench_diff(resc, largest, tmp, args.runs),
+                                       os.path.basename(largest))))
+        return
     for tool in ("xmllint", "xsltproc", "pandoc", GNU_TIME):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is needed: apt-get install libxml2-utils xsltproc pandoc time")
@@ -233,9 +326,6 @@ def main():
         rows.append(("check 1 000 documents", "resc check -j 2", t_resc2, m_resc2,
                      "xmllint --noout --relaxng", t_lint, m_lint, mb))
 
-        samples = [os.path.join(ROOT, "samples", f) for f in os.listdir(os.path.join(ROOT, "samples"))
-                   if f.endswith(".xml")]
-        largest = max(samples, key=os.path.getsize)
         name = os.path.basename(largest)
         annotated = os.path.join(tmp, "annotated.xml")
         subprocess.run([resc, "build", "-t", "annotated", largest, "-o", annotated],
@@ -282,6 +372,7 @@ def main():
             td, md_ = measure([resc, "build", "-t", "docx", path, "-o",
                                os.path.join(tmp, "o.docx")], args.runs)
             scale.append((k, size, tc, mc, tl, tt, mt, td, md_))
+        diffs = bench_diff(resc, largest, tmp, args.runs) if shutil.which("git") else []
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -316,6 +407,8 @@ def main():
             "|---|---:|---:|---:|"]
     for sname, ta, tb in cold:
         out.append(f"| {sname} | {ta * 1000:.0f} ms | {tb * 1000:.0f} ms | {tb / ta:.1f} |")
+    if diffs:
+        out += [""] + diff_table(diffs, os.path.basename(largest))
     out += ["", "## Against the targets of issue 6", ""] + verdicts(rows, scale) + [""]
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(out))

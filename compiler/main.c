@@ -22,6 +22,14 @@ static const struct command commands[] = {
     {"check", cmd_check, "[OPTIONS] FILE...", "validate documents and print their diagnostics"},
     {"build", cmd_build, "-t FORMAT [OPTIONS] FILE [-o OUT]",
      "check a document, then render it as text, DOCX, XSL-FO, PDF or XML"},
+    {"accept", cmd_accept, "[-o OUT | -i] FILE", "accept every revision mark: the amended text"},
+    {"diff", cmd_diff, "OLD NEW [--proposal --by ADMIN --ref REF] [-o OUT]",
+     "the marked document between two versions"},
+    {"fmt", cmd_fmt, "--fix-labels | --renumber=bis|sequence [-o OUT | -i] FILE",
+     "rewrite a document's labels"},
+    {"new", cmd_new, "--base RES.xml --by ADMIN --ref REF [--action MOD|SUP|NOC]",
+     "a proposal skeleton holding the text in force"},
+    {"reject", cmd_reject, "[-o OUT | -i] FILE", "reject every revision mark: the original text"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

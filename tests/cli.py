@@ -55,6 +55,25 @@ with tempfile.TemporaryDirectory() as tmp:
     check("build without -t", run("build", sample("res75-2.xml"))[0] == 2)
     check("unknown format", run("build", "-t", "rtf", sample("res75-2.xml"))[0] == 2)
     check("unknown view", run("build", "-t", "text", "--view", "both", sample("res75-2.xml"))[0] == 2)
+    # the authoring commands
+    for cmd in ("accept", "reject", "diff", "fmt", "new"):
+        rc, out, _ = run(cmd, "--help")
+        check(f"{cmd} --help exits 0", rc == 0 and out.startswith("usage: resc"), out)
+        check(f"{cmd}: unknown option", run(cmd, "--frob", sample("res75-2.xml"))[0] == 2)
+    check("diff needs two files", run("diff", sample("res75-2.xml"))[0] == 2)
+    check("diff --by goes with --proposal",
+          run("diff", "--by", "ATU", sample("res75-2.xml"), sample("res75-2.xml"))[0] == 2)
+    check("accept: -i and -o exclude each other",
+          run("accept", "-i", "-o", "x.xml", sample("res75-2.xml"))[0] == 2)
+    check("fmt needs an operation", run("fmt", sample("res75-2.xml"))[0] == 2)
+    check("fmt: unknown --renumber", run("fmt", "--renumber=roman", sample("res75-2.xml"))[0] == 2)
+    check("new needs --base", run("new", "--by", "ATU", "--ref", "ATU/1/1")[0] == 2)
+    check("new: unknown --action", run("new", "--base", sample("res75-2.xml"), "--by", "ATU",
+                                       "--ref", "ATU/1/1", "--action", "DEL")[0] == 2)
+    check("diff of a marked document is refused",
+          run("diff", sample("res75-2.xml"), sample("res75-2.xml"))[0] == 1)
+    check("check --base with a missing text in force",
+          run("check", "--base", os.path.join(tmp, "none.xml"), sample("res75-2.xml"))[0] == 2)
 
     # check: gcc format, exit statuses, several files
     rc, out, err = run("check", bad)

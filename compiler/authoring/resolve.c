@@ -30,9 +30,12 @@ static void unwrap(xmlNodePtr n) {
   drop(n);
 }
 
-static void relabel(xmlNodePtr n, int s) {
+static void relabel(xmlNodePtr n, int s, bool all) {
   struct info *i = info_of(n);
+  bool had = attr(n, "num") || attr(n, "was");
   xmlUnsetProp(n, (const xmlChar *)"was");
+  if (!all && !had)
+    return;
   /* a dash is not a label one can write in num */
   if (!i || !i->lab[s].has || i->style == NUM_DASH) {
     xmlUnsetProp(n, (const xmlChar *)"num");
@@ -43,16 +46,22 @@ static void relabel(xmlNodePtr n, int s) {
   xmlSetProp(n, (const xmlChar *)"num", (const xmlChar *)v);
 }
 
-static void resolve(xmlNodePtr n, int side) {
+static void resolve(xmlNodePtr n, int side, bool all) {
   xmlNodePtr c = n->children;
   while (c) {
     xmlNodePtr next = c->next;
     if (c->type == XML_ELEMENT_NODE) {
       int own = own_sides(c);
       if (!(own & side)) {
+        /* a dropped block takes its line with it (not a mark: the space
+         * before a deleted word separates words) */
+        xmlNodePtr before = c->prev;
+        if (!is_el(c, "ins") && !is_el(c, "del") && before && before->type == XML_TEXT_NODE &&
+            xmlIsBlankNode(before))
+          drop(before);
         drop(c);
       } else {
-        resolve(c, side);
+        resolve(c, side, all);
         if (is_el(c, "ins") || is_el(c, "del")) {
           unwrap(c);
         } else {
@@ -61,7 +70,7 @@ static void resolve(xmlNodePtr n, int side) {
           xmlUnsetProp(c, (const xmlChar *)"date");
           if (is_el(c, "item") ||
               (is_el(c, "section") && info_of(c) && info_of(c)->style == NUM_DECIMAL))
-            relabel(c, SIDX(side));
+            relabel(c, SIDX(side), all);
           /* the proposal's change is applied: what is left changes nothing */
           if (is_el(c, "amendment") && attr(c, "action") && strcmp(attr(c, "action"), "MOD") == 0)
             xmlSetProp(c, (const xmlChar *)"action", (const xmlChar *)"NOC");
@@ -72,10 +81,14 @@ static void resolve(xmlNodePtr n, int side) {
   }
 }
 
-void resolve_view(struct analysis *a, enum view v) {
+static void resolve_root(struct analysis *a, enum view v, bool all) {
   if (v == VIEW_MARKED)
     return;
   xmlNodePtr root = xmlDocGetRootElement(a->doc);
   if (root)
-    resolve(root, v == VIEW_ORIGINAL ? SIDE_O : SIDE_A);
+    resolve(root, v == VIEW_ORIGINAL ? SIDE_O : SIDE_A, all);
 }
+
+void resolve_view(struct analysis *a, enum view v) { resolve_root(a, v, true); }
+
+void resolve_marks(struct analysis *a, enum view v) { resolve_root(a, v, false); }

@@ -9,5 +9,10 @@
 #include "core/doc.h"
 
 void resolve_view(struct analysis *a, enum view v);
+/* The same for resc accept and reject: every mark resolved, but num and
+ * was rewritten (as num, the label in that text) only on the items and
+ * report sections that carried one, so that a drafter's file keeps its
+ * style. */
+void resolve_marks(struct analysis *a, enum view v);
 
 #endif

@@ -3,12 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "authoring/baseline.h"
 #include "cmd/cmd.h"
 #include "core/batch.h"
 #include "core/validate.h"
 
 static const char usage[] =
-    "usage: resc check [-W error|--werror] [--diagnostics=gcc|json] [-q] [-j N] FILE...\n"
+    "usage: resc check [-W error|--werror] [--diagnostics=gcc|json] [-q] [-j N]\n"
+    "                  [--base RES.xml] FILE...\n"
     "\n"
     "Validates each FILE against the schema and the rules of the vocabulary and\n"
     "prints one line per finding on standard output, sorted by line:\n"
@@ -18,6 +20,8 @@ static const char usage[] =
     "  --diagnostics=FORMAT    gcc (default) or json (one object per line)\n"
     "  -q                      no summary on standard error\n"
     "  -j N, --jobs=N          check with N processes; output still in file order\n"
+    "  --base RES.xml          also report, block by block, where each FILE's original\n"
+    "                          text differs from RES.xml, the text in force [base]\n"
     "\n"
     "example: resc check samples/*.xml\n"
     "exit status: 0 no error, 1 document error, 2 usage or I/O error\n";
@@ -26,6 +30,7 @@ static const struct option longopts[] = {
     {"werror", no_argument, NULL, OPT_WERROR},
     {"diagnostics", required_argument, NULL, OPT_DIAGNOSTICS},
     {"jobs", required_argument, NULL, OPT_JOBS},
+    {"base", required_argument, NULL, OPT_FIRST_FREE},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -39,6 +44,7 @@ static void print_summary(int nfiles, size_t errors, size_t warnings) {
 int cmd_check(int argc, char **argv) {
   struct common_options o = {.jobs = 1};
   unsigned char seen[1024] = {0};
+  const char *base = NULL;
   int opt;
   optind = 1;
   opterr = 0;
@@ -46,6 +52,12 @@ int cmd_check(int argc, char **argv) {
     if (opt == 'h') {
       fputs(usage, stdout);
       return EXIT_OK;
+    }
+    if (opt == OPT_FIRST_FREE) {
+      if (once("check", opt, seen, "--base"))
+        return EXIT_USAGE;
+      base = optarg;
+      continue;
     }
     int r = common_option("check", opt, optarg, &o);
     if (r == EXIT_USAGE)
@@ -68,12 +80,22 @@ int cmd_check(int argc, char **argv) {
     schema_free(schema);
     return usage_error(NULL, "internal error: the schema does not compile");
   }
+  struct analysis *in_force = base ? baseline_load(schema, base, o.diag_format) : NULL;
+  if (base && !in_force) {
+    free(res);
+    schema_free(schema);
+    return EXIT_USAGE;
+  }
   int worst = batch_check(schema, files, nfiles, o.jobs, o.diag_format, o.werror, res) ? 2 : 0;
   size_t errors = 0, warnings = 0;
   for (int i = 0; i < nfiles; i++) {
     if (res[i].text)
       fwrite(res[i].text, 1, res[i].len, stdout);
     worst = res[i].verdict > worst ? res[i].verdict : worst;
+    if (in_force && res[i].verdict < 2) {
+      int v = baseline_check_file(schema, in_force, files[i], o.diag_format, &errors);
+      worst = v > worst ? v : worst;
+    }
     errors += res[i].errors;
     warnings += res[i].warnings;
     free(res[i].text);
@@ -82,6 +104,11 @@ int cmd_check(int argc, char **argv) {
   if (!o.quiet)
     print_summary(nfiles, errors, warnings);
   free(res);
+  if (in_force) {
+    xmlDocPtr doc = in_force->doc;
+    analysis_free(in_force);
+    xmlFreeDoc(doc);
+  }
   schema_free(schema);
   return worst;
 }

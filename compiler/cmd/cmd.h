@@ -25,6 +25,11 @@ enum exit_status { EXIT_OK = 0, EXIT_DOC_ERROR = 1, EXIT_USAGE = 2 };
 
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_accept(int argc, char **argv);
+int cmd_reject(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
+int cmd_new(int argc, char **argv);
 
 /* Prints "resc: MESSAGE" and "try 'resc COMMAND --help'" on standard
  * error; returns EXIT_USAGE. COMMAND may be NULL (the top level). */

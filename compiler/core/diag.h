@@ -26,6 +26,8 @@ struct rule {
 /* The ids the stages emit (defined in rules/registry.c). */
 extern const struct rule rule_xml, rule_io, rule_schema, rule_label, rule_ref, rule_internal,
     rule_pdf;
+/* check --base (authoring/baseline.c) */
+extern const struct rule rule_base;
 
 struct diag {
   char *file;

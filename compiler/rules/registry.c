@@ -55,10 +55,20 @@ const struct rule rule_pdf = {
     "the build with FOP's words. Install fop and fonts-liberation.",
     NULL};
 
-const struct rule *const rule_registry[] = {
-    &rule_xml,     &rule_schema,      &rule_label,     &rule_ref, &rule_marks,    &rule_action,
-    &rule_history, &rule_punctuation, &rule_stale_ref, &rule_io,  &rule_internal, &rule_pdf,
+const struct rule rule_base = {
+    "base", SEV_ERROR,
+    "with `check --base RES.xml`: the proposal's original text is the text in force, block by "
+    "block",
+    "check --base compares the original view of each amendment with the resolution in force: "
+    "a block missing, added or reworded means the proposal was drafted on another revision. "
+    "Start again from the text in force (resc new --base) or correct the original text.",
     NULL};
+
+const struct rule *const rule_registry[] = {
+    &rule_xml,       &rule_schema, &rule_label,   &rule_ref,
+    &rule_marks,     &rule_action, &rule_history, &rule_punctuation,
+    &rule_stale_ref, &rule_base,   &rule_io,      &rule_internal,
+    &rule_pdf,       NULL};
 
 const struct rule *rule_find(const char *id) {
   for (const struct rule *const *r = rule_registry; *r; r++)
