@@ -24,6 +24,13 @@ struct ziplib {
   __typeof__(zip_set_file_compression) *set_file_compression;
   __typeof__(zip_close) *close;
   __typeof__(zip_discard) *discard;
+  /* reading (import/docx_package.c) */
+  __typeof__(zip_get_num_entries) *get_num_entries;
+  __typeof__(zip_stat_index) *stat_index;
+  __typeof__(zip_fopen_index) *fopen_index;
+  __typeof__(zip_fread) *fread;
+  __typeof__(zip_fclose) *fclose;
+  __typeof__(zip_error_strerror) *error_strerror;
 };
 
 /* Loads libzip once per process (one thread: resc has no other).

@@ -1,0 +1,818 @@
+/* Blocks → the document: takes the blocks docx_document.c read, yields a
+ * resolution, a proposal or a report in the vocabulary.
+ *
+ * The root is a proposal when a paragraph says MOD/ADD/SUP/NOC (style
+ * Proposal), a resolution when one says "RESOLUTION N" (ResNo), a report
+ * otherwise. Items nest by their depth (enumlevN, or what docx_document.c
+ * read from labels and numbering); an unlabelled paragraph continues the
+ * open item of its depth. Labels are kept as num (amended) and was
+ * (original) so that `check` compares them with the labels resc
+ * computes; a section's or list's numbering is written only where it is
+ * not the default. A paragraph that fits nowhere is kept in the nearest
+ * place that takes text, with a warning. */
+#include "import/import.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/doc.h"
+#include "import/docx.h"
+
+#define MAXD 4
+
+struct flow {
+  xmlNodePtr host; /* section, list-taking container */
+  bool takes_items;
+  xmlNodePtr items[MAXD], lists[MAXD];
+};
+
+struct builder {
+  struct docx_reader *r;
+  struct blocks *bs;
+  size_t i;
+};
+
+static xmlNodePtr el(struct builder *bd, xmlNodePtr parent, const char *name) {
+  return xmlNewChild(parent, bd->r->ns, (const xmlChar *)name, NULL);
+}
+
+static struct block *peek(struct builder *bd) {
+  return bd->i < bd->bs->n ? &bd->bs->v[bd->i] : NULL;
+}
+
+static void warn_block(struct builder *bd, const struct block *b, const char *msg) {
+  docx_warn(bd->r, "word/document.xml", b->index, b->first, "%s", msg);
+}
+
+/* ------------------------------------------------------------ content */
+
+/* Tabs are spaces in running text; blocks do not start or end with one. */
+static void tidy(xmlNodePtr n) {
+  for (xmlNodePtr c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE) {
+      for (xmlChar *s = c->content; s && *s; s++)
+        if (*s == '\t' || *s == '\n' || *s == '\r')
+          *s = ' ';
+    } else if (c->type == XML_ELEMENT_NODE) {
+      tidy(c);
+    }
+  }
+}
+
+static void trim(xmlNodePtr p) {
+  tidy(p);
+  char *t = docx_side_text(p, SIDE_BOTH);
+  size_t n = strlen(t), lead = strspn(t, " ");
+  size_t tail = 0;
+  while (tail < n - lead && t[n - 1 - tail] == ' ')
+    tail++;
+  free(t);
+  docx_cut_suffix(p, tail);
+  docx_cut_prefix(p, lead);
+}
+
+/* Moves the inline content of block B into EL. */
+static void fill(xmlNodePtr target, struct block *b) {
+  trim(b->p);
+  for (xmlNodePtr c = b->p->children, next; c; c = next) {
+    next = c->next;
+    xmlUnlinkNode(c);
+    xmlAddChild(target, c);
+  }
+}
+
+static void set_change(xmlNodePtr n, const struct block *b) {
+  if (b->change == MARK_NONE)
+    return;
+  xmlNewProp(n, (const xmlChar *)"change",
+             (const xmlChar *)(b->change == MARK_INS ? "ins" : "del"));
+  if (b->by && strcmp(b->by, "resc") != 0)
+    xmlNewProp(n, (const xmlChar *)"by", (const xmlChar *)b->by);
+  if (b->date)
+    xmlNewProp(n, (const xmlChar *)"date", (const xmlChar *)b->date);
+}
+
+static xmlNodePtr para(struct builder *bd, xmlNodePtr parent, struct block *b) {
+  xmlNodePtr p = el(bd, parent, "p");
+  fill(p, b);
+  set_change(p, b);
+  return p;
+}
+
+/* The label back in front of the text, for a place that has no labels. */
+static void unlabel(struct block *b) {
+  if (!b->labelled)
+    return;
+  const char *l = b->num[0] ? b->num : b->was;
+  char text[LABEL_MAX + 4];
+  const char *punct = b->numbering == NUM_ALPHA ? ")" : b->numbering == NUM_ALPHA_DOT ? "." : "";
+  if (b->numbering == NUM_DASH)
+    snprintf(text, sizeof text, "\xE2\x80\x93 ");
+  else
+    snprintf(text, sizeof text, "%s%s ", l, punct);
+  xmlNodePtr t = xmlNewText((const xmlChar *)text);
+  if (b->p->children)
+    xmlAddPrevSibling(b->p->children, t);
+  else
+    xmlAddChild(b->p, t);
+  b->labelled = false;
+}
+
+/* ------------------------------------------------------------ items */
+
+static void close_from(struct flow *f, int d) {
+  for (int k = d; k < MAXD; k++)
+    f->items[k] = f->lists[k] = NULL;
+}
+
+static void flow_start(struct flow *f, xmlNodePtr host, bool takes_items) {
+  memset(f, 0, sizeof *f);
+  f->host = host;
+  f->takes_items = takes_items;
+}
+
+static void labelled_item(struct builder *bd, struct flow *f, struct block *b) {
+  int d = b->depth < 0 ? 0 : b->depth >= MAXD ? MAXD - 1 : b->depth;
+  if (d == 0 && !f->takes_items)
+    d = 1;
+  while (d > 1 && !f->items[d - 1])
+    d--; /* a list's parent item is missing: the nearest level that has one */
+  xmlNodePtr item;
+  if (d == 0) {
+    item = el(bd, f->host, "item");
+  } else {
+    xmlNodePtr parent = f->items[d - 1] ? f->items[d - 1] : f->host;
+    xmlNodePtr list = f->lists[d];
+    if (!list || list->parent != parent || parent->last != list)
+      list = el(bd, parent, "list");
+    f->lists[d] = list;
+    item = el(bd, list, "item");
+  }
+  close_from(f, d + 1);
+  f->items[d] = item;
+  if (b->numbering != NUM_DASH) {
+    if (b->num[0])
+      xmlNewProp(item, (const xmlChar *)"num", (const xmlChar *)b->num);
+    if (b->was[0] && strcmp(b->was, b->num) != 0)
+      xmlNewProp(item, (const xmlChar *)"was", (const xmlChar *)b->was);
+  }
+  /* the kind, for numbering_of() */
+  xmlNewNsProp(item, NULL, (const xmlChar *)"_kind",
+               (const xmlChar *)(b->numbering == NUM_ALPHA_DOT ? "alpha-dot"
+                                 : b->numbering == NUM_ARABIC  ? "arabic"
+                                 : b->numbering == NUM_DASH    ? "dash"
+                                                               : "alpha"));
+  set_change(item, b);
+  xmlNodePtr p = el(bd, item, "p");
+  fill(p, b);
+}
+
+static void place(struct builder *bd, struct flow *f, struct block *b) {
+  if (b->labelled && b->numbering == NUM_DECIMAL)
+    unlabel(b);
+  if (b->labelled) {
+    labelled_item(bd, f, b);
+    return;
+  }
+  int d = b->depth < 0 ? 0 : b->depth >= MAXD ? MAXD - 1 : b->depth;
+  xmlNodePtr target = f->host;
+  if (b->indent > 0) {
+    target = f->items[0] ? f->items[0] : f->host;
+    close_from(f, target == f->host ? 0 : 1);
+  } else if (f->items[d]) {
+    target = f->items[d];
+    close_from(f, d + 1);
+  } else if (d > 0 && f->items[d - 1]) {
+    target = f->items[d - 1];
+    close_from(f, d);
+  } else {
+    close_from(f, 0);
+  }
+  xmlNodePtr p = para(bd, target, b);
+  if (b->indent > 0) {
+    char v[2] = {(char)('0' + (b->indent > 3 ? 3 : b->indent)), 0};
+    xmlNewProp(p, (const xmlChar *)"indent", (const xmlChar *)v);
+  }
+}
+
+/* ------------------------------------------------------------ numbering */
+
+static bool romanish(const char *s) { return *s && strspn(s, "ivxlc") == strlen(s); }
+
+/* The numbering the labels of CONTAINER's items show, written where it
+ * is not DEFAULT. Letters that are all roman numerals starting with "i"
+ * (or longer than one letter, as "ii") are a roman list. */
+static void numbering_of(xmlNodePtr container, const char *dflt) {
+  const char *kind = NULL;
+  bool roman = true, any = false;
+  for (xmlNodePtr c = container->children; c; c = c->next) {
+    if (!is_el(c, "item"))
+      continue;
+    xmlChar *k = xmlGetNoNsProp(c, (const xmlChar *)"_kind");
+    if (k) {
+      if (!kind)
+        kind = strcmp((char *)k, "alpha-dot") == 0 ? "alpha-dot"
+               : strcmp((char *)k, "arabic") == 0  ? "arabic"
+               : strcmp((char *)k, "dash") == 0    ? "dash"
+                                                   : "alpha";
+      xmlUnsetNsProp(c, NULL, (const xmlChar *)"_kind");
+    }
+    xmlFree(k);
+    for (const char *a = "num"; a; a = strcmp(a, "num") == 0 ? "was" : NULL) {
+      const char *v = attr(c, a);
+      if (v && *v) {
+        char base[LABEL_MAX];
+        unsigned sk;
+        if (!label_split(v, base, sizeof base, &sk))
+          snprintf(base, sizeof base, "%s", v);
+        roman = roman && romanish(base);
+        any = true;
+      }
+    }
+  }
+  if (!kind)
+    return;
+  if (strcmp(kind, "alpha") == 0 && any && roman) {
+    /* "i" alone is a letter when a sole item; "i", "ii" … a roman list */
+    kind = "roman";
+    for (xmlNodePtr c = container->children; c; c = c->next)
+      if (is_el(c, "item") && attr(c, "num") && strcmp(attr(c, "num"), "i") != 0 &&
+          strlen(attr(c, "num")) == 1 && strcmp(attr(c, "num"), "v") != 0 &&
+          strcmp(attr(c, "num"), "x") != 0)
+        kind = "alpha";
+  }
+  if (strcmp(kind, dflt) != 0)
+    xmlNewProp(container, (const xmlChar *)"numbering", (const xmlChar *)kind);
+}
+
+/* Every section and list below N: lists default to roman; sections to
+ * alpha, or arabic in the operative part. */
+static void numberings(xmlNodePtr n, const char *section_default) {
+  for (xmlNodePtr c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    const char *sd = is_el(c, "operative")                       ? "arabic"
+                     : is_el(c, "preamble") || is_el(c, "annex") ? "alpha"
+                                                                 : section_default;
+    if (is_el(c, "list"))
+      numbering_of(c, "roman");
+    else if (is_el(c, "section"))
+      numbering_of(c, sd);
+    numberings(c, sd);
+  }
+}
+
+/* A block changed whole holds no mark of the same kind: the changes
+ * Word records on each paragraph of an inserted section are one. */
+static void unnest_changes(xmlNodePtr n, const char *outer) {
+  for (xmlNodePtr c = n->children, next; c; c = next) {
+    next = c->next;
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    const char *ch = attr(c, "change");
+    if (outer && ch && strcmp(ch, outer) == 0) {
+      xmlUnsetProp(c, (const xmlChar *)"change");
+      xmlUnsetProp(c, (const xmlChar *)"by");
+      xmlUnsetProp(c, (const xmlChar *)"date");
+      ch = NULL;
+    }
+    unnest_changes(c, ch ? ch : outer);
+    if (outer && is_el(c, outer)) {
+      for (xmlNodePtr k = c->children, kn; k; k = kn) {
+        kn = k->next;
+        xmlUnlinkNode(k);
+        xmlAddPrevSibling(c, k);
+      }
+      xmlUnlinkNode(c);
+      xmlFreeNode(c);
+    }
+  }
+}
+
+/* ------------------------------------------------------------ resolution */
+
+static bool ends_part(const struct block *b) {
+  return b->role == ROLE_PROPOSAL || b->role == ROLE_REASONS;
+}
+
+/* "RÉSOLUTION 75 (Rév. Genève, 2022)": the number, and the note inside
+ * the parentheses with its marks. */
+static void heading_number(struct builder *bd, xmlNodePtr heading, struct block *b) {
+  tidy(b->p);
+  char *t = docx_side_text(b->p, SIDE_BOTH);
+  size_t at = strcspn(t, " ");
+  at += strspn(t + at, " ");
+  size_t end = at + strcspn(t + at, " (");
+  xmlNodePtr number = el(bd, heading, "number");
+  xmlChar *num = xmlStrndup((const xmlChar *)t + at, (int)(end - at));
+  xmlNodeAddContent(number, num);
+  xmlFree(num);
+  const char *open = strchr(t + end, '(');
+  const char *close = strrchr(t, ')');
+  if (open && close && close > open) {
+    xmlNodePtr slice = docx_slice(b->p, (size_t)(open - t) + 1, (size_t)(close - t));
+    xmlNodePtr note = el(bd, heading, "note");
+    trim(slice);
+    for (xmlNodePtr c = slice->children, next; c; c = next) {
+      next = c->next;
+      xmlUnlinkNode(c);
+      xmlAddChild(note, c);
+    }
+    xmlFreeNode(slice);
+  }
+  free(t);
+}
+
+static bool looks_like_history(const char *t) {
+  /* "(Place, 2008; Place, 2012)": every part ends with a year */
+  size_t n = strlen(t);
+  if (n < 4 || t[0] != '(' || t[n - 1] != ')')
+    return false;
+  for (size_t i = 1; i < n - 1;) {
+    size_t e = i + strcspn(t + i, ";)");
+    if (e < i + 4 || !isdigit((unsigned char)t[e - 1]) || !isdigit((unsigned char)t[e - 4]))
+      return false;
+    i = e + 1;
+  }
+  return true;
+}
+
+static void history(struct builder *bd, xmlNodePtr heading, struct block *b) {
+  tidy(b->p);
+  char *t = docx_side_text(b->p, SIDE_BOTH);
+  size_t n = strlen(t);
+  xmlNodePtr h = el(bd, heading, "history");
+  for (size_t i = 1; i < n - 1;) {
+    size_t e = i + strcspn(t + i, ";");
+    if (e > n - 1)
+      e = n - 1;
+    xmlNodePtr seg = docx_slice(b->p, i, e);
+    char *by = NULL, *date = NULL;
+    enum mark m = docx_whole_change(seg, &by, &date);
+    char *o = docx_side_text(seg, SIDE_O), *a = docx_side_text(seg, SIDE_A);
+    const char *text = m == MARK_DEL ? o : a;
+    if (m == MARK_NONE && strcmp(o, a) != 0)
+      warn_block(bd, b,
+                 "a history event changed in part cannot be marked; its amended text is "
+                 "kept");
+    xmlNodePtr ev = xmlNewChild(h, bd->r->ns, (const xmlChar *)"event", NULL);
+    xmlNodeAddContent(ev, (const xmlChar *)text);
+    trim(ev);
+    if (!ev->children) {
+      xmlUnlinkNode(ev);
+      xmlFreeNode(ev);
+    } else {
+      struct block tmp = {.change = m, .by = by, .date = date};
+      set_change(ev, &tmp);
+    }
+    free(o), free(a), free(by), free(date);
+    xmlFreeNode(seg);
+    i = e + 1;
+  }
+  free(t);
+}
+
+static void adopted(struct builder *bd, xmlNodePtr heading, struct block *b) {
+  tidy(b->p);
+  char *t = docx_side_text(b->p, SIDE_BOTH);
+  size_t n = strlen(t);
+  xmlNodePtr a = el(bd, heading, "adopted");
+  if (n >= 2 && t[0] == '(' && t[n - 1] == ')') {
+    docx_cut_prefix(b->p, 1);
+    docx_cut_suffix(b->p, 1);
+  }
+  fill(a, b);
+  free(t);
+}
+
+static xmlNodePtr build_heading(struct builder *bd, xmlNodePtr res) {
+  xmlNodePtr heading = el(bd, res, "heading");
+  xmlNodePtr title = NULL;
+  struct block *b;
+  /* what precedes the number line has no place: kept in the title */
+  size_t orphans = bd->i;
+  while ((b = peek(bd)) && b->role != ROLE_RESNO && !ends_part(b) && b->role != ROLE_RESTITLE)
+    bd->i++;
+  size_t orphans_end = bd->i;
+  if ((b = peek(bd)) && b->role == ROLE_RESNO) {
+    heading_number(bd, heading, b);
+    bd->i++;
+  } else {
+    el(bd, heading, "number");
+  }
+  while ((b = peek(bd)) && (b->role == ROLE_RESREF || b->role == ROLE_RESTITLE)) {
+    char *t = docx_side_text(b->p, SIDE_BOTH);
+    tidy(b->p);
+    if (b->role == ROLE_RESTITLE && !title) {
+      title = el(bd, heading, "title");
+      fill(title, b);
+    } else if (b->role == ROLE_RESTITLE) {
+      xmlNodeAddContent(title, (const xmlChar *)" ");
+      fill(title, b);
+      warn_block(bd, b, "a second title line is joined to the title");
+    } else if (title && looks_like_history(t)) {
+      history(bd, heading, b);
+    } else if (!title) {
+      adopted(bd, heading, b);
+    } else {
+      free(t);
+      break;
+    }
+    free(t);
+    bd->i++;
+  }
+  if (!title)
+    title = el(bd, heading, "title");
+  for (size_t k = orphans_end; k > orphans; k--) {
+    struct block *o = &bd->bs->v[k - 1];
+    warn_block(bd, o, "text before the resolution's number line is kept in its title");
+    trim(o->p);
+    xmlNodePtr first = title->children;
+    xmlNodePtr sp = xmlNewText((const xmlChar *)" ");
+    first ? xmlAddPrevSibling(first, sp) : xmlAddChild(title, sp);
+    for (xmlNodePtr c = o->p->last, prev; c; c = prev) {
+      prev = c->prev;
+      xmlUnlinkNode(c);
+      xmlAddPrevSibling(title->children, c);
+    }
+  }
+  /* the heading's elements in the schema's order: number, note, title,
+   * history/adopted; adopted was read before the title */
+  xmlNodePtr ad = NULL;
+  for (xmlNodePtr c = heading->children; c; c = c->next)
+    if (is_el(c, "adopted"))
+      ad = c;
+  if (ad) {
+    xmlUnlinkNode(ad);
+    xmlAddChild(heading, ad);
+  }
+  return heading;
+}
+
+static const char *const operative_words[] = {
+    "resolve",  "instruct", "invite",          "request", "encourage", "decide",   "urge",
+    "call",     "appeal",   "further resolve", "décide",  "charge",    "prie",     "demande",
+    "resuelve", "encarga",  "invita",          "pide",    "alienta",   "solicita", "insta",
+    NULL};
+
+static bool operative_call(const struct block *b) {
+  char *t = docx_side_text(b->p, SIDE_A);
+  char low[64];
+  size_t k = 0;
+  for (const char *s = t; *s && k + 1 < sizeof low; s++)
+    low[k++] = (char)tolower((unsigned char)*s);
+  low[k] = 0;
+  free(t);
+  const char *s = low + strspn(low, " \t");
+  for (size_t i = 0; operative_words[i]; i++)
+    if (strncmp(s, operative_words[i], strlen(operative_words[i])) == 0)
+      return true;
+  return false;
+}
+
+struct res_state {
+  xmlNodePtr res, preamble, operative, annex, part;
+  xmlNodePtr section;
+  struct flow flow;
+};
+
+static xmlNodePtr need_preamble(struct builder *bd, struct res_state *s) {
+  if (!s->preamble) {
+    s->preamble = el(bd, s->res, "preamble");
+    if (s->operative) { /* the preamble comes first */
+      xmlUnlinkNode(s->preamble);
+      xmlAddPrevSibling(s->operative, s->preamble);
+    }
+  }
+  return s->preamble;
+}
+
+static void new_section(struct builder *bd, struct res_state *s, struct block *call) {
+  if (!s->annex && (s->operative || (call && operative_call(call)))) {
+    if (!s->operative)
+      s->operative = el(bd, s->res, "operative");
+    s->part = s->operative;
+  } else if (!s->annex) {
+    s->part = need_preamble(bd, s);
+  }
+  s->section = el(bd, s->part, "section");
+  if (call) {
+    xmlNodePtr c = el(bd, s->section, "call");
+    /* a call is italic by its style: direct italics say nothing more */
+    fill(c, call);
+    for (xmlNodePtr k = c->children, next; k; k = next) {
+      next = k->next;
+      if (is_el(k, "em") && !k->next && !k->prev) {
+        for (xmlNodePtr g = k->children, gn; g; g = gn) {
+          gn = g->next;
+          xmlUnlinkNode(g);
+          xmlAddPrevSibling(k, g);
+        }
+        xmlUnlinkNode(k);
+        xmlFreeNode(k);
+      }
+    }
+    set_change(s->section, call);
+  }
+  flow_start(&s->flow, s->section, true);
+}
+
+static void resolution_block(struct builder *bd, struct res_state *s, struct block *b) {
+  switch (b->role) {
+  case ROLE_AFTERTITLE:
+    if (!s->preamble && !s->operative && !s->annex) {
+      fill(el(bd, need_preamble(bd, s), "authority"), b);
+      return;
+    }
+    break;
+  case ROLE_CALL:
+    new_section(bd, s, b);
+    return;
+  case ROLE_ANNEXNO:
+    s->annex = el(bd, s->res, "annex");
+    set_change(s->annex, b);
+    s->section = NULL;
+    flow_start(&s->flow, s->annex, false);
+    return;
+  case ROLE_ANNEXTITLE:
+    if (s->annex && !child_el(s->annex, "title")) {
+      fill(el(bd, s->annex, "title"), b);
+      return;
+    }
+    break;
+  default:
+    break;
+  }
+  if (s->annex && !s->section && b->labelled && b->depth == 0) {
+    /* labelled items in an annex: a section without a call holds them */
+    s->section = el(bd, s->annex, "section");
+    flow_start(&s->flow, s->section, true);
+  }
+  if (!s->section && !s->annex)
+    new_section(bd, s, NULL);
+  place(bd, &s->flow, b);
+}
+
+/* Fills RES (a new resolution element) from the blocks, up to the end of
+ * the amendment (or the file). */
+static void build_resolution(struct builder *bd, xmlNodePtr res) {
+  struct res_state s;
+  memset(&s, 0, sizeof s);
+  s.res = res;
+  build_heading(bd, s.res);
+  struct block *b;
+  while ((b = peek(bd)) && !ends_part(b)) {
+    if (b->role == ROLE_RESNO) {
+      if (!res->parent || res->parent->type == XML_DOCUMENT_NODE)
+        warn_block(bd, b, "a second resolution in one file is kept as a paragraph of the first");
+      else
+        break;
+    }
+    resolution_block(bd, &s, b);
+    bd->i++;
+  }
+}
+
+/* ------------------------------------------------------------ proposal */
+
+static bool is_summary_word(const struct block *b) {
+  char *t = docx_side_text(b->p, SIDE_A);
+  char *s = t + strspn(t, " ");
+  bool yes = strncmp(s, "Summary", 7) == 0 || strncmp(s, "Résumé", 7) == 0 ||
+             strncmp(s, "Resumen", 7) == 0;
+  free(t);
+  return yes;
+}
+
+static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
+  tidy(b->p);
+  char *t = docx_side_text(b->p, SIDE_A);
+  char *s = t + strspn(t, " ");
+  xmlNodePtr am = el(bd, prop, "amendment");
+  char action[4] = {0};
+  memcpy(action, s, strlen(s) >= 3 ? 3 : strlen(s));
+  xmlNewProp(am, (const xmlChar *)"action", (const xmlChar *)action);
+  s += strlen(action);
+  s += strspn(s, " ");
+  size_t n = strlen(s);
+  while (n && s[n - 1] == ' ')
+    s[--n] = 0;
+  if (n)
+    xmlNewProp(am, (const xmlChar *)"ref", (const xmlChar *)s);
+  free(t);
+  bd->i++;
+  build_resolution(bd, el(bd, am, "resolution"));
+  struct block *r = peek(bd);
+  if (r && r->role == ROLE_REASONS) {
+    xmlNodePtr reasons = el(bd, am, "reasons");
+    bd->i++;
+    while ((r = peek(bd)) && r->role != ROLE_PROPOSAL && r->role != ROLE_HEADINGB) {
+      unlabel(r);
+      para(bd, reasons, r);
+      bd->i++;
+    }
+  }
+}
+
+static void build_proposal(struct builder *bd, xmlNodePtr root) {
+  struct flow f;
+  flow_start(&f, NULL, false);
+  struct block *b;
+  while ((b = peek(bd))) {
+    if (b->role == ROLE_PROPOSAL) {
+      amendment(bd, root, b);
+      continue;
+    }
+    if (b->role == ROLE_HEADINGB && is_summary_word(b) && !child_el(root, "summary")) {
+      flow_start(&f, el(bd, root, "summary"), false);
+    } else if (b->role == ROLE_HEADINGB || !f.host) {
+      xmlNodePtr sec = el(bd, root, b->role == ROLE_HEADINGB ? "section" : "summary");
+      if (b->role == ROLE_HEADINGB)
+        fill(el(bd, sec, "title"), b);
+      flow_start(&f, sec, false);
+      if (b->role != ROLE_HEADINGB)
+        place(bd, &f, b);
+    } else if (is_el(f.host, "summary")) {
+      unlabel(b);
+      para(bd, f.host, b);
+    } else {
+      place(bd, &f, b);
+    }
+    bd->i++;
+  }
+}
+
+/* ------------------------------------------------------------ report */
+
+static int section_depth(const struct block *b) {
+  const char *l = b->num[0] ? b->num : b->was;
+  int d = 0;
+  for (; *l; l++)
+    d += *l == '.';
+  return d;
+}
+
+static void build_report(struct builder *bd, xmlNodePtr root) {
+  xmlNodePtr heading = el(bd, root, "heading"), fields = NULL, field = NULL;
+  xmlNodePtr secs[6] = {0};
+  struct flow f;
+  flow_start(&f, NULL, false);
+  struct block *b;
+  int titles = 0;
+  while ((b = peek(bd)) && b->role == ROLE_RESTITLE && titles < 2) {
+    fill(el(bd, heading, titles++ ? "subtitle" : "title"), b);
+    bd->i++;
+  }
+  if (!titles)
+    el(bd, heading, "title");
+  xmlNodePtr signature = NULL;
+  for (; (b = peek(bd)); bd->i++) {
+    bool numbered = b->labelled && (b->numbering == NUM_DECIMAL || b->numbering == NUM_ARABIC) &&
+                    (b->role == ROLE_HEADING || b->role == ROLE_NORMAL) && b->depth == 0;
+    if (b->role == ROLE_SIGNATURE) {
+      if (!signature)
+        signature = el(bd, root, "signature");
+      fill(el(bd, signature, child_el(signature, "name") ? "role" : "name"), b);
+    } else if (b->role == ROLE_HEADINGB && !secs[0]) {
+      if (!fields)
+        fields = el(bd, root, "fields");
+      field = el(bd, fields, "field");
+      char *t = docx_side_text(b->p, SIDE_A);
+      tidy(b->p);
+      char *s = t + strspn(t, " \t");
+      size_t n = strlen(s);
+      while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = 0;
+      xmlNewProp(field, (const xmlChar *)"name", (const xmlChar *)s);
+      free(t);
+      flow_start(&f, field, false);
+    } else if (numbered || (b->role == ROLE_HEADING && !b->labelled)) {
+      int d = b->labelled ? section_depth(b) : (b->level > 0 ? b->level - 1 : 0);
+      if (d > 5)
+        d = 5;
+      while (d > 0 && !secs[d - 1])
+        d--;
+      xmlNodePtr sec = el(bd, d ? secs[d - 1] : root, "section");
+      for (int k = d + 1; k < 6; k++)
+        secs[k] = NULL;
+      secs[d] = sec;
+      set_change(sec, b);
+      b->change = MARK_NONE;
+      if (b->role == ROLE_HEADING)
+        fill(el(bd, sec, "title"), b);
+      else
+        para(bd, sec, b);
+      flow_start(&f, sec, false);
+    } else {
+      if (!f.host) {
+        xmlNodePtr sec = el(bd, root, "section");
+        secs[0] = sec;
+        flow_start(&f, sec, false);
+      }
+      place(bd, &f, b);
+    }
+  }
+  /* the schema's order: heading, fields, sections, signature */
+  if (signature) {
+    xmlUnlinkNode(signature);
+    xmlAddChild(root, signature);
+  }
+}
+
+/* ------------------------------------------------------------ layout */
+
+static bool is_inline_host(const xmlNode *n) {
+  static const char *const names[] = {"p",     "title",  "call", "note", "authority", "adopted",
+                                      "event", "number", "name", "role", "subtitle",  NULL};
+  for (size_t i = 0; names[i]; i++)
+    if (is_el(n, names[i]))
+      return true;
+  return false;
+}
+
+/* One element a line, indented, in the blocks only: whitespace added
+ * inside running text would change it (libxml2's own formatting indents
+ * a call holding only marks). */
+static void indent(xmlNodePtr n, int depth) {
+  if (is_inline_host(n) || !n->children)
+    return;
+  char pad[2 + 2 * 32];
+  int w = depth > 30 ? 30 : depth;
+  pad[0] = '\n';
+  memset(pad + 1, ' ', (size_t)(2 * (w + 1)));
+  pad[1 + 2 * (w + 1)] = 0;
+  for (xmlNodePtr c = n->children, next; c; c = next) {
+    next = c->next;
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    xmlAddPrevSibling(c, xmlNewText((const xmlChar *)pad));
+    indent(c, depth + 1);
+  }
+  pad[1 + 2 * w] = 0;
+  xmlAddChild(n, xmlNewText((const xmlChar *)pad));
+}
+
+/* ------------------------------------------------------------ the document */
+
+static bool any_role(const struct blocks *bs, enum role r) {
+  for (size_t i = 0; i < bs->n; i++)
+    if (bs->v[i].role == r)
+      return true;
+  return false;
+}
+
+static void build(struct builder *bd, xmlDocPtr doc) {
+  const char *root_name = any_role(bd->bs, ROLE_PROPOSAL) ? "proposal"
+                          : any_role(bd->bs, ROLE_RESNO)  ? "resolution"
+                                                          : "report";
+  xmlNodePtr root = xmlNewDocNode(doc, NULL, (const xmlChar *)root_name, NULL);
+  xmlDocSetRootElement(doc, root);
+  bd->r->ns = xmlNewNs(root, (const xmlChar *)RESC_NS, NULL);
+  xmlSetNs(root, bd->r->ns);
+  if (strcmp(root_name, "resolution") == 0)
+    build_resolution(bd, root);
+  else if (strcmp(root_name, "proposal") == 0)
+    build_proposal(bd, root);
+  else if (strcmp(root_name, "report") == 0)
+    build_report(bd, root);
+  static const char *const langs[] = {"fr", "en", "es", "ar", "zh", "ru"};
+  for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
+    if (strcmp(bd->bs->lang, langs[i]) == 0)
+      xmlNodeSetLang(root, (const xmlChar *)langs[i]);
+  unnest_changes(root, NULL);
+  numberings(root, "alpha");
+  indent(root, 0);
+}
+
+int import_docx(const char *path, const struct import_options *o, xmlDocPtr *out, struct diags *d) {
+  *out = NULL;
+  struct docx_parts parts;
+  if (docx_package_open(path, &parts, d) != 0)
+    return -1;
+  xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+  struct docx_reader r = {.path = path, .o = o, .parts = &parts, .d = d, .out = doc};
+  /* blocks are read before the root exists (its name depends on them):
+   * their elements use a namespace of their own until they move into
+   * the tree, where xmlReconciliateNs points them at the root's */
+  xmlNodePtr holder = xmlNewDocNode(doc, NULL, (const xmlChar *)"holder", NULL);
+  r.ns = xmlNewNs(holder, (const xmlChar *)RESC_NS, NULL);
+  docx_styles_load(parts.styles, &r.styles);
+  r.numbering = docx_numbering_load(parts.numbering);
+  struct blocks bs;
+  docx_document_read(&r, &bs);
+  struct builder bd = {&r, &bs, 0};
+  build(&bd, doc);
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  xmlReconciliateNs(doc, root);
+  if (r.format_change_seen)
+    diag_add(d, path, 0, 0, SEV_NOTE, "import",
+             "formatting-only revisions (tracked changes of formatting) are ignored");
+  blocks_free(&bs);
+  docx_numbering_free(r.numbering);
+  docx_styles_free(&r.styles);
+  docx_parts_free(&parts);
+  xmlFreeNode(holder);
+  *out = doc;
+  return 0;
+}
