@@ -131,12 +131,19 @@ static void utf8(unsigned cp, char out[5]) {
 }
 
 /* w:sym: a character of a symbol font. Symbol fonts put their glyphs at
- * U+F020-U+F0FF; the ASCII ones among them are their characters. */
+ * U+F020-U+F0FF; the ASCII ones among them are their characters, and the
+ * Symbol font's common signs (≤ ≥ ± × → …) are mapped. */
 static void symbol(struct para *pp, const xmlNode *sym, const struct revision *rev, unsigned fmt) {
+  static const unsigned symbol_font[][2] = {
+      {0xF0A3, 0x2264}, {0xF0B3, 0x2265}, {0xF0B1, 0x00B1}, {0xF0B4, 0x00D7}, {0xF0AE, 0x2192},
+      {0xF0AC, 0x2190}, {0xF0B7, 0x2022}, {0xF0B9, 0x2260}, {0xF0BB, 0x2248}, {0xF0B0, 0x00B0}};
   const char *c = w_attr(sym, "char");
   unsigned cp = c ? (unsigned)strtoul(c, NULL, 16) : 0;
   if (cp >= 0xF020 && cp < 0xF07F)
     cp -= 0xF000;
+  for (size_t i = 0; i < sizeof symbol_font / sizeof symbol_font[0]; i++)
+    if (cp == symbol_font[i][0])
+      cp = symbol_font[i][1];
   if (!cp || (cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF)
     return;
   char buf[5];
@@ -181,6 +188,9 @@ static void footnote_ref(struct para *pp, const xmlNode *ref, const struct revis
 
 static void walk(struct para *pp, const xmlNode *n, struct revision rev);
 
+static const char box_warning[] =
+    "a text box has no place in the vocabulary; its text is kept in this paragraph";
+
 /* Text boxes inside a drawing: their paragraphs' text joins this
  * paragraph (the vocabulary has no text box), with a warning. The
  * fallback of mc:AlternateContent repeats its choice: skipped. */
@@ -192,10 +202,7 @@ static void text_boxes(struct para *pp, const xmlNode *n, const struct revision 
         strcmp((const char *)c->name, "Fallback") == 0)
       continue;
     if (w_is(c, "txbxContent")) {
-      if (!pp->warned_box)
-        docx_warn(pp->r, pp->part, pp->index, "",
-                  "a text box has no place in the vocabulary; its text is kept in this paragraph");
-      pp->warned_box = true;
+      pp->warned_box = true; /* reported with the paragraph's first words */
       for (const xmlNode *q = c->children; q; q = q->next)
         if (w_is(q, "p")) {
           append_text(pp, rev, 0, " ", 1);
@@ -329,6 +336,8 @@ xmlNodePtr docx_paragraph_content(struct docx_reader *r, const xmlNode *wp, cons
   pp.p = xmlNewNode(r->ns, (const xmlChar *)"p");
   struct revision none = {MARK_NONE, NULL, NULL};
   walk(&pp, wp, none);
+  if (pp.warned_box)
+    docx_warn(r, part, index, "", "%s", box_warning);
   return pp.p;
 }
 
@@ -473,10 +482,11 @@ void blocks_free(struct blocks *b) {
 static void first_words(struct block *b) {
   char *t = docx_side_text(b->p, SIDE_BOTH);
   size_t k = 0;
-  for (const char *s = t; *s && k + 4 < sizeof b->first; s++) {
-    if ((unsigned char)*s < 0x20 || *s == '"')
+  for (const char *s = t + strspn(t, " \t"); *s && k + 4 < sizeof b->first; s++) {
+    char c = (unsigned char)*s < 0x20 ? ' ' : *s;
+    if (c == '"' || (c == ' ' && k && b->first[k - 1] == ' '))
       continue;
-    b->first[k++] = *s;
+    b->first[k++] = c;
   }
   /* do not cut a UTF-8 sequence in two */
   while (k && ((unsigned char)b->first[k - 1] & 0xC0) == 0x80)
@@ -557,6 +567,8 @@ static void read_paragraph(struct docx_reader *r, struct blocks *bs, const xmlNo
   }
   b->change = docx_whole_change(b->p, &b->by, &b->date);
   first_words(b);
+  if (pp.warned_box)
+    docx_warn(r, "word/document.xml", index, b->first, "%s", box_warning);
   b->indent = leading_tabs(b->p);
   if (!split_label(b, !bs->itu))
     docx_cut_prefix(b->p, (size_t)b->indent);

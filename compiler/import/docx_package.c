@@ -121,7 +121,7 @@ static int check_entries(const struct ziplib *zl, zip_t *z, const char *path, st
         idx[w] = i;
   }
   if (idx[0] < 0)
-    return refuse(d, path, "%s", "the package has no word/document.xml: it is not a Word document");
+    return refuse(d, path, "%s", "the package has no word/document.xml; save the file as a Word document (.docx)");
   return 0;
 }
 
@@ -138,13 +138,13 @@ static char *read_entry(const struct ziplib *zl, zip_t *z, zip_int64_t i, size_t
   for (;;) {
     if (!buf)
       break;
+    if (n > PART_MAX) {
+      refuse(d, path, "%s", "a part inflates to more than 64 MB (a zip bomb?)");
+      free(buf);
+      buf = NULL;
+      break;
+    }
     if (n == cap) {
-      if (cap > PART_MAX) {
-        refuse(d, path, "%s", "a part inflates to more than 64 MB (a zip bomb?)");
-        free(buf);
-        buf = NULL;
-        break;
-      }
       char *more = realloc(buf, cap * 2);
       if (!more) {
         free(buf);
@@ -181,7 +181,8 @@ static xmlDocPtr parse_part(const char *buf, size_t len, const char *path, const
   diags_init(&local);
   xmlDocPtr doc = len ? doc_parse(name, buf, len, &local) : NULL;
   if (doc && (doc->intSubset || doc->extSubset)) {
-    diag_add(d, name, 0, 0, SEV_ERROR, "import", "the part declares a DTD; DTDs are refused");
+    diag_add(d, name, 0, 0, SEV_ERROR, "import",
+             "the part declares a document type (DTD); DTDs are refused");
     xmlFreeDoc(doc);
     doc = NULL;
   } else if (!doc) {

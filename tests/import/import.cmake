@@ -1,0 +1,22 @@
+# resc import (issue 11): tests/import/import_test.py says what each mode
+# checks. Fixtures are NAME.docx made by make_fixtures.py, with the text
+# expected in each view (NAME.VIEW.txt) and the [import] diagnostics
+# (NAME.expected).
+set(IMPORT_TEST ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/import/import_test.py)
+add_test(NAME import-fixtures
+         COMMAND ${IMPORT_TEST} fixtures $<TARGET_FILE:resc> ${CMAKE_CURRENT_SOURCE_DIR}/import)
+add_test(NAME import-roundtrip
+         COMMAND ${IMPORT_TEST} roundtrip $<TARGET_FILE:resc> ${SAMPLES}
+                 ${CMAKE_CURRENT_SOURCE_DIR}/invalid ${CMAKE_CURRENT_SOURCE_DIR}/fuzz-regressions)
+add_test(NAME import-hostile COMMAND ${IMPORT_TEST} hostile $<TARGET_FILE:resc>)
+set_tests_properties(import-fixtures import-roundtrip import-hostile PROPERTIES TIMEOUT 600)
+external_test(import-libreoffice
+  PROGRAMS soffice
+  INSTALL libreoffice-writer-nogui
+  TIMEOUT 1200
+  COMMAND ${IMPORT_TEST} libreoffice $<TARGET_FILE:resc> ${SAMPLES})
+external_test(import-pandoc
+  PROGRAMS pandoc
+  INSTALL pandoc
+  TIMEOUT 300
+  COMMAND ${IMPORT_TEST} pandoc $<TARGET_FILE:resc> ${CMAKE_CURRENT_SOURCE_DIR}/import)
