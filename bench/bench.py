@@ -16,7 +16,10 @@ in one run, and write bench/RESULTS.md.
 - `resc diff` of the largest sample, ×1, ×10 and ×100, against an edited
   copy (a reworded, inserted, deleted or moved item in every twelve),
   beside `git diff --no-index --word-diff` on the two text views
-  (`--only diff` runs this part alone).
+  (`--only diff` runs this part alone);
+- `resc import` of the DOCX of the largest sample and of its ×10 and ×100
+  versions against `pandoc -f docx -t native` reading the same files
+  (`--only import` runs this part alone and prints its table).
 
 Every time is the median of about --runs runs of the process, spawned
 directly, taken in three rounds of a warm-up run and consecutive timed runs
@@ -292,12 +295,54 @@ def verdicts(rows, scale):
     return lines
 
 
+def bench_import(resc, tmp, largest, runs):
+    """[(k, MB of DOCX, resc import s, MiB, pandoc s, MiB)] for the DOCX
+    (marked view, tracked changes) of LARGEST ×1, ×10, ×100. resc import
+    includes checking its result; pandoc only reads the DOCX."""
+    base = open(largest, encoding="utf-8").read()
+    rows = []
+    for k in (1, 10, 100):
+        xml = os.path.join(tmp, f"imp{k}.xml")
+        with open(xml, "w", encoding="utf-8") as f:
+            f.write(enlarge(base, k) if k > 1 else base)
+        docx = xml[:-4] + ".docx"
+        subprocess.run([resc, "build", "-t", "docx", xml, "-o", docx], check=True,
+                       stderr=subprocess.DEVNULL)
+        (ti, mi), (tp, mp) = measure_all(
+            [[resc, "import", docx, "-o", os.path.join(tmp, "imported.xml")],
+             ["pandoc", "-f", "docx", "-t", "native", docx, "-o", os.path.join(tmp, "o.native")]],
+            runs, ok=(0, 1))
+        rows.append((k, os.path.getsize(docx) / 1e6, ti, mi, tp, mp))
+    return rows
+
+
+def import_table(rows, name):
+    out = [f"## resc import against pandoc -f docx -t native ({name})", "",
+           "The DOCX resc makes of the largest sample (marked view, tracked changes), and of "
+           "the sample with its preamble and operative sections repeated 10 and 100 times. "
+           "`resc import` reads the package, writes the XML and checks it; pandoc reads the "
+           "package into its native form.", "",
+           "| size | DOCX MB | resc import | peak MiB | pandoc | peak MiB | pandoc / resc "
+           "| resc ms per MB |",
+           "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for k, mb, ti, mi, tp, mp in rows:
+        out.append(f"| ×{k} | {mb:.2f} | {ti * 1000:.0f} ms | {mi:.1f} | {tp * 1000:.0f} ms "
+                   f"| {mp:.1f} | {tp / ti:.1f} | {ti * 1000 / mb:.0f} |")
+    low = min(r[4] / r[2] for r in rows)
+    out += ["", f"- `resc import` against pandoc: {low:.1f} times faster at the least "
+            f"(at least 10): {'met' if low >= 10 else 'NOT met'}; time per MB of DOCX at ×10 "
+            f"and ×100: {rows[1][2] * 1000 / rows[1][1]:.0f} and "
+            f"{rows[2][2] * 1000 / rows[2][1]:.0f} ms (flat when linear).", ""]
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--only", choices=["import"], help="run one part and print its table")
     ap.add_argument("--resc", default=os.path.join(ROOT, "build", "resc"))
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
-    ap.add_argument("--only", choices=["diff"], help="run one part and print its table")
+    ap.add_argument("--only", choices=["diff", "import"], help="run one part and print its table")
     args = ap.parse_args()
     resc = os.path.abspath(args.resc)
     samples = [os.path.join(ROOT, "samples", f) for f in os.listdir(os.path.join(ROOT, "samples"))
@@ -308,11 +353,19 @@ def main():
             print("\n".join(diff_table(bench_diff(resc, largest, tmp, args.runs),
                                        os.path.basename(largest))))
         return
+    if args.only == "import":
+        tmp = tempfile.mkdtemp(prefix="resc-bench-")
+        try:
+            print("\n".join(import_table(bench_import(resc, tmp, largest, args.runs),
+                                         os.path.basename(largest))))
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
     for tool in ("xmllint", "xsltproc", "pandoc", GNU_TIME):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is needed: apt-get install libxml2-utils xsltproc pandoc time")
     tmp = tempfile.mkdtemp(prefix="resc-bench-")
-    rows, scale, cold = [], [], []
+    rows, scale, cold, imports = [], [], [], []
     try:
         corpus = make_corpus(tmp)
         mb = sum(os.path.getsize(p) for p in corpus) / 1e6
@@ -373,6 +426,7 @@ def main():
                                os.path.join(tmp, "o.docx")], args.runs)
             scale.append((k, size, tc, mc, tl, tt, mt, td, md_))
         diffs = bench_diff(resc, largest, tmp, args.runs) if shutil.which("git") else []
+        imports = bench_import(resc, tmp, largest, args.runs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -409,6 +463,7 @@ def main():
         out.append(f"| {sname} | {ta * 1000:.0f} ms | {tb * 1000:.0f} ms | {tb / ta:.1f} |")
     if diffs:
         out += [""] + diff_table(diffs, os.path.basename(largest))
+    out += [""] + import_table(imports, os.path.basename(largest))
     out += ["", "## Against the targets of issue 6", ""] + verdicts(rows, scale) + [""]
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(out))
