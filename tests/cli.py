@@ -74,6 +74,10 @@ with tempfile.TemporaryDirectory() as tmp:
           run("diff", sample("res75-2.xml"), sample("res75-2.xml"))[0] == 1)
     check("check --base with a missing text in force",
           run("check", "--base", os.path.join(tmp, "none.xml"), sample("res75-2.xml"))[0] == 2)
+    check("import --help exits 0", run("import", "--help")[0] == 0)
+    check("import: unknown option", run("import", "--frob", "x.docx")[0] == 2)
+    check("import: unknown --marks", run("import", "--marks", "both", "x.docx")[0] == 2)
+    check("import with no file", run("import")[0] == 2)
 
     # check: gcc format, exit statuses, several files
     rc, out, err = run("check", bad)

@@ -172,6 +172,15 @@ def fixtures(folder):
                 got = text(xml, view)
                 check(f"{name} [{view}] equals {name}.{view}.txt", got == want, diff(want, got))
             no_text_lost(name, docx, xml)
+            # standard output by default, the same bytes; -W error counts warnings
+            p2 = subprocess.run([RESC, "import", *options, name + ".docx"], capture_output=True,
+                                cwd=folder)
+            check(f"{name}: standard output holds what -o wrote",
+                  p2.returncode == 0 and p2.stdout == open(xml, "rb").read())
+            if ": warning: " in err:
+                p3 = subprocess.run([RESC, "import", "-W", "error", *options, name + ".docx",
+                                     "-o", xml], capture_output=True, cwd=folder)
+                check(f"{name}: -W error makes its warnings exit 1", p3.returncode == 1)
     finally:
         shutil.rmtree(tmp)
 
