@@ -91,7 +91,7 @@ static int emit_and_check(const struct import_cmd *o, xmlDocPtr doc, struct diag
   int len = 0;
   xmlDocDumpFormatMemoryEnc(doc, &buf, &len, "UTF-8", 0);
   if (!buf) {
-    diag_add(d, o->file, 0, 0, SEV_ERROR, "io", "out of memory");
+    diag_add(d, o->file, 0, 0, &rule_io, "out of memory");
     return EXIT_USAGE;
   }
   int rc = EXIT_OK;

@@ -28,6 +28,7 @@ extern const struct rule rule_xml, rule_io, rule_schema, rule_label, rule_ref, r
     rule_pdf;
 /* check --base (authoring/baseline.c) */
 extern const struct rule rule_base;
+extern const struct rule rule_import; /* resc import (compiler/import/) */
 
 struct diag {
   char *file;

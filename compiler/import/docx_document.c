@@ -43,8 +43,8 @@ void docx_warn(struct docx_reader *r, const char *part, long index, const char *
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  diag_add(r->d, r->path, 0, 0, SEV_WARNING, "import", "%s, paragraph %ld (\"%s\"): %s", part,
-           index, first ? first : "", msg);
+  diag_add(r->d, r->path, 0, 0, &rule_import, "%s, paragraph %ld (\"%s\"): %s", part, index,
+           first ? first : "", msg);
 }
 
 /* ------------------------------------------------------------ inline content */

@@ -30,7 +30,7 @@ static const char *const wanted[] = {"word/document.xml", "word/styles.xml", "wo
 #define NWANTED (sizeof wanted / sizeof wanted[0])
 
 static int refuse(struct diags *d, const char *path, const char *fmt, const char *what) {
-  diag_add(d, path, 0, 0, SEV_ERROR, "import", fmt, what);
+  diag_add_sev(d, path, 0, 0, SEV_ERROR, &rule_import, fmt, what);
   return -1;
 }
 
@@ -38,11 +38,11 @@ static char *read_file(const char *path, size_t *len, struct diags *d) {
   FILE *f = fopen(path, "rb");
   struct stat sb;
   if (!f) {
-    diag_add(d, path, 0, 0, SEV_ERROR, "io", "cannot read: %s", strerror(errno));
+    diag_add(d, path, 0, 0, &rule_io, "cannot read: %s", strerror(errno));
     return NULL;
   }
   if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > FILE_MAX) {
-    diag_add(d, path, 0, 0, SEV_ERROR, "io", "cannot read: %s",
+    diag_add(d, path, 0, 0, &rule_io, "cannot read: %s",
              S_ISREG(sb.st_mode) ? "larger than 64 MB" : "not a regular file");
     fclose(f);
     return NULL;
@@ -51,8 +51,7 @@ static char *read_file(const char *path, size_t *len, struct diags *d) {
   size_t n = buf ? fread(buf, 1, (size_t)sb.st_size, f) : 0;
   fclose(f);
   if (!buf || n != (size_t)sb.st_size) {
-    diag_add(d, path, 0, 0, SEV_ERROR, "io", "cannot read: %s",
-             buf ? "short read" : "out of memory");
+    diag_add(d, path, 0, 0, &rule_io, "cannot read: %s", buf ? "short read" : "out of memory");
     free(buf);
     return NULL;
   }
@@ -121,7 +120,8 @@ static int check_entries(const struct ziplib *zl, zip_t *z, const char *path, st
         idx[w] = i;
   }
   if (idx[0] < 0)
-    return refuse(d, path, "%s", "the package has no word/document.xml; save the file as a Word document (.docx)");
+    return refuse(d, path, "%s",
+                  "the package has no word/document.xml; save the file as a Word document (.docx)");
   return 0;
 }
 
@@ -181,18 +181,18 @@ static xmlDocPtr parse_part(const char *buf, size_t len, const char *path, const
   diags_init(&local);
   xmlDocPtr doc = len ? doc_parse(name, buf, len, &local) : NULL;
   if (doc && (doc->intSubset || doc->extSubset)) {
-    diag_add(d, name, 0, 0, SEV_ERROR, "import",
-             "the part declares a document type (DTD); DTDs are refused");
+    diag_add_sev(d, name, 0, 0, SEV_ERROR, &rule_import,
+                 "the part declares a document type (DTD); DTDs are refused");
     xmlFreeDoc(doc);
     doc = NULL;
   } else if (!doc) {
     /* the parser's own finding, under rule import: it is the package
      * that is bad, not a resc document */
     for (size_t i = 0; i < local.n; i++)
-      diag_add(d, name, local.v[i].line, local.v[i].column, SEV_ERROR, "import", "%s",
-               local.v[i].message);
+      diag_add_sev(d, name, local.v[i].line, local.v[i].column, SEV_ERROR, &rule_import, "%s",
+                   local.v[i].message);
     if (!local.n)
-      diag_add(d, name, 0, 0, SEV_ERROR, "import", "the part is empty");
+      diag_add_sev(d, name, 0, 0, SEV_ERROR, &rule_import, "the part is empty");
   }
   diags_free(&local);
   free(name);
@@ -231,7 +231,7 @@ int docx_package_open(const char *path, struct docx_parts *p, struct diags *d) {
   const struct ziplib *zl = ziplib_load(&why);
   if (!zl) {
     free(buf);
-    diag_add(d, path, 0, 0, SEV_ERROR, "internal", "libzip could not be loaded: %s", why);
+    diag_add(d, path, 0, 0, &rule_internal, "libzip could not be loaded: %s", why);
     return -1;
   }
   zip_error_t ze;
@@ -240,9 +240,9 @@ int docx_package_open(const char *path, struct docx_parts *p, struct diags *d) {
   zip_t *z = src ? zl->open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
   int rc = -1;
   if (!z) {
-    diag_add(d, path, 0, 0, SEV_ERROR, "import",
-             "the file is not a readable zip archive (%s); save it again as .docx",
-             zl->error_strerror(&ze));
+    diag_add_sev(d, path, 0, 0, SEV_ERROR, &rule_import,
+                 "the file is not a readable zip archive (%s); save it again as .docx",
+                 zl->error_strerror(&ze));
     if (src)
       zl->source_free(src);
   } else {

@@ -806,8 +806,8 @@ int import_docx(const char *path, const struct import_options *o, xmlDocPtr *out
   xmlNodePtr root = xmlDocGetRootElement(doc);
   xmlReconciliateNs(doc, root);
   if (r.format_change_seen)
-    diag_add(d, path, 0, 0, SEV_NOTE, "import",
-             "formatting-only revisions (tracked changes of formatting) are ignored");
+    diag_add_sev(d, path, 0, 0, SEV_NOTE, &rule_import,
+                 "formatting-only revisions (tracked changes of formatting) are ignored");
   blocks_free(&bs);
   docx_numbering_free(r.numbering);
   docx_styles_free(&r.styles);

@@ -64,11 +64,24 @@ const struct rule rule_base = {
     "Start again from the text in force (resc new --base) or correct the original text.",
     NULL};
 
+const struct rule rule_import = {
+    "import", SEV_WARNING,
+    "`resc import`: text of the Word file with no place in the vocabulary is kept in the nearest "
+    "paragraph; a package refused is an error (exit status 2)",
+    "resc import keeps every word of a Word file: what the vocabulary has no place for (a table, "
+    "a text box, lines before the resolution's number) is kept in the nearest paragraph and "
+    "reported with its part, paragraph number and first words; move it where it belongs. A "
+    "package that is not a Word document resc accepts (not a zip, a .doc or a file protected by "
+    "a password, a zip bomb, unsafe entry names, a DTD in a part) is refused: save the file "
+    "again as .docx.",
+    NULL};
+
 const struct rule *const rule_registry[] = {
     &rule_xml,       &rule_schema, &rule_label,   &rule_ref,
     &rule_marks,     &rule_action, &rule_history, &rule_punctuation,
     &rule_stale_ref, &rule_base,   &rule_io,      &rule_internal,
-    &rule_pdf,       NULL};
+    &rule_pdf,       &rule_import,
+    NULL};
 
 const struct rule *rule_find(const char *id) {
   for (const struct rule *const *r = rule_registry; *r; r++)
