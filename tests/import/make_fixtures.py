@@ -375,6 +375,32 @@ def typed_labels():
     write_docx("word-typed-labels", body, "es-ES", itu=False)
 
 
+def normal_proposal_fr():
+    """A delegation's proposal typed in Normal style only, in French:
+    the MOD line, labels typed with spaces rather than a tab, Word's
+    tracked changes, the reasons."""
+    body = [
+        p(None, r("Résumé:")),
+        p(None, frag("Le Brésil propose de modifier la Résolution 1.")),
+        p(None, r("MOD BRA/7/1")),
+        p(None, r("RÉSOLUTION 1 (Rév. "), deleted("Genève, 2022"), inserted(r("New Delhi, 2024")),
+          r(")")),
+        p(None, r("Règlement intérieur de l'UIT-T")),
+        p(None, r("(Helsinki, 1993; Genève, 2022"), inserted(r("; New Delhi, 2024")), r(")")),
+        p(None, r("L'Assemblée mondiale de normalisation des télécommunications ("),
+          deleted("Genève, 2022"), inserted(r("New Delhi, 2024")), r("),")),
+        p(None, r("considérant", i=True)),
+        p(None, r("a) "), frag("que le règlement doit être clair;")),
+        p(None, inserted(r("b) ") + frag("que les méthodes de travail évoluent;")), mark="ins"),
+        p(None, deleted("b"), inserted(r("c")), r(") "), frag("que la transparence est essentielle,")),
+        p(None, r("décide", i=True)),
+        p(None, frag("d'adopter le règlement intérieur figurant dans l'Annexe.")),
+        p(None, r("Motifs:")),
+        p(None, frag("Tenir compte des nouvelles méthodes de travail.")),
+    ]
+    write_docx("word-normal-proposal-fr", body, "fr-FR", itu=False)
+
+
 def format_marks():
     """A printed ITU proposal: insertions underlined, deletions struck."""
     body = [
@@ -418,5 +444,5 @@ def unmapped():
 
 if __name__ == "__main__":
     for make in (itu_resolution, tracked_proposal, numbered_resolution, typed_labels,
-                 format_marks, unmapped):
+                 normal_proposal_fr, format_marks, unmapped):
         make()
