@@ -210,6 +210,8 @@ def valid_documents(paths):
     """The files named, and the documents of the folders named that
     `resc check` passes (exit 0: warnings allowed)."""
     for path in paths:
+        if not os.path.exists(path):
+            continue  # a folder the tree does not have (yet)
         if not os.path.isdir(path):
             yield path
             continue
