@@ -370,9 +370,9 @@ static bool parse_label(const char *s, char *bare, size_t size, enum numbering *
   bare[0] = 0;
   if (!n)
     return true;
-  static const char *const dashes[] = {
-      "\xE2\x80\x93", "-", "\xE2\x80\x94", "\xE2\x80\xA2", "\xC2\xB7",
-      "\xE2\x96\xAA", "o", "\xEF\x82\xA7"};
+  static const char *const dashes[] = {"\xE2\x80\x93", "-",        "\xE2\x80\x94",
+                                       "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA",
+                                       "\xEF\x82\xA7"};
   for (size_t i = 0; i < sizeof dashes / sizeof dashes[0]; i++)
     if (strcmp(l, dashes[i]) == 0) {
       *kind = NUM_DASH;
@@ -740,6 +740,23 @@ static bool prefix_of(const char *t, const char *const *words) {
   return false;
 }
 
+/* "RESOLUTION 75" alone, or followed by its note in parentheses and
+ * nothing else: "Resolution 70 (Rev. Bucharest, 2022) of the
+ * Plenipotentiary Conference …" is a sentence that cites one. */
+static bool is_resno_line(const char *t) {
+  if (!prefix_of(t, resolution_words))
+    return false;
+  const char *s = strchr(t, ' ') + 1;
+  size_t n = strcspn(s, " ");
+  if (!n || n > 12)
+    return false;
+  s += n;
+  if (!*s)
+    return true;
+  size_t len = strlen(s);
+  return s[0] == ' ' && s[1] == '(' && s[len - 1] == ')' && !strchr(s + 2, '(');
+}
+
 static bool is_action(const char *t) {
   static const char *const actions[] = {"MOD", "ADD", "SUP", "NOC", NULL};
   for (size_t i = 0; actions[i]; i++)
@@ -780,7 +797,7 @@ static void recognise(struct blocks *bs) {
     char *t = amended_text(b);
     enum role was = b->role;
     b->role = ROLE_NORMAL;
-    if (!b->labelled && prefix_of(t, resolution_words)) {
+    if (!b->labelled && is_resno_line(t)) {
       b->role = ROLE_RESNO;
       guess_lang(bs, t);
       stage = TITLE;

@@ -125,9 +125,15 @@ static int check_entries(const struct ziplib *zl, zip_t *z, const char *path, st
   return 0;
 }
 
-/* Inflates entry I, trusting no declared size: at most PART_MAX bytes. */
+/* Inflates entry I, trusting no declared size: libzip inflates until the
+ * stream ends, so reading stops at the size the archive declares for the
+ * entry (a bomb inflates past it) and at PART_MAX bytes. */
 static char *read_entry(const struct ziplib *zl, zip_t *z, zip_int64_t i, size_t *len,
                         const char *path, struct diags *d) {
+  zip_stat_t st;
+  zip_uint64_t declared = PART_MAX;
+  if (zl->stat_index(z, (zip_uint64_t)i, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
+    declared = st.size;
   zip_file_t *f = zl->fopen_index(z, (zip_uint64_t)i, 0);
   if (!f) {
     refuse(d, path, "%s", "the package is damaged (an entry cannot be inflated)");
@@ -138,6 +144,12 @@ static char *read_entry(const struct ziplib *zl, zip_t *z, zip_int64_t i, size_t
   for (;;) {
     if (!buf)
       break;
+    if (n > declared) {
+      refuse(d, path, "%s", "a part inflates past the size the archive declares (a zip bomb?)");
+      free(buf);
+      buf = NULL;
+      break;
+    }
     if (n > PART_MAX) {
       refuse(d, path, "%s", "a part inflates to more than 64 MB (a zip bomb?)");
       free(buf);
