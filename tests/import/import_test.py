@@ -8,7 +8,7 @@
   import_test.py roundtrip RESC DOC|DIR... each document (of a DIR: each valid one), built by resc to DOCX (every view,
                                            both --docx-marks) and imported, gives the same text
                                            in every view (labels included); no text lost
-  import_test.py libreoffice RESC DOC...   the same through LibreOffice: resc's DOCX re-saved
+  import_test.py libreoffice RESC DOC|DIR... the same through LibreOffice: resc's DOCX re-saved
                                            as .docx, and through .odt
   import_test.py pandoc RESC DIR           DIR/NAME.md made a DOCX by pandoc (Normal style
                                            only) imports to NAME.VIEW.txt
@@ -245,12 +245,16 @@ def soffice(tmp, fmt, outdir, files):
 
 
 def libreoffice(docs):
+    docs = list(valid_documents(docs))
     tmp = tempfile.mkdtemp()
     try:
         made = []
         for doc in docs:
             made += [(doc, d, v, m) for d, v, m in builds(doc, tmp) if m == "track"]
         files = [d for _, d, _, _ in made]
+        # soffice given no file waits for ever
+        if not check("DOCX files for LibreOffice", len(files) >= 5, str(docs)):
+            return
         # one LibreOffice start per conversion, for every file
         soffice(tmp, "docx:MS Word 2007 XML", os.path.join(tmp, "docx"), files)
         soffice(tmp, "odt", os.path.join(tmp, "odt"), files)
