@@ -338,7 +338,6 @@ def import_table(rows, name):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", choices=["import"], help="run one part and print its table")
     ap.add_argument("--resc", default=os.path.join(ROOT, "build", "resc"))
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
