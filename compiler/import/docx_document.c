@@ -747,14 +747,14 @@ static bool is_resno_line(const char *t) {
   if (!prefix_of(t, resolution_words))
     return false;
   const char *s = strchr(t, ' ') + 1;
-  size_t n = strcspn(s, " ");
-  if (!n || n > 12)
+  const char *paren = strstr(s, " (");
+  size_t n = paren ? (size_t)(paren - s) : strlen(s);
+  if (!n || n > 16 || memchr(s, '(', n)) /* "75", "ITU-R 11-4" */
     return false;
-  s += n;
-  if (!*s)
+  if (!paren)
     return true;
-  size_t len = strlen(s);
-  return s[0] == ' ' && s[1] == '(' && s[len - 1] == ')' && !strchr(s + 2, '(');
+  size_t len = strlen(paren);
+  return paren[len - 1] == ')' && !strchr(paren + 2, '(');
 }
 
 static bool is_action(const char *t) {

@@ -303,7 +303,11 @@ static void heading_number(struct builder *bd, xmlNodePtr heading, struct block 
   char *t = docx_side_text(b->p, SIDE_BOTH);
   size_t at = strcspn(t, " ");
   at += strspn(t + at, " ");
-  size_t end = at + strcspn(t + at, " (");
+  /* the number runs to the note's parenthesis: "UIT-R 12-1", "75" */
+  const char *paren = strstr(t + at, " (");
+  size_t end = paren ? (size_t)(paren - t) : strlen(t);
+  while (end > at && t[end - 1] == ' ')
+    end--;
   xmlNodePtr number = el(bd, heading, "number");
   xmlChar *num = xmlStrndup((const xmlChar *)t + at, (int)(end - at));
   xmlNodeAddContent(number, num);
