@@ -449,10 +449,6 @@ static void add_ref(struct analysis *a, xmlNodePtr n) {
 }
 
 static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c) {
-  if (attr(n, "mark")) { /* a symbol footnote shows its mark, uncounted */
-    info_of(n)->fn_serial = ++c->serial;
-    return;
-  }
   struct info *ii = info_of(n);
   for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
     if (is_el(p, "footnote")) {
@@ -461,6 +457,8 @@ static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c
       break;
     }
   ii->fn_serial = ++c->serial;
+  if (attr(n, "mark"))
+    return; /* a symbol footnote shows its mark, uncounted */
   ii->fn[2] = ++c->fn[2];
   if (ii->in & SIDE_O)
     ii->fn[0] = ++c->fn[0];
