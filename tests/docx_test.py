@@ -34,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 import zipfile
 
 from testlib import check, finish
@@ -42,7 +43,7 @@ RESC, DIRS = os.path.abspath(sys.argv[1]), sys.argv[2:]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 STYLES = ["Normal", "ResNo", "Restitle", "Resref", "Normalaftertitle", "Call", "enumlev1",
           "enumlev2", "enumlev3", "AnnexNo", "Annextitle", "FootnoteText", "FootnoteReference",
-          "Proposal", "Reasons"]
+          "Proposal", "Reasons", "Heading1", "Heading2", "Tabletitle", "Tablehead", "Tabletext"]
 
 
 
@@ -127,6 +128,32 @@ def in_order(lines, within):
     return all(any(line == other for other in it) for line in lines)
 
 
+def check_tables(base, document, view, marks):
+    """Every row of every table fills the grid exactly (a cell's gridSpan,
+    a covered cell's vMerge included); spans and heading rows are there;
+    a changed row is a tracked row in the tracked marked view."""
+    root = ET.fromstring(document)
+    for n, tbl in enumerate(root.iter(W + "tbl")):
+        cols = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
+        for r, tr in enumerate(tbl.findall(W + "tr")):
+            width = sum(int(tc.find(f"{W}tcPr/{W}gridSpan").get(W + "val"))
+                        if tc.find(f"{W}tcPr/{W}gridSpan") is not None else 1
+                        for tc in tr.findall(W + "tc"))
+            check(f"{base}: table {n + 1} row {r + 1} fills its {cols} grid columns",
+                  width == cols, f"{width} columns")
+            check(f"{base}: table {n + 1} row {r + 1}: every cell ends with a paragraph",
+                  all(len(tc) and tc[-1].tag == W + "p" for tc in tr.findall(W + "tc")))
+    if "rowspan=" in open(SOURCES[base], encoding="utf-8").read():
+        check(f"{base}: a cell spanning rows starts a vMerge and covers the next",
+              'w:vMerge w:val="restart"' in document and "<w:vMerge/>" in document)
+    check(f"{base}: heading rows repeat (w:tblHeader)", "<w:tblHeader/>" in document)
+    tracked = re.search(r"<w:trPr>(?:<w:tblHeader/>)?<w:(?:ins|del) ", document) is not None
+    changed_rows = view == "marked" and 'row change=' in open(SOURCES[base], encoding="utf-8").read()
+    check(f"{base}: rows inserted or deleted whole are tracked rows only in the tracked marked view",
+          tracked == (changed_rows and marks == "track"))
+
+
+SOURCES = {}  # DOCX file name → its document
 samples = sorted(os.path.join(d, f) for d in DIRS for f in os.listdir(d) if f.endswith(".xml"))
 tmp = tempfile.mkdtemp()
 try:
@@ -137,9 +164,11 @@ try:
             out = os.path.join(tmp, f"{name}-{view}.docx")
             resc("build", "-t", "docx", "--view", view, s, "-o", out)
             jobs.append((out, s, view, "track"))
+            SOURCES[os.path.basename(out)] = s
         out = os.path.join(tmp, f"{name}-format.docx")
         resc("build", "-t", "docx", "--docx-marks", "format", "--view", "marked", s, "-o", out)
         jobs.append((out, s, "marked", "format"))
+        SOURCES[os.path.basename(out)] = s
 
     # one LibreOffice start for every file
     lo = os.path.join(tmp, "lo")
@@ -207,13 +236,21 @@ try:
                   all("w:id=" in r and "w:author=" in r for r in revs))
             ids = re.findall(r'<w:(?:ins|del) w:id="(\d+)"', document)
             check(f"{base}: revision ids are unique", len(ids) == len(set(ids)))
+        if "<w:tbl>" in document:
+            check_tables(base, document, view, marks)
         if view != "marked" or marks == "format":
             check(f"{base}: no tracked change outside the tracked marked view",
                   "<w:ins " not in document and "<w:del " not in document)
     check("the paragraphs use the house styles",
           {"Normal", "ResNo", "Restitle", "Resref", "Normalaftertitle", "Call", "enumlev1",
-           "enumlev2", "AnnexNo", "Annextitle", "Proposal", "FootnoteReference"} <= used,
+           "enumlev2", "AnnexNo", "Annextitle", "Proposal", "FootnoteReference", "Heading1",
+           "Heading2", "Tabletitle", "Tablehead", "Tabletext"} <= used,
           str(used))
+    annexes = [j for j in jobs if os.path.basename(j[1]) == "annexes.xml"]
+    for docx, *_ in annexes[:1]:
+        with zipfile.ZipFile(docx) as z:
+            check("an annex with new-page=\"true\" starts a page (w:pageBreakBefore)",
+                  "<w:pageBreakBefore/>" in z.read("word/document.xml").decode())
 
     # reproducible: the same bytes again
     again = os.path.join(tmp, "again.docx")

@@ -176,6 +176,19 @@ static void test_views(void) {
   expect_labels("alpha-dot list",
                 PRE("<item><p>x:</p><list numbering='alpha-dot'>" I I "</list></item>" I), "list",
                 "a. b.", "a. b.");
+  /* vocabulary v2: decimal sub-items take their item's label */
+  expect_labels("decimal list under item 2",
+                OPE(I "<item><p>x:</p><list numbering='decimal'>" I INS I "</list></item>"),
+                "list", "2.1 2.2", "2.1 2.2 2.3");
+  expect_labels("decimal list, sole item (explicit numbering)",
+                OPE(I "<item><p>x:</p><list numbering='decimal'>" I "</list></item>"), "list",
+                "2.1", "2.1");
+  expect_labels("decimal list under an unlabelled item",
+                OPE("<item><p>x:</p><list numbering='decimal'>" I I "</list></item>"), "list",
+                "1 2", "1 2");
+  expect_labels("decimal list follows its item's relettering",
+                OPE(INS "<item><p>x:</p><list numbering='decimal'>" I I "</list></item>"), "list",
+                "1 2", "2.1 2.2");
   /* z → aa through the analyser too */
   char many[4096] = "";
   for (int i = 0; i < 28; i++)

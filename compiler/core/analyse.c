@@ -449,10 +449,6 @@ static void add_ref(struct analysis *a, xmlNodePtr n) {
 }
 
 static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c) {
-  if (attr(n, "mark")) { /* a symbol footnote shows its mark, uncounted */
-    info_of(n)->fn_serial = ++c->serial;
-    return;
-  }
   struct info *ii = info_of(n);
   for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
     if (is_el(p, "footnote")) {
@@ -461,11 +457,41 @@ static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c
       break;
     }
   ii->fn_serial = ++c->serial;
+  if (attr(n, "mark"))
+    return; /* a symbol footnote shows its mark, uncounted */
   ii->fn[2] = ++c->fn[2];
   if (ii->in & SIDE_O)
     ii->fn[0] = ++c->fn[0];
   if (ii->in & SIDE_A)
     ii->fn[1] = ++c->fn[1];
+}
+
+/* A cell's rowspan covers rows that every view has, or loses, with its
+ * own row: a table must keep its shape from view to view. */
+static void check_rowspans(struct analysis *a, xmlNodePtr row) {
+  for (xmlNodePtr cell = first_el(row); cell; cell = next_el(cell)) {
+    const char *v = attr(cell, "rowspan");
+    long span = v ? strtol(v, NULL, 10) : 1;
+    xmlNodePtr r = row;
+    for (long i = 1; i < span; i++) {
+      do
+        r = next_el(r);
+      while (r && !is_el(r, "row"));
+      if (!r) {
+        diag_add(a->d, a->file, node_line(cell), 0, &rule_schema,
+                 "cell spans %ld rows but its table has %ld after its own; make rowspan smaller",
+                 span, i - 1);
+        break;
+      }
+      if (own_sides(r) != own_sides(row)) {
+        diag_add(a->d, a->file, node_line(cell), 0, &rule_schema,
+                 "cell spans %ld rows but the row at line %ld is %s and its own is not; "
+                 "a rowspan must not cross a row inserted or deleted whole",
+                 span, node_line(r), own_sides(r) == SIDE_A ? "inserted" : "deleted");
+        break;
+      }
+    }
+  }
 }
 
 static void walk(struct analysis *a, xmlNodePtr n, int parent_in, struct counters *c) {
@@ -482,6 +508,8 @@ static void walk(struct analysis *a, xmlNodePtr n, int parent_in, struct counter
     label_report_sections(a, n);
   else if (is_el(n, "resolution"))
     label_annexes(a, n);
+  if (is_el(n, "row"))
+    check_rowspans(a, n);
   if (is_el(n, "annex")) {
     label_annexes(a, n);
     label_annex_headings(a, n);
