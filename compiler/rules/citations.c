@@ -10,6 +10,55 @@
 
 /* ------------------------------------------------------------ sections */
 
+/* The citation words, longest first where one begins another. */
+static const char *const cite_words[] = {"subparagraphs", "subparagraph", "paragraphs", "paragraph",
+                                         "points",        "point",        "alinéas",    "alinéa",
+                                         "puntos",        "punto",        "apartados",  "apartado"};
+
+/* The beginnings of the citation words: where cite_find looks for one. */
+static const char *const cite_stems[] = {"subparagraph", "paragraph", "point",
+                                         "alin",         "punto",     "apartado"};
+
+static size_t word_len(const char *s);
+
+/* Adds WORD (LEN bytes) to LIST, lower case, once. */
+static void add_word(char ***list, size_t *n, const char *word, size_t len) {
+  for (size_t i = 0; i < *n; i++)
+    if (strlen((*list)[i]) == len && strncasecmp((*list)[i], word, len) == 0)
+      return;
+  char **v = realloc(*list, (*n + 1) * sizeof *v);
+  char *w = malloc(len + 1);
+  if (!v || !w)
+    abort();
+  for (size_t i = 0; i < len; i++)
+    w[i] = (char)tolower((unsigned char)word[i]);
+  w[len] = 0;
+  *list = v;
+  v[(*n)++] = w;
+}
+
+/* Adds the first N bytes of WORD to the keys, where cite_find looks for a
+ * citation. */
+static void add_key(struct cite_sections *s, const char *word, size_t n) {
+  if (n < 2 || !isalpha((unsigned char)word[0]))
+    return; /* a call that starts otherwise is looked for by cite_find only */
+  size_t had = s->nkeys;
+  add_word(&s->keys, &s->nkeys, word, n);
+  if (s->nkeys == had)
+    return;
+  const char *key = s->keys[had];
+  for (int upper = 0; upper < 2; upper++) {
+    unsigned char c = (unsigned char)(upper ? toupper(key[0]) : key[0]);
+    size_t n = strlen(s->initials);
+    if (!s->initial[c] && n + 1 < sizeof s->initials)
+      s->initials[n] = (char)c, s->initials[n + 1] = 0;
+    s->initial[c] = true;
+  }
+  unsigned char c2 = (unsigned char)key[1];
+  s->second[key[0] - 'a'][c2] = true;
+  s->second[key[0] - 'a'][toupper(c2)] = true;
+}
+
 static void add_section(struct cite_sections *s, const xmlNode *node, char *call) {
   struct cite_section *v = realloc(s->v, (s->n + 1) * sizeof *v);
   if (!v)
@@ -18,12 +67,30 @@ static void add_section(struct cite_sections *s, const xmlNode *node, char *call
   s->v[s->n].node = node;
   s->v[s->n].call = call;
   s->n++;
+  if (word_len(call))
+    add_key(s, call, word_len(call));
+  for (const char *c = call; *c;) {
+    size_t n = word_len(c);
+    if (n) {
+      if (s->nwords == s->wcap) {
+        s->wcap = s->wcap ? 2 * s->wcap : 32;
+        s->words = realloc(s->words, s->wcap * sizeof *s->words);
+        if (!s->words)
+          abort();
+      }
+      s->words[s->nwords].w = c;
+      s->words[s->nwords++].n = n;
+    }
+    c += n ? n : 1;
+  }
 }
 
 void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int side,
                         struct vtext *t) {
   static const char *const parts[] = {"preamble", "operative"};
   memset(s, 0, sizeof *s);
+  for (size_t i = 0; i < sizeof cite_stems / sizeof cite_stems[0]; i++)
+    add_key(s, cite_stems[i], strlen(cite_stems[i]));
   for (int i = 0; i < 2; i++)
     for (const xmlNode *sec = first_el(child_el(resolution, parts[i])); sec; sec = next_el(sec)) {
       const xmlNode *call = child_el(sec, "call");
@@ -44,13 +111,21 @@ void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int 
 void cite_sections_free(struct cite_sections *s) {
   for (size_t i = 0; i < s->n; i++)
     free(s->v[i].call);
+  for (size_t i = 0; i < s->nkeys; i++)
+    free(s->keys[i]);
+  free(s->keys);
+  free(s->words);
   free(s->v);
   memset(s, 0, sizeof *s);
 }
 
 /* ------------------------------------------------------------ words */
 
-static bool word_byte(unsigned char c) { return isalpha(c) || c == '-' || c >= 0x80; }
+/* A byte of a word: an ASCII letter, '-', or part of a UTF-8 sequence
+ * (without the C library: this runs on every byte of every paragraph). */
+static bool word_byte(unsigned char c) {
+  return (unsigned)((c | 0x20) - 'a') < 26u || c == '-' || c >= 0x80;
+}
 
 static size_t word_len(const char *s) {
   size_t n = 0;
@@ -65,15 +140,6 @@ static bool starts_word(const char *s, const char *word) {
   return strncasecmp(s, word, n) == 0 && !isalnum((unsigned char)s[n]);
 }
 
-/* The citation words, longest first where one begins another. */
-static const char *const cite_words[] = {"subparagraphs", "subparagraph", "paragraphs", "paragraph",
-                                         "points",        "point",        "alinéas",    "alinéa",
-                                         "puntos",        "punto",        "apartados",  "apartado"};
-
-/* The first letters of the citation words, for the cheap test. */
-static const char *const cite_stems[] = {"subparagraph", "paragraph", "point",
-                                         "alin",         "punto",     "apartado"};
-
 static size_t cite_word(const char *s) {
   for (size_t i = 0; i < sizeof cite_words / sizeof cite_words[0]; i++)
     if (starts_word(s, cite_words[i]))
@@ -81,26 +147,67 @@ static size_t cite_word(const char *s) {
   return 0;
 }
 
-/* Whether S (LEN bytes) starts with STEM, case aside. */
-static bool starts_stem(const char *s, size_t len, const char *stem) {
-  size_t n = strlen(stem);
-  return n <= len && strncasecmp(s, stem, n) == 0;
+/* Whether S (LEN bytes) starts with KEY, which is lower case; ASCII
+ * letters compared case aside. */
+static bool starts_key(const char *s, size_t len, const char *key) {
+  for (size_t i = 0; key[i]; i++) {
+    char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] | 0x20) : s[i];
+    if (i >= len || c != key[i])
+      return false;
+  }
+  return true;
 }
 
+/* Whether TEXT (LEN bytes) starts with one of S's keys. */
+static bool at_key(const struct cite_sections *s, const char *text, size_t len) {
+  if (!s->initial[(unsigned char)text[0]] || len < 2)
+    return false;
+  char first = (char)(text[0] | 0x20); /* an initial is an ASCII letter */
+  if (!s->second[first - 'a'][(unsigned char)text[1]])
+    return false;
+  for (size_t k = 0; k < s->nkeys; k++)
+    if (s->keys[k][0] == first && starts_key(text, len, s->keys[k]))
+      return true;
+  return false;
+}
+
+/* Where the label that P is in begins: a digit after a space ("2"), or
+ * letters after a space then ')' ("d)"); NULL when there is none. */
+static const char *label_start(const char *text, const char *p) {
+  if (*p == ')') {
+    const char *q = p;
+    while (q > text && q[-1] >= 'a' && q[-1] <= 'z' && p - q < 6)
+      q--;
+    return q < p && q > text && q[-1] == ' ' ? q : NULL;
+  }
+  return p > text && p[-1] == ' ' ? p : NULL;
+}
+
+/* Whether the N bytes at W are a citation word or a word of a call. */
+static bool is_word(const struct cite_sections *s, const char *w, size_t n) {
+  for (size_t i = 0; i < sizeof cite_words / sizeof cite_words[0]; i++)
+    if (strncasecmp(cite_words[i], w, n) == 0 && cite_words[i][n] == 0)
+      return true;
+  for (size_t k = 0; k < s->nwords; k++)
+    if (s->words[k].n == n && strncasecmp(s->words[k].w, w, n) == 0)
+      return true;
+  return false;
+}
+
+/* Each digit and ')' is looked at (strpbrk runs through the text with the
+ * C library's vector code: this test sees every paragraph of every
+ * document), and the word before a label there compared with S's words. */
 bool cite_may_hold(const struct cite_sections *s, const char *text, size_t len) {
-  for (size_t i = 0; i < len; i++) {
-    if (i > 0 && word_byte((unsigned char)text[i - 1]))
+  (void)len;
+  for (const char *p = strpbrk(text, "0123456789)"); p; p = strpbrk(p + 1, "0123456789)")) {
+    const char *start = label_start(text, p);
+    if (!start)
       continue;
-    if (!isalpha((unsigned char)text[i]))
-      continue;
-    for (size_t k = 0; k < sizeof cite_stems / sizeof cite_stems[0]; k++)
-      if (starts_stem(text + i, len - i, cite_stems[k]))
-        return true;
-    for (size_t k = 0; k < s->n; k++) {
-      size_t w = word_len(s->v[k].call);
-      if (w && w <= len - i && strncasecmp(text + i, s->v[k].call, w) == 0)
-        return true;
-    }
+    const char *end = start - 1, *w = end; /* the space before the label */
+    while (w > text && word_byte((unsigned char)w[-1]))
+      w--;
+    if (w < end && is_word(s, w, (size_t)(end - w)))
+      return true;
   }
   return false;
 }
@@ -428,6 +535,8 @@ size_t cite_find(const struct cite_sections *s, const char *text, size_t len, bo
       continue;
     if (isupper((unsigned char)text[i]) && text_name_at(text + i))
       named = true;
+    if (!at_key(s, text + i, len - i))
+      continue;
     struct citation c;
     memset(&c, 0, sizeof c);
     if (!word_first(s, text, i, &c) && !call_first(s, text, i, &c))

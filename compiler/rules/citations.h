@@ -63,6 +63,19 @@ struct cite_sections {
     char *call;
   } * v;
   size_t n;
+  bool initial[256];    /* the first bytes of calls and citation words, both
+                           cases: most words start with none of them */
+  bool second[26][256]; /* [first letter]['second byte']: fewer still */
+  char initials[64];    /* the initials as a string, for strpbrk */
+  char **keys;          /* the first words of calls and the citation words' stems,
+                           lower case: where a citation may start */
+  size_t nkeys;
+  struct cite_word {
+    const char *w; /* into a call */
+    size_t n;
+  } * words; /* every word of every call: a label follows one of them, or a
+                citation word */
+  size_t nwords, wcap;
 };
 
 /* Fills S with RESOLUTION's sections on SIDE (SIDE_O or SIDE_A); T is
@@ -71,9 +84,9 @@ void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int 
                         struct vtext *t);
 void cite_sections_free(struct cite_sections *s);
 
-/* Whether TEXT (LEN bytes) may hold a citation: it has a citation word or
- * the first word of a call, case aside. A cheap test that lets a caller
- * skip building a paragraph's text. */
+/* Whether TEXT (LEN bytes, NUL-terminated) may hold a citation: a label
+ * ("2", "d)") after a citation word or a word of a call, case aside. A
+ * cheap test that lets a caller skip building a paragraph's text. */
 bool cite_may_hold(const struct cite_sections *s, const char *text, size_t len);
 
 /* Whether TEXT (LEN bytes) names another text: "Résolution 140",

@@ -161,7 +161,8 @@ static bool may_cite(struct stale *st, const xmlNode *p) {
   if (len == 0)
     return false;
   st->raw[len] = 0; /* gather leaves room */
-  return cite_may_hold(&st->secs[0], st->raw, len) || cite_may_hold(&st->secs[1], st->raw, len);
+  return cite_may_hold(&st->secs[1], st->raw, len) ||
+         (st->c->a->has_marks && cite_may_hold(&st->secs[0], st->raw, len));
 }
 
 /* Whether a paragraph before P in its item, or in the items its list is
