@@ -122,8 +122,26 @@ static const struct label *decimal_parent(const xmlNode *c, enum numbering style
   return pi && pi->lab[s].has && pi->lab[s].base[0] ? &pi->lab[s] : NULL;
 }
 
+/* Items left out of a side, to try an explanation of its typed labels
+ * (see explain_labels); NULL in the ordinary labelling. */
+struct skip {
+  const xmlNode *item[2];
+  int n;
+};
+
+static bool skipped(const struct skip *sk, const xmlNode *it) {
+  for (int i = 0; sk && i < sk->n; i++)
+    if (sk->item[i] == it)
+      return true;
+  return false;
+}
+
+static bool on_side(const xmlNode *it, int side, const struct skip *sk) {
+  return is_el(it, "item") && (own_sides(it) & side) && !skipped(sk, it);
+}
+
 static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numbering style,
-                       bool explicit_style) {
+                       bool explicit_style, const struct skip *sk) {
   int cin = info_of(c)->in, s = SIDX(side);
   if (!(cin & side))
     return;
@@ -135,20 +153,20 @@ static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numberin
   }
   int total = 0;
   for (xmlNodePtr it = first_el(c); it; it = next_el(it))
-    total += is_el(it, "item") && (own_sides(it) & side);
+    total += on_side(it, side, sk);
   bool only = total == 1 && !explicit_style;
   char base[LABEL_MAX] = "";
   unsigned n = 0, k = 0;
   for (xmlNodePtr it = first_el(c); it; it = next_el(it)) {
-    if (!is_el(it, "item") || !(own_sides(it) & side))
+    if (!on_side(it, side, sk))
       continue;
     struct info *ii = info_of(it) ? info_of(it) : info_new(a, it);
     ii->style = style;
     struct label *l = &ii->lab[s];
-    if (only || style == NUM_NONE) {
-      ii->only[s] = only;
+    *l = (struct label){0}; /* labelled again after a trial of explain_labels */
+    ii->only[s] = only;
+    if (only || style == NUM_NONE)
       continue;
-    }
     if (interposed(it, side) >= 0) {
       l->sfx = label_suffix(k++);
     } else {
@@ -163,12 +181,17 @@ static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numberin
   }
 }
 
-static void label_items(struct analysis *a, xmlNodePtr c) {
+/* Labels the items of C on SIDE, leaving out those of SK. */
+static void label_container(struct analysis *a, xmlNodePtr c, int side, const struct skip *sk) {
   enum numbering style = default_style(c);
   const char *ns = attr(c, "numbering");
   bool explicit_style = ns && numbering_parse(ns, &style);
-  label_side(a, c, SIDE_O, style, explicit_style);
-  label_side(a, c, SIDE_A, style, explicit_style);
+  label_side(a, c, side, style, explicit_style, sk);
+}
+
+static void label_items(struct analysis *a, xmlNodePtr c) {
+  label_container(a, c, SIDE_O, NULL);
+  label_container(a, c, SIDE_A, NULL);
 }
 
 /* Report sections: 1, 2, 3 and nested 3.1, 3.2 under their parent. */
@@ -380,6 +403,8 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
   }
   if (l->has && l->sfx && !l->base[0])
     return; /* an interposed item with nothing before it: reported once, below */
+  if (info_of(n->parent) && info_of(n->parent)->explained[SIDX(side)])
+    return; /* reported at the item that lacks its mark */
   label_value(l, have, sizeof have);
   if (strcmp(have, given) == 0)
     return;
@@ -416,6 +441,211 @@ static void check_labels(struct analysis *a, xmlNodePtr n) {
     check_one_label(a, n, was, SIDE_O);
   if (is_el(n, "item"))
     check_interposed(a, n);
+}
+
+/* ------------------------------------------------------------ forgotten marks */
+
+/* An item inserted or deleted without its mark shifts every label after
+ * it, and the label rule then finds fault with each of them but not
+ * with the item. When the typed labels of a section disagree with its
+ * marks, look for the fewest unmarked items (one or two) whose absence
+ * from that text would make every typed label right, and report those
+ * items instead: once each, with the mark they probably lack. */
+
+#define OTHER(side) (SIDE_BOTH - (side))
+#define MAX_TIED 8
+#define MAX_PAIRED 40 /* candidates beyond which pairs are not tried */
+
+/* The label typed for SIDE: num for the amended text, was for the original. */
+static const char *typed(const xmlNode *item, int side) {
+  return attr(item, side == SIDE_A ? "num" : "was");
+}
+
+/* Whether ITEM's typed label for SIDE differs from the computed one (as
+ * check_one_label judges it). */
+static bool disagrees(const xmlNode *item, int side) {
+  const char *given = typed(item, side);
+  const struct info *ii = info_of(item);
+  if (!given || !ii || !(ii->in & side))
+    return false;
+  const struct label *l = &ii->lab[SIDX(side)];
+  if (l->has && l->sfx && !l->base[0])
+    return false; /* check_interposed reports it */
+  char have[LABEL_MAX + 8];
+  label_value(l, have, sizeof have);
+  return strcmp(have, given) != 0;
+}
+
+/* Typed labels of C's items that disagree on SIDE, counted from FROM on
+ * (NULL: all); *FIRST gets the first of them. */
+static int disagreements(const xmlNode *c, int side, const xmlNode *from, const xmlNode **first) {
+  int n = 0;
+  for (const xmlNode *it = from ? from : first_el(c); it; it = next_el(it))
+    if (is_el(it, "item") && disagrees(it, side)) {
+      if (!n && first)
+        *first = it;
+      n++;
+    }
+  return n;
+}
+
+/* An item that may have lost its mark for SIDE: unmarked, and with no
+ * label typed for the text it would be absent from. */
+static bool candidate(const xmlNode *it, int side) {
+  return is_el(it, "item") && own_sides(it) == SIDE_BOTH && !typed(it, side);
+}
+
+struct search {
+  int side;
+  int found;                     /* explanations of the smallest size, of the best evidence */
+  int evidence;                  /* how many of their items have the other text's label typed */
+  struct skip best;              /* the first of them */
+  const xmlNode *tied[MAX_TIED]; /* their items, for a message when several tie */
+  int ntied;
+};
+
+static void consider(struct search *s, const struct skip *sk) {
+  int e = 0;
+  for (int i = 0; i < sk->n; i++)
+    e += typed(sk->item[i], OTHER(s->side)) != NULL;
+  if (s->found && e < s->evidence)
+    return;
+  if (!s->found || e > s->evidence) {
+    s->found = 0, s->ntied = 0, s->evidence = e;
+    s->best = *sk;
+  }
+  s->found++;
+  for (int i = 0; i < sk->n; i++) {
+    bool seen = false;
+    for (int j = 0; j < s->ntied; j++)
+      seen |= s->tied[j] == sk->item[i];
+    if (!seen && s->ntied < MAX_TIED)
+      s->tied[s->ntied++] = sk->item[i];
+  }
+}
+
+static bool explains(struct analysis *a, xmlNodePtr c, int side, const struct skip *sk) {
+  label_container(a, c, side, sk);
+  return disagreements(c, side, NULL, NULL) == 0;
+}
+
+/* Tries every candidate, then every pair of them; leaves C labelled as
+ * it was. */
+static void search(struct analysis *a, xmlNodePtr c, struct search *s) {
+  const xmlNode *cand[MAX_PAIRED + 1];
+  int n = 0;
+  bool many = false;
+  for (const xmlNode *it = first_el(c); it; it = next_el(it))
+    if (candidate(it, s->side)) {
+      struct skip one = {{it, NULL}, 1};
+      if (explains(a, c, s->side, &one))
+        consider(s, &one);
+      if (n <= MAX_PAIRED)
+        cand[n++] = it;
+      else
+        many = true;
+    }
+  for (int i = 0; !s->found && !many && i < n; i++)
+    for (int j = i + 1; j < n; j++) {
+      struct skip two = {{cand[i], cand[j]}, 2};
+      if (explains(a, c, s->side, &two))
+        consider(s, &two);
+    }
+  label_container(a, c, s->side, NULL);
+}
+
+/* "12", "12 or 13", "12, 13 or 14" */
+static void lines_of(const struct search *s, char *buf, size_t size) {
+  size_t len = 0;
+  buf[0] = 0;
+  for (int i = 0; i < s->ntied && len < size; i++)
+    len += (size_t)snprintf(buf + len, size - len, "%s%ld",
+                            i == 0              ? ""
+                            : i == s->ntied - 1 ? " or "
+                                                : ", ",
+                            node_line(s->tied[i]));
+}
+
+static void report_item(struct analysis *a, xmlNodePtr c, int side, const xmlNode *it) {
+  const xmlNode *first = NULL;
+  int after = disagreements(c, side, next_el(it), &first);
+  const char *where = "after it";
+  if (!after) {
+    after = disagreements(c, side, NULL, &first);
+    where = "in its section";
+  }
+  char name[LABEL_MAX + 16] = "this item", lab[LABEL_MAX + 8];
+  label_text(&info_of(it)->lab[SIDX(OTHER(side))], lab, sizeof lab);
+  if (lab[0])
+    snprintf(name, sizeof name, "item %s", lab);
+  char more[32] = "";
+  if (after > 1)
+    snprintf(more, sizeof more, ", and %d more", after - 1);
+  diag_add(a->d, a->file, node_line(it), 0, SEV_ERROR, "label",
+           "%s is probably %s but not marked: the %s labels typed %s (%s=\"%s\" on line %ld%s) "
+           "leave it out; "
+           "add change=\"%s\" to it",
+           name, side == SIDE_O ? "inserted" : "deleted", side_name(side), where,
+           side == SIDE_A ? "num" : "was", typed(first, side), node_line(first), more,
+           side == SIDE_O ? "ins" : "del");
+}
+
+/* Several items would explain the labels equally well: one error, at the
+ * first label that is off, naming them. */
+static void report_tie(struct analysis *a, xmlNodePtr c, const struct search *s) {
+  const xmlNode *first = NULL;
+  int n = disagreements(c, s->side, NULL, &first);
+  const struct info *fi = info_of(first);
+  char have[LABEL_MAX + 8], lines[128], more[48] = "";
+  label_value(&fi->lab[SIDX(s->side)], have, sizeof have);
+  lines_of(s, lines, sizeof lines);
+  if (n > 1)
+    snprintf(more, sizeof more, ", and %d label%s after it disagree%s too", n - 1, n > 2 ? "s" : "",
+             n > 2 ? "" : "s");
+  const char *tense = s->side == SIDE_A ? "is" : "was";
+  diag_add(a->d, a->file, node_line(first), 0, SEV_ERROR, "label",
+           "item %s %s '%s' but %s '%s'%s%s: %s of this %s %s probably %s but not marked "
+           "(line%s %s); add change=\"%s\" to %s",
+           tense, label_verb(fi->style), typed(first, s->side), tense, have, in_text(a, s->side),
+           more, s->best.n == 1 ? "an item" : "two items", container_name(first),
+           s->best.n == 1 ? "is" : "are", s->side == SIDE_O ? "inserted" : "deleted",
+           s->ntied > 1 ? "s" : "", lines, s->side == SIDE_O ? "ins" : "del",
+           s->best.n == 1 ? "it" : "them");
+}
+
+/* Whether S is an explanation worth giving: no larger than fixing the
+ * labels themselves, and, when only as large, borne out by the other
+ * text's labels typed on the items. */
+static bool convincing(const struct search *s, int off) {
+  if (!s->found || s->best.n > off)
+    return false;
+  return s->best.n < off || (s->found == 1 && s->evidence == s->best.n);
+}
+
+static void explain_labels(struct analysis *a, xmlNodePtr c) {
+  struct search s[2] = {{.side = SIDE_O}, {.side = SIDE_A}};
+  int off[2] = {0, 0};
+  for (int i = 0; i < 2; i++) {
+    if (!(info_of(c)->in & s[i].side))
+      continue;
+    off[i] = disagreements(c, s[i].side, NULL, NULL);
+    if (off[i])
+      search(a, c, &s[i]);
+  }
+  /* an item cannot be both inserted and deleted */
+  for (int i = 0; i < s[0].best.n; i++)
+    if (skipped(&s[1].best, s[0].best.item[i]))
+      return;
+  for (int i = 0; i < 2; i++) {
+    if (!convincing(&s[i], off[i]))
+      continue;
+    info_of(c)->explained[i] = true;
+    if (s[i].found == 1)
+      for (int k = 0; k < s[i].best.n; k++)
+        report_item(a, c, s[i].side, s[i].best.item[k]);
+    else
+      report_tie(a, c, &s[i]);
+  }
 }
 
 /* ------------------------------------------------------------ walk */
@@ -590,6 +820,11 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   if (root)
     walk(a, root, SIDE_BOTH, &c);
   /* after the walk: every label is known, and whether there are marks */
+  for (size_t i = 0; i < a->ninfos; i++) {
+    xmlNodePtr n = a->infos[i]->node;
+    if (is_item_section(n) || is_el(n, "list"))
+      explain_labels(a, n);
+  }
   for (size_t i = 0; i < a->ninfos; i++) {
     xmlNodePtr n = a->infos[i]->node;
     if (is_el(n, "item") || is_report_section(n) || is_annex_heading(n))
