@@ -581,7 +581,7 @@ static void report_item(struct analysis *a, xmlNodePtr c, int side, const xmlNod
   char more[32] = "";
   if (after > 1)
     snprintf(more, sizeof more, ", and %d more", after - 1);
-  diag_add(a->d, a->file, node_line(it), 0, SEV_ERROR, "label",
+  diag_add(a->d, a->file, node_line(it), 0, &rule_label,
            "%s is probably %s but not marked: the %s labels typed %s (%s=\"%s\" on line %ld%s) "
            "leave it out; "
            "add change=\"%s\" to it",
@@ -603,7 +603,7 @@ static void report_tie(struct analysis *a, xmlNodePtr c, const struct search *s)
     snprintf(more, sizeof more, ", and %d label%s after it disagree%s too", n - 1, n > 2 ? "s" : "",
              n > 2 ? "" : "s");
   const char *tense = s->side == SIDE_A ? "is" : "was";
-  diag_add(a->d, a->file, node_line(first), 0, SEV_ERROR, "label",
+  diag_add(a->d, a->file, node_line(first), 0, &rule_label,
            "item %s %s '%s' but %s '%s'%s%s: %s of this %s %s probably %s but not marked "
            "(line%s %s); add change=\"%s\" to %s",
            tense, label_verb(fi->style), typed(first, s->side), tense, have, in_text(a, s->side),
@@ -732,13 +732,85 @@ xmlNodePtr ref_target(const struct analysis *a, const xmlNode *ref) {
   return to ? xmlHashLookup(a->ids, (const xmlChar *)to) : NULL;
 }
 
+/* ------------------------------------------------------------ ref suggestions */
+
+#define ID_MAX 64   /* ids longer than this are not compared */
+#define SUGGESTED 3 /* ids named at most */
+#define SUGGEST_REFS                                                                               \
+  200 /* unknown refs given suggestions, so that a                                                 \
+         document of thousands costs no more */
+
+/* Edits (insertion, deletion, substitution, swap of neighbours) from A
+ * to B: optimal string alignment, the typist's distance. */
+static size_t distance(const char *a, const char *b) {
+  size_t m = strlen(a), n = strlen(b);
+  size_t rows[3][ID_MAX + 1], *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+  for (size_t j = 0; j <= n; j++)
+    prev[j] = j;
+  for (size_t i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (size_t j = 1; j <= n; j++) {
+      size_t cost = a[i - 1] != b[j - 1];
+      size_t d = prev[j - 1] + cost;
+      if (prev[j] + 1 < d)
+        d = prev[j] + 1;
+      if (cur[j - 1] + 1 < d)
+        d = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < d)
+        d = prev2[j - 2] + 1;
+      cur[j] = d;
+    }
+    size_t *t = prev2;
+    prev2 = prev, prev = cur, cur = t;
+  }
+  return prev[n];
+}
+
+/* " or 'r2'": the ids of items, sections and annexes nearest to TO,
+ * in document order, when they are near enough to be a slip. */
+static void suggest(const struct analysis *a, const char *to, char *buf, size_t size) {
+  buf[0] = 0;
+  size_t len = strlen(to);
+  if (len > ID_MAX)
+    return;
+  size_t best = len / 3 > 3 ? 3 : len / 3 ? len / 3 : 1; /* the most edits that suggest a slip */
+  const char *found[SUGGESTED];
+  int n = 0;
+  for (size_t i = 0; i < a->ninfos; i++) {
+    const xmlNode *x = a->infos[i]->node;
+    const char *id = attr(x, "id");
+    if (!id || !(is_el(x, "item") || is_el(x, "section") || is_el(x, "annex")))
+      continue;
+    size_t il = strlen(id);
+    if (il > ID_MAX || (il > len ? il - len : len - il) > best)
+      continue;
+    size_t d = distance(to, id);
+    if (d < best)
+      n = 0, best = d;
+    if (d == best && n < SUGGESTED)
+      found[n++] = id;
+  }
+  size_t at = 0;
+  for (int i = 0; i < n && at < size; i++)
+    at += (size_t)snprintf(buf + at, size - at, "%s'%s'",
+                           i == 0       ? "; did you mean "
+                           : i == n - 1 ? " or "
+                                        : ", ",
+                           found[i]);
+  if (n && at < size)
+    snprintf(buf + at, size - at, "?");
+}
+
 static void check_ref(struct analysis *a, xmlNodePtr ref) {
   const char *to = attr(ref, "to");
   xmlNodePtr t = ref_target(a, ref);
   long line = node_line(ref);
   if (!t) {
+    char hint[256] = "";
+    if (a->unknown_refs++ < SUGGEST_REFS)
+      suggest(a, to, hint, sizeof hint);
     diag_add(a->d, a->file, line, 0, &rule_ref,
-             "reference to '%s': no item, section or annex has this id", to);
+             "reference to '%s': no item, section or annex has this id%s", to, hint);
     return;
   }
   if (!is_el(t, "item") && !is_el(t, "section") && !is_el(t, "annex")) {

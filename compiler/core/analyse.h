@@ -42,7 +42,8 @@ struct analysis {
   xmlHashTablePtr ids;
   xmlNodePtr *refs;
   size_t nrefs, refcap;
-  bool has_marks; /* any node present on one side only */
+  int unknown_refs; /* refs to no id, so far */
+  bool has_marks;   /* any node present on one side only */
 };
 
 #define SIDX(side) ((side)-1) /* SIDE_O → 0, SIDE_A → 1 */
