@@ -302,6 +302,15 @@ const char *in_text(const struct analysis *a, int side) {
   return side == SIDE_O ? " in the original text" : " in the amended text";
 }
 
+/* FMT ("(line %ld)") naming line THERE, or "" when THERE is HERE: a
+ * message printed at a line does not name it again. */
+static const char *line_note(char *buf, size_t size, const char *fmt, long there, long here) {
+  buf[0] = 0;
+  if (there != here)
+    snprintf(buf, size, fmt, there);
+  return buf;
+}
+
 static const char *container_name(const xmlNode *item) {
   return is_el(item->parent, "list") ? "list" : "section";
 }
@@ -578,15 +587,15 @@ static void report_item(struct analysis *a, xmlNodePtr c, int side, const xmlNod
   label_text(&info_of(it)->lab[SIDX(OTHER(side))], lab, sizeof lab);
   if (lab[0])
     snprintf(name, sizeof name, "item %s", lab);
-  char more[32] = "";
+  char more[32] = "", at[32];
   if (after > 1)
     snprintf(more, sizeof more, ", and %d more", after - 1);
   diag_add(a->d, a->file, node_line(it), 0, &rule_label,
-           "%s is probably %s but not marked: the %s labels typed %s (%s=\"%s\" on line %ld%s) "
-           "leave it out; "
-           "add change=\"%s\" to it",
+           "%s is probably %s but not marked: the %s labels typed %s (%s=\"%s\"%s%s) "
+           "leave it out; add change=\"%s\" to it",
            name, side == SIDE_O ? "inserted" : "deleted", side_name(side), where,
-           side == SIDE_A ? "num" : "was", typed(first, side), node_line(first), more,
+           side == SIDE_A ? "num" : "was", typed(first, side),
+           line_note(at, sizeof at, " on line %ld", node_line(first), node_line(it)), more,
            side == SIDE_O ? "ins" : "del");
 }
 
@@ -661,8 +670,12 @@ static void add_id(struct analysis *a, xmlNodePtr n) {
     return;
   xmlNodePtr prev = xmlHashLookup(a->ids, (const xmlChar *)id);
   if (prev) {
+    char at[32];
     diag_add(a->d, a->file, node_line(n), 0, &rule_ref,
-             "id '%s' is already used at line %ld; ids must be unique", id, node_line(prev));
+             "id '%s' is already used %s; ids must be unique", id,
+             node_line(prev) == node_line(n)
+                 ? "on this line"
+                 : line_note(at, sizeof at, "at line %ld", node_line(prev), node_line(n)));
     return;
   }
   xmlHashAddEntry(a->ids, (const xmlChar *)id, n);
@@ -686,8 +699,10 @@ static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c
   struct info *ii = info_of(n);
   for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
     if (is_el(p, "footnote")) {
+      char at[32];
       diag_add(a->d, a->file, node_line(n), 0, &rule_schema,
-               "footnote inside a footnote (line %ld): footnotes do not nest", node_line(p));
+               "footnote inside a footnote%s: footnotes do not nest",
+               line_note(at, sizeof at, " (line %ld)", node_line(p), node_line(n)));
       break;
     }
   ii->fn_serial = ++c->serial;
@@ -805,6 +820,9 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
   const char *to = attr(ref, "to");
   xmlNodePtr t = ref_target(a, ref);
   long line = node_line(ref);
+  char at[32] = "";
+  if (t)
+    line_note(at, sizeof at, " (line %ld)", node_line(t), line);
   if (!t) {
     char hint[256] = "";
     if (a->unknown_refs++ < SUGGEST_REFS)
@@ -815,9 +833,8 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
   }
   if (!is_el(t, "item") && !is_el(t, "section") && !is_el(t, "annex")) {
     diag_add(a->d, a->file, line, 0, &rule_ref,
-             "reference to '%s' names a %s (line %ld); only items, sections and annexes "
-             "can be cited",
-             to, (const char *)t->name, node_line(t));
+             "reference to '%s' names a %s%s; only items, sections and annexes can be cited", to,
+             (const char *)t->name, at);
     return;
   }
   int rin = info_of(ref)->in, tin = info_of(t)->in;
@@ -826,8 +843,8 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
       continue;
     if (!(tin & side)) {
       diag_add(a->d, a->file, line, 0, &rule_ref,
-               "reference to '%s' is in the %s text but its target (line %ld) is %s there", to,
-               side_name(side), node_line(t), side == SIDE_A ? "deleted" : "not yet inserted");
+               "reference to '%s' is in the %s text but its target%s is %s there", to,
+               side_name(side), at, side == SIDE_A ? "deleted" : "not yet inserted");
       return;
     }
     if (!is_el(t, "section") && !info_of(t)->lab[SIDX(side)].has) {
@@ -836,15 +853,14 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
         snprintf(why_none, sizeof why_none, " (it is the only %s of its %s)", (const char *)t->name,
                  is_el(t, "annex") ? "resolution" : container_name(t));
       diag_add(a->d, a->file, line, 0, &rule_ref,
-               "reference to '%s': the %s (line %ld) has no label%s%s", to, (const char *)t->name,
-               node_line(t), in_text(a, side), why_none);
+               "reference to '%s': the %s%s has no label%s%s", to, (const char *)t->name, at,
+               in_text(a, side), why_none);
       return;
     }
     if (is_el(t, "section") && !is_report_section(t) && !child_el(t, "call") &&
         !info_of(t)->lab[SIDX(side)].has) {
       diag_add(a->d, a->file, line, 0, &rule_ref,
-               "reference to '%s': the section (line %ld) has no call to cite it by", to,
-               node_line(t));
+               "reference to '%s': the section%s has no call to cite it by", to, at);
       return;
     }
   }
