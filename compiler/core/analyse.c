@@ -395,19 +395,19 @@ static void why_section(const struct analysis *a, const xmlNode *sec, int side, 
     snprintf(buf, size, "it is section %d%s", pos + 1, in_text(a, side));
 }
 
+/* The messages name the attribute as typed and the label as printed
+ * ("was=\"c\" but the item was b)"): a drafter compares them at a glance. */
 static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given, int side) {
   struct info *ii = info_of(n);
   const char *kind = is_el(n, "section") ? "section" : "item";
-  const char *verb = label_verb(ii->style);
+  const char *an = side == SIDE_A ? "num" : "was";
   const char *tense = side == SIDE_A ? "is" : "was";
   const struct label *l = &ii->lab[SIDX(side)];
-  char have[LABEL_MAX + 8], reason[700];
+  char have[LABEL_MAX + 8], shown[LABEL_MAX + 8], reason[700];
   if (!(ii->in & side)) {
     diag_add(a->d, a->file, node_line(n), 0, &rule_label,
-             "%s %s %s '%s' but it is %s, so it has no label in the %s text; "
-             "remove %s=\"%s\"",
-             kind, tense, verb, given, side == SIDE_A ? "deleted" : "inserted", side_name(side),
-             side == SIDE_A ? "num" : "was", given);
+             "%s=\"%s\" but the %s is %s, so it has no label in the %s text; remove %s", an, given,
+             kind, side == SIDE_A ? "deleted" : "inserted", side_name(side), an);
     return;
   }
   if (l->has && l->sfx && !l->base[0])
@@ -421,12 +421,15 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
     why(a, n, side, reason, sizeof reason);
   else
     why_section(a, n, side, reason, sizeof reason);
+  label_text(l, shown, sizeof shown);
   if (!have[0])
-    diag_add(a->d, a->file, node_line(n), 0, &rule_label, "%s %s %s '%s' but has no label%s (%s)",
-             kind, tense, verb, given, in_text(a, side), reason);
+    diag_add(a->d, a->file, node_line(n), 0, &rule_label,
+             "%s=\"%s\" but the %s has no label%s (%s); remove %s", an, given, kind,
+             in_text(a, side), reason, an);
   else
-    diag_add(a->d, a->file, node_line(n), 0, &rule_label, "%s %s %s '%s' but %s '%s'%s (%s)", kind,
-             tense, verb, given, tense, have, in_text(a, side), reason);
+    diag_add(a->d, a->file, node_line(n), 0, &rule_label,
+             "%s=\"%s\" but the %s %s %s%s (%s); write %s=\"%s\"", an, given, kind, tense, shown,
+             in_text(a, side), reason, an, have);
 }
 
 static void check_interposed(struct analysis *a, xmlNodePtr item) {
@@ -604,19 +607,18 @@ static void report_item(struct analysis *a, xmlNodePtr c, int side, const xmlNod
 static void report_tie(struct analysis *a, xmlNodePtr c, const struct search *s) {
   const xmlNode *first = NULL;
   int n = disagreements(c, s->side, NULL, &first);
-  const struct info *fi = info_of(first);
-  char have[LABEL_MAX + 8], lines[128], more[48] = "";
-  label_value(&fi->lab[SIDX(s->side)], have, sizeof have);
+  char shown[LABEL_MAX + 8], lines[128], more[48] = "";
+  label_text(&info_of(first)->lab[SIDX(s->side)], shown, sizeof shown);
   lines_of(s, lines, sizeof lines);
   if (n > 1)
     snprintf(more, sizeof more, ", and %d label%s after it disagree%s too", n - 1, n > 2 ? "s" : "",
              n > 2 ? "" : "s");
-  const char *tense = s->side == SIDE_A ? "is" : "was";
   diag_add(a->d, a->file, node_line(first), 0, &rule_label,
-           "item %s %s '%s' but %s '%s'%s%s: %s of this %s %s probably %s but not marked "
+           "%s=\"%s\" but the item %s %s%s%s: %s of this %s %s probably %s but not marked "
            "(line%s %s); add change=\"%s\" to %s",
-           tense, label_verb(fi->style), typed(first, s->side), tense, have, in_text(a, s->side),
-           more, s->best.n == 1 ? "an item" : "two items", container_name(first),
+           s->side == SIDE_A ? "num" : "was", typed(first, s->side),
+           s->side == SIDE_A ? "is" : "was", shown, in_text(a, s->side), more,
+           s->best.n == 1 ? "an item" : "two items", container_name(first),
            s->best.n == 1 ? "is" : "are", s->side == SIDE_O ? "inserted" : "deleted",
            s->ntied > 1 ? "s" : "", lines, s->side == SIDE_O ? "ins" : "del",
            s->best.n == 1 ? "it" : "them");
