@@ -541,25 +541,60 @@ static bool explains(struct analysis *a, xmlNodePtr c, int side, const struct sk
   return disagreements(c, side, NULL, NULL) == 0;
 }
 
-/* Tries every candidate, then every pair of them; leaves C labelled as
- * it was. */
-static void search(struct analysis *a, xmlNodePtr c, struct search *s) {
-  const xmlNode *cand[MAX_PAIRED + 1];
-  int n = 0;
-  bool many = false;
+/* Where a single missing mark can be: after the last typed label that is
+ * right and before the first that is wrong (removing an item elsewhere
+ * leaves the first wrong one as it is), unless the container is so short
+ * that a removal leaves an only item, which has no label. */
+static void window(const xmlNode *c, int side, const xmlNode **lo, const xmlNode **hi) {
+  int total = 0;
+  *lo = *hi = NULL;
   for (const xmlNode *it = first_el(c); it; it = next_el(it))
+    total += is_el(it, "item") && (own_sides(it) & side);
+  if (total <= 2)
+    return;
+  disagreements(c, side, NULL, hi);
+  for (const xmlNode *it = first_el(c); it && it != *hi; it = next_el(it))
+    if (is_el(it, "item") && typed(it, side) && (info_of(it)->in & side))
+      *lo = it;
+}
+
+/* Items labelled in trials, per container and side: every candidate of
+ * a section of a thousand items is tried; a generated section of tens of
+ * thousands with a label off costs no more than a fraction of a second. */
+#define TRIAL_BUDGET 1000000L
+
+/* Tries the candidates of the window one by one, then pairs of any
+ * candidates; leaves C labelled as it was. */
+static void search(struct analysis *a, xmlNodePtr c, struct search *s) {
+  const xmlNode *cand[MAX_PAIRED + 1], *lo, *hi;
+  long items = 0, spent = 0;
+  for (const xmlNode *it = first_el(c); it; it = next_el(it))
+    items++;
+  window(c, s->side, &lo, &hi);
+  int n = 0;
+  bool many = false, inside = lo == NULL;
+  for (const xmlNode *it = first_el(c); it && spent < TRIAL_BUDGET; it = next_el(it)) {
+    if (it == hi)
+      inside = false;
     if (candidate(it, s->side)) {
-      struct skip one = {{it, NULL}, 1};
-      if (explains(a, c, s->side, &one))
-        consider(s, &one);
+      if (inside || !hi) {
+        struct skip one = {{it, NULL}, 1};
+        spent += items;
+        if (explains(a, c, s->side, &one))
+          consider(s, &one);
+      }
       if (n <= MAX_PAIRED)
         cand[n++] = it;
       else
         many = true;
     }
-  for (int i = 0; !s->found && !many && i < n; i++)
+    if (it == lo)
+      inside = true;
+  }
+  for (int i = 0; !s->found && !many && i < n && spent < TRIAL_BUDGET; i++)
     for (int j = i + 1; j < n; j++) {
       struct skip two = {{cand[i], cand[j]}, 2};
+      spent += items;
       if (explains(a, c, s->side, &two))
         consider(s, &two);
     }
