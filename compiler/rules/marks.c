@@ -41,12 +41,17 @@ static bool is_empty_mark(const xmlNode *n) {
 
 static const char *article(const xmlNode *n) { return strchr("aeiou", n->name[0]) ? "an" : "a"; }
 
-static void describe(const xmlNode *n, char *buf, size_t size) {
+/* OUTER as a message names it from line HERE: its line only when it is
+ * another. */
+static void describe(const xmlNode *n, long here, char *buf, size_t size) {
+  char at[32] = "";
+  if (node_line(n) != here)
+    snprintf(at, sizeof at, " (line %ld)", node_line(n));
   if (mark_name(n))
-    snprintf(buf, size, "<%s> (line %ld)", mark_name(n), node_line(n));
+    snprintf(buf, size, "<%s>%s", mark_name(n), at);
   else
-    snprintf(buf, size, "%s %s with change=\"%s\" (line %ld)", article(n), (const char *)n->name,
-             attr(n, "change"), node_line(n));
+    snprintf(buf, size, "%s %s with change=\"%s\"%s", article(n), (const char *)n->name,
+             attr(n, "change"), at);
 }
 
 /* OUTER: the mark N is inside, or NULL. */
@@ -59,7 +64,7 @@ static void walk(struct rule_ctx *c, xmlNodePtr n, xmlNodePtr outer) {
     if (marks) {
       if (outer) {
         char o[128];
-        describe(outer, o, sizeof o);
+        describe(outer, node_line(ch), o, sizeof o);
         if (mark_name(ch))
           rule_report(c, &rule_marks, node_line(ch),
                       "<%s> inside %s: revision marks do not nest; mark the text once", ch->name,
