@@ -465,7 +465,7 @@ static void check_labels(struct analysis *a, xmlNodePtr n) {
  * items instead: once each, with the mark they probably lack. */
 
 #define OTHER(side) (SIDE_BOTH - (side))
-#define MAX_TIED 8
+#define MAX_TIED 4
 #define MAX_PAIRED 40 /* candidates beyond which pairs are not tried */
 
 /* The label typed for SIDE: num for the amended text, was for the original. */
@@ -514,6 +514,7 @@ struct search {
   struct skip best;              /* the first of them */
   const xmlNode *tied[MAX_TIED]; /* their items, for a message when several tie */
   int ntied;
+  bool more; /* and items beyond MAX_TIED */
 };
 
 static void consider(struct search *s, const struct skip *sk) {
@@ -523,7 +524,7 @@ static void consider(struct search *s, const struct skip *sk) {
   if (s->found && e < s->evidence)
     return;
   if (!s->found || e > s->evidence) {
-    s->found = 0, s->ntied = 0, s->evidence = e;
+    s->found = 0, s->ntied = 0, s->more = false, s->evidence = e;
     s->best = *sk;
   }
   s->found++;
@@ -533,6 +534,8 @@ static void consider(struct search *s, const struct skip *sk) {
       seen |= s->tied[j] == sk->item[i];
     if (!seen && s->ntied < MAX_TIED)
       s->tied[s->ntied++] = sk->item[i];
+    else if (!seen)
+      s->more = true;
   }
 }
 
@@ -601,16 +604,16 @@ static void search(struct analysis *a, xmlNodePtr c, struct search *s) {
   label_container(a, c, s->side, NULL);
 }
 
-/* "12", "12 or 13", "12, 13 or 14" */
+/* "12", "12 or 13", "12, 13 or 14"; "12, 13, 14 …" when there are more */
 static void lines_of(const struct search *s, char *buf, size_t size) {
   size_t len = 0;
   buf[0] = 0;
-  for (int i = 0; i < s->ntied && len < size; i++)
-    len += (size_t)snprintf(buf + len, size - len, "%s%ld",
-                            i == 0              ? ""
-                            : i == s->ntied - 1 ? " or "
-                                                : ", ",
-                            node_line(s->tied[i]));
+  for (int i = 0; i < s->ntied && len < size; i++) {
+    const char *sep = i == 0 ? "" : i == s->ntied - 1 && !s->more ? " or " : ", ";
+    len += (size_t)snprintf(buf + len, size - len, "%s%ld", sep, node_line(s->tied[i]));
+  }
+  if (s->more && len < size)
+    snprintf(buf + len, size - len, " …");
 }
 
 static void report_item(struct analysis *a, xmlNodePtr c, int side, const xmlNode *it) {
@@ -659,6 +662,27 @@ static void report_tie(struct analysis *a, xmlNodePtr c, const struct search *s)
            s->best.n == 1 ? "it" : "them");
 }
 
+/* One label is off, and one unmarked item would explain it as well: the
+ * label may be wrong, or the item new (or gone). Both fixes are named,
+ * for only the drafter knows which is true. */
+static void report_either(struct analysis *a, xmlNodePtr c, const struct search *s) {
+  const xmlNode *first = NULL;
+  disagreements(c, s->side, NULL, &first);
+  const struct info *fi = info_of(first);
+  char have[LABEL_MAX + 8], shown[LABEL_MAX + 8], reason[700], lines[128];
+  label_value(&fi->lab[SIDX(s->side)], have, sizeof have);
+  label_text(&fi->lab[SIDX(s->side)], shown, sizeof shown);
+  why(a, first, s->side, reason, sizeof reason);
+  lines_of(s, lines, sizeof lines);
+  const char *an = s->side == SIDE_A ? "num" : "was";
+  bool ins = s->side == SIDE_O;
+  diag_add(a->d, a->file, node_line(first), 0, &rule_label,
+           "%s=\"%s\" but the item %s %s%s (%s); write %s=\"%s\", or, if the item on line %s "
+           "%s, add change=\"%s\" to it",
+           an, typed(first, s->side), ins ? "was" : "is", shown, in_text(a, s->side), reason, an,
+           have, lines, ins ? "is new" : "is deleted", ins ? "ins" : "del");
+}
+
 /* Whether S is an explanation worth giving: no larger than fixing the
  * labels themselves, and, when only as large, borne out by the other
  * text's labels typed on the items. */
@@ -683,14 +707,17 @@ static void explain_labels(struct analysis *a, xmlNodePtr c) {
     if (skipped(&s[1].best, s[0].best.item[i]))
       return;
   for (int i = 0; i < 2; i++) {
-    if (!convincing(&s[i], off[i]))
-      continue;
-    info_of(c)->explained[i] = true;
-    if (s[i].found == 1)
-      for (int k = 0; k < s[i].best.n; k++)
-        report_item(a, c, s[i].side, s[i].best.item[k]);
-    else
-      report_tie(a, c, &s[i]);
+    if (convincing(&s[i], off[i])) {
+      info_of(c)->explained[i] = true;
+      if (s[i].found == 1)
+        for (int k = 0; k < s[i].best.n; k++)
+          report_item(a, c, s[i].side, s[i].best.item[k]);
+      else
+        report_tie(a, c, &s[i]);
+    } else if (s[i].found && off[i] == 1) {
+      info_of(c)->explained[i] = true;
+      report_either(a, c, &s[i]);
+    }
   }
 }
 
@@ -889,9 +916,8 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
       if (info_of(t)->only[SIDX(side)])
         snprintf(why_none, sizeof why_none, " (it is the only %s of its %s)", (const char *)t->name,
                  is_el(t, "annex") ? "resolution" : container_name(t));
-      diag_add(a->d, a->file, line, 0, &rule_ref,
-               "reference to '%s': the %s%s has no label%s%s", to, (const char *)t->name, at,
-               in_text(a, side), why_none);
+      diag_add(a->d, a->file, line, 0, &rule_ref, "reference to '%s': the %s%s has no label%s%s",
+               to, (const char *)t->name, at, in_text(a, side), why_none);
       return;
     }
     if (is_el(t, "section") && !is_report_section(t) && !child_el(t, "call") &&
