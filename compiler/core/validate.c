@@ -284,12 +284,10 @@ static void explain(struct vstate *st, const xmlNode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void explain(struct vstate *st, const xmlNode *n, const char *fmt, ...) {
-  char msg[512];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  diag_addv(st->d, st->name, xmlGetLineNo((xmlNodePtr)n), 0, SEV_ERROR, &rule_schema, fmt, ap);
   va_end(ap);
-  diag_add(st->d, st->name, xmlGetLineNo((xmlNodePtr)n), 0, &rule_schema, "%s", msg);
   st->errors++;
   if (st->nexplained < MAX_EXPLAINED)
     st->explained[st->nexplained++] = n;
@@ -303,9 +301,10 @@ static bool one_of(const xmlNode *n, const char *const *names) {
 }
 
 static const char *const running_text[] = {"ins", "del",      "em",  "strong", "sup",
-                                           "sub", "footnote", "ref", NULL};
+                                           "sub", "footnote", "ref", "fnref",  NULL};
 /* the blocks that carry change="ins|del" */
-static const char *const changeable[] = {"item", "p", "list", "section", "annex", "event", NULL};
+static const char *const changeable[] = {"item",  "p",     "list", "section", "annex",
+                                         "event", "table", "row",  NULL};
 
 static const char *article(const char *word) { return strchr("aeiou", word[0]) ? "an" : "a"; }
 
