@@ -62,12 +62,54 @@ static const char *allowed_values(const char *attr) {
   return NULL;
 }
 
+/* Whether VALUE is one of the values ALLOWED lists ("ins or del",
+ * "alpha, arabic … or none"). */
+static bool listed(const char *value, const char *allowed) {
+  size_t n = strlen(value);
+  for (const char *p = allowed; (p = strstr(p, value)) != NULL; p += n) {
+    bool starts = p == allowed || p[-1] == ' ';
+    bool ends = p[n] == 0 || p[n] == ',' || p[n] == ' ';
+    if (starts && ends)
+      return true;
+  }
+  return false;
+}
+
 static void value_message(const char *attr, const char *el, const char *value, char *msg,
                           size_t size) {
   const char *allowed = allowed_values(attr);
   if (allowed && value)
     snprintf(msg, size, "invalid value \"%s\" for attribute %s of %s; expected %s", value, attr, el,
              allowed);
+  else
+    snprintf(msg, size, "attribute %s is not allowed on %s", attr, el);
+}
+
+/* An element of running text, which a mark may hold whole. */
+static bool inline_name(const char *el) {
+  static const char *const names[] = {"footnote", "em", "strong", "sup", "sub", "ref", "fnref"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(el, names[i]) == 0)
+      return true;
+  return false;
+}
+
+/* libxml2 says "invalid attribute" both of a value out of the list and
+ * of an attribute the element does not take: a value of the list, or
+ * any value of an attribute whose form the grammar leaves to resc, means
+ * the latter. */
+static void grammar_message(const char *attr, const char *el, const char *value, char *msg,
+                            size_t size) {
+  const char *allowed = allowed_values(attr);
+  bool unchecked = !strcmp(attr, "num") || !strcmp(attr, "was") || !strcmp(attr, "date");
+  if (!value || !allowed || !(unchecked || listed(value, allowed)))
+    value_message(attr, el, value, msg, size);
+  else if (strcmp(attr, "change") == 0 && inline_name(el))
+    snprintf(msg, size, "%s has no change attribute; put it inside the mark: <%s><%s>…</%s></%s>",
+             el, value, el, el, value);
+  else if (strcmp(attr, "change") == 0)
+    snprintf(msg, size, "%s has no change attribute; mark its words instead: <%s><%s>…</%s></%s>",
+             el, el, value, value, el);
   else
     snprintf(msg, size, "attribute %s is not allowed on %s", attr, el);
 }
@@ -84,7 +126,7 @@ static bool attribute_message(const xmlError *e, char *msg, size_t size) {
     v = xmlGetNsProp(node, (const xmlChar *)"lang", XML_XML_NAMESPACE);
   else if (node)
     v = xmlGetNoNsProp(node, (const xmlChar *)a);
-  value_message(a, el, (const char *)v, msg, size);
+  grammar_message(a, el, (const char *)v, msg, size);
   xmlFree(v);
   return true;
 }
@@ -352,11 +394,34 @@ static void blocks_text(const struct blocks *b, char *buf, size_t size) {
 
 /* <ins><item>…</item></ins>: Word marks a whole paragraph, so a drafter
  * wraps the block; resc marks a block with change="ins". */
+/* <section><ins>words</ins></section>: the mark needs a block to stand
+ * in, which then carries it. */
+static void mark_without_block(struct vstate *st, const xmlNode *mark) {
+  static const char *const wants_item[] = {"section", "list", NULL};
+  static const char *const wants_p[] = {"item", "footnote", "annex", "summary", "reasons", NULL};
+  const xmlNode *parent = mark->parent;
+  const char *m = (const char *)mark->name, *p = (const char *)parent->name;
+  if (explained(st, mark)) /* text straight in an item, marks and all */
+    return;
+  if (one_of(parent, wants_item))
+    explain(st, mark,
+            "<%s> directly in %s %s: <%s> marks words inside a paragraph; write the words as "
+            "<item change=\"%s\"><p>…</p></item>",
+            m, article(p), p, m, m);
+  else if (one_of(parent, wants_p))
+    explain(st, mark,
+            "<%s> directly in %s %s: <%s> marks words inside a paragraph; write the words as "
+            "<p change=\"%s\">…</p>",
+            m, article(p), p, m, m);
+}
+
 static void mark_around_blocks(struct vstate *st, const xmlNode *mark) {
   struct blocks b;
   blocks_inside(mark, &b);
-  if (!b.first)
+  if (!b.first) {
+    mark_without_block(st, mark);
     return;
+  }
   char what[160], on[64];
   blocks_text(&b, what, sizeof what);
   const char *m = (const char *)mark->name, *first = (const char *)b.first->name;
