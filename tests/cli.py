@@ -83,7 +83,7 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, err = run("check", bad)
     check("error exits 1", rc == 1, out)
     check("gcc format with line and rule",
-          out.startswith(f"{bad}:4: error: item is lettered 'b' but is 'a'") and out.rstrip().endswith("[label]"), out)
+          out.startswith(f"{bad}:4: error: num=\"b\" but the item is a)") and out.rstrip().endswith("[label]"), out)
     check("summary on stderr", "1 file checked: 1 error" in err, err)
     rc, out, err = run("check", "-q", bad)
     check("-q prints diagnostics only", rc == 1 and out and not err, err)

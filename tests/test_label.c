@@ -226,8 +226,8 @@ static void test_label_diagnostics(void) {
     if (f.d.v[i].rule == &rule_label) {
       n++;
       expect_str("why the label moved",
-                 "item is lettered 'c' but is 'd' in the amended text (item b) was inserted "
-                 "before it)",
+                 "num=\"c\" but the item is d) in the amended text (item b) was inserted "
+                 "before it); write num=\"d\"",
                  f.d.v[i].message);
     }
   expect_str("one label error", "1", n == 1 ? "1" : "0");

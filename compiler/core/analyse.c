@@ -122,8 +122,26 @@ static const struct label *decimal_parent(const xmlNode *c, enum numbering style
   return pi && pi->lab[s].has && pi->lab[s].base[0] ? &pi->lab[s] : NULL;
 }
 
+/* Items left out of a side, to try an explanation of its typed labels
+ * (see explain_labels); NULL in the ordinary labelling. */
+struct skip {
+  const xmlNode *item[2];
+  int n;
+};
+
+static bool skipped(const struct skip *sk, const xmlNode *it) {
+  for (int i = 0; sk && i < sk->n; i++)
+    if (sk->item[i] == it)
+      return true;
+  return false;
+}
+
+static bool on_side(const xmlNode *it, int side, const struct skip *sk) {
+  return is_el(it, "item") && (own_sides(it) & side) && !skipped(sk, it);
+}
+
 static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numbering style,
-                       bool explicit_style) {
+                       bool explicit_style, const struct skip *sk) {
   int cin = info_of(c)->in, s = SIDX(side);
   if (!(cin & side))
     return;
@@ -135,20 +153,20 @@ static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numberin
   }
   int total = 0;
   for (xmlNodePtr it = first_el(c); it; it = next_el(it))
-    total += is_el(it, "item") && (own_sides(it) & side);
+    total += on_side(it, side, sk);
   bool only = total == 1 && !explicit_style;
   char base[LABEL_MAX] = "";
   unsigned n = 0, k = 0;
   for (xmlNodePtr it = first_el(c); it; it = next_el(it)) {
-    if (!is_el(it, "item") || !(own_sides(it) & side))
+    if (!on_side(it, side, sk))
       continue;
     struct info *ii = info_of(it) ? info_of(it) : info_new(a, it);
     ii->style = style;
     struct label *l = &ii->lab[s];
-    if (only || style == NUM_NONE) {
-      ii->only[s] = only;
+    *l = (struct label){0}; /* labelled again after a trial of explain_labels */
+    ii->only[s] = only;
+    if (only || style == NUM_NONE)
       continue;
-    }
     if (interposed(it, side) >= 0) {
       l->sfx = label_suffix(k++);
     } else {
@@ -163,12 +181,17 @@ static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numberin
   }
 }
 
-static void label_items(struct analysis *a, xmlNodePtr c) {
+/* Labels the items of C on SIDE, leaving out those of SK. */
+static void label_container(struct analysis *a, xmlNodePtr c, int side, const struct skip *sk) {
   enum numbering style = default_style(c);
   const char *ns = attr(c, "numbering");
   bool explicit_style = ns && numbering_parse(ns, &style);
-  label_side(a, c, SIDE_O, style, explicit_style);
-  label_side(a, c, SIDE_A, style, explicit_style);
+  label_side(a, c, side, style, explicit_style, sk);
+}
+
+static void label_items(struct analysis *a, xmlNodePtr c) {
+  label_container(a, c, SIDE_O, NULL);
+  label_container(a, c, SIDE_A, NULL);
 }
 
 /* Report sections: 1, 2, 3 and nested 3.1, 3.2 under their parent. */
@@ -279,6 +302,15 @@ const char *in_text(const struct analysis *a, int side) {
   return side == SIDE_O ? " in the original text" : " in the amended text";
 }
 
+/* FMT ("(line %ld)") naming line THERE, or "" when THERE is HERE: a
+ * message printed at a line does not name it again. */
+static const char *line_note(char *buf, size_t size, const char *fmt, long there, long here) {
+  buf[0] = 0;
+  if (there != here)
+    snprintf(buf, size, fmt, there);
+  return buf;
+}
+
 static const char *container_name(const xmlNode *item) {
   return is_el(item->parent, "list") ? "list" : "section";
 }
@@ -363,23 +395,25 @@ static void why_section(const struct analysis *a, const xmlNode *sec, int side, 
     snprintf(buf, size, "it is section %d%s", pos + 1, in_text(a, side));
 }
 
+/* The messages name the attribute as typed and the label as printed
+ * ("was=\"c\" but the item was b)"): a drafter compares them at a glance. */
 static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given, int side) {
   struct info *ii = info_of(n);
   const char *kind = is_el(n, "section") ? "section" : "item";
-  const char *verb = label_verb(ii->style);
+  const char *an = side == SIDE_A ? "num" : "was";
   const char *tense = side == SIDE_A ? "is" : "was";
   const struct label *l = &ii->lab[SIDX(side)];
-  char have[LABEL_MAX + 8], reason[700];
+  char have[LABEL_MAX + 8], shown[LABEL_MAX + 8], reason[700];
   if (!(ii->in & side)) {
     diag_add(a->d, a->file, node_line(n), 0, &rule_label,
-             "%s %s %s '%s' but it is %s, so it has no label in the %s text; "
-             "remove %s=\"%s\"",
-             kind, tense, verb, given, side == SIDE_A ? "deleted" : "inserted", side_name(side),
-             side == SIDE_A ? "num" : "was", given);
+             "%s=\"%s\" but the %s is %s, so it has no label in the %s text; remove %s", an, given,
+             kind, side == SIDE_A ? "deleted" : "inserted", side_name(side), an);
     return;
   }
   if (l->has && l->sfx && !l->base[0])
     return; /* an interposed item with nothing before it: reported once, below */
+  if (info_of(n->parent) && info_of(n->parent)->explained[SIDX(side)])
+    return; /* reported at the item that lacks its mark */
   label_value(l, have, sizeof have);
   if (strcmp(have, given) == 0)
     return;
@@ -387,12 +421,15 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
     why(a, n, side, reason, sizeof reason);
   else
     why_section(a, n, side, reason, sizeof reason);
+  label_text(l, shown, sizeof shown);
   if (!have[0])
-    diag_add(a->d, a->file, node_line(n), 0, &rule_label, "%s %s %s '%s' but has no label%s (%s)",
-             kind, tense, verb, given, in_text(a, side), reason);
+    diag_add(a->d, a->file, node_line(n), 0, &rule_label,
+             "%s=\"%s\" but the %s has no label%s (%s); remove %s", an, given, kind,
+             in_text(a, side), reason, an);
   else
-    diag_add(a->d, a->file, node_line(n), 0, &rule_label, "%s %s %s '%s' but %s '%s'%s (%s)", kind,
-             tense, verb, given, tense, have, in_text(a, side), reason);
+    diag_add(a->d, a->file, node_line(n), 0, &rule_label,
+             "%s=\"%s\" but the %s %s %s%s (%s); write %s=\"%s\"", an, given, kind, tense, shown,
+             in_text(a, side), reason, an, have);
 }
 
 static void check_interposed(struct analysis *a, xmlNodePtr item) {
@@ -418,6 +455,272 @@ static void check_labels(struct analysis *a, xmlNodePtr n) {
     check_interposed(a, n);
 }
 
+/* ------------------------------------------------------------ forgotten marks */
+
+/* An item inserted or deleted without its mark shifts every label after
+ * it, and the label rule then finds fault with each of them but not
+ * with the item. When the typed labels of a section disagree with its
+ * marks, look for the fewest unmarked items (one or two) whose absence
+ * from that text would make every typed label right, and report those
+ * items instead: once each, with the mark they probably lack. */
+
+#define OTHER(side) (SIDE_BOTH - (side))
+#define MAX_TIED 4
+#define MAX_PAIRED 40 /* candidates beyond which pairs are not tried */
+
+/* The label typed for SIDE: num for the amended text, was for the original. */
+static const char *typed(const xmlNode *item, int side) {
+  return attr(item, side == SIDE_A ? "num" : "was");
+}
+
+/* Whether ITEM's typed label for SIDE differs from the computed one (as
+ * check_one_label judges it). */
+static bool disagrees(const xmlNode *item, int side) {
+  const char *given = typed(item, side);
+  const struct info *ii = info_of(item);
+  if (!given || !ii || !(ii->in & side))
+    return false;
+  const struct label *l = &ii->lab[SIDX(side)];
+  if (l->has && l->sfx && !l->base[0])
+    return false; /* check_interposed reports it */
+  char have[LABEL_MAX + 8];
+  label_value(l, have, sizeof have);
+  return strcmp(have, given) != 0;
+}
+
+/* Typed labels of C's items that disagree on SIDE, counted from FROM on
+ * (NULL: all); *FIRST gets the first of them. */
+static int disagreements(const xmlNode *c, int side, const xmlNode *from, const xmlNode **first) {
+  int n = 0;
+  for (const xmlNode *it = from ? from : first_el(c); it; it = next_el(it))
+    if (is_el(it, "item") && disagrees(it, side)) {
+      if (!n && first)
+        *first = it;
+      n++;
+    }
+  return n;
+}
+
+/* An item that may have lost its mark for SIDE: unmarked, and with no
+ * label typed for the text it would be absent from. */
+static bool candidate(const xmlNode *it, int side) {
+  return is_el(it, "item") && own_sides(it) == SIDE_BOTH && !typed(it, side);
+}
+
+struct search {
+  int side;
+  int found;                     /* explanations of the smallest size, of the best evidence */
+  int evidence;                  /* how many of their items have the other text's label typed */
+  struct skip best;              /* the first of them */
+  const xmlNode *tied[MAX_TIED]; /* their items, for a message when several tie */
+  int ntied;
+  bool more; /* and items beyond MAX_TIED */
+};
+
+static void consider(struct search *s, const struct skip *sk) {
+  int e = 0;
+  for (int i = 0; i < sk->n; i++)
+    e += typed(sk->item[i], OTHER(s->side)) != NULL;
+  if (s->found && e < s->evidence)
+    return;
+  if (!s->found || e > s->evidence) {
+    s->found = 0, s->ntied = 0, s->more = false, s->evidence = e;
+    s->best = *sk;
+  }
+  s->found++;
+  for (int i = 0; i < sk->n; i++) {
+    bool seen = false;
+    for (int j = 0; j < s->ntied; j++)
+      seen |= s->tied[j] == sk->item[i];
+    if (!seen && s->ntied < MAX_TIED)
+      s->tied[s->ntied++] = sk->item[i];
+    else if (!seen)
+      s->more = true;
+  }
+}
+
+static bool explains(struct analysis *a, xmlNodePtr c, int side, const struct skip *sk) {
+  label_container(a, c, side, sk);
+  return disagreements(c, side, NULL, NULL) == 0;
+}
+
+/* Where a single missing mark can be: after the last typed label that is
+ * right and before the first that is wrong (removing an item elsewhere
+ * leaves the first wrong one as it is), unless the container is so short
+ * that a removal leaves an only item, which has no label. */
+static void window(const xmlNode *c, int side, const xmlNode **lo, const xmlNode **hi) {
+  int total = 0;
+  *lo = *hi = NULL;
+  for (const xmlNode *it = first_el(c); it; it = next_el(it))
+    total += is_el(it, "item") && (own_sides(it) & side);
+  if (total <= 2)
+    return;
+  disagreements(c, side, NULL, hi);
+  for (const xmlNode *it = first_el(c); it && it != *hi; it = next_el(it))
+    if (is_el(it, "item") && typed(it, side) && (info_of(it)->in & side))
+      *lo = it;
+}
+
+/* Items labelled in trials, per container and side: every candidate of
+ * a section of a thousand items is tried; a generated section of tens of
+ * thousands with a label off costs no more than a fraction of a second. */
+#define TRIAL_BUDGET 1000000L
+
+/* Tries the candidates of the window one by one, then pairs of any
+ * candidates; leaves C labelled as it was. */
+static void search(struct analysis *a, xmlNodePtr c, struct search *s) {
+  const xmlNode *cand[MAX_PAIRED + 1], *lo, *hi;
+  long items = 0, spent = 0;
+  for (const xmlNode *it = first_el(c); it; it = next_el(it))
+    items++;
+  window(c, s->side, &lo, &hi);
+  int n = 0;
+  bool many = false, inside = lo == NULL;
+  for (const xmlNode *it = first_el(c); it && spent < TRIAL_BUDGET; it = next_el(it)) {
+    if (it == hi)
+      inside = false;
+    if (candidate(it, s->side)) {
+      if (inside || !hi) {
+        struct skip one = {{it, NULL}, 1};
+        spent += items;
+        if (explains(a, c, s->side, &one))
+          consider(s, &one);
+      }
+      if (n <= MAX_PAIRED)
+        cand[n++] = it;
+      else
+        many = true;
+    }
+    if (it == lo)
+      inside = true;
+  }
+  for (int i = 0; !s->found && !many && i < n && spent < TRIAL_BUDGET; i++)
+    for (int j = i + 1; j < n; j++) {
+      struct skip two = {{cand[i], cand[j]}, 2};
+      spent += items;
+      if (explains(a, c, s->side, &two))
+        consider(s, &two);
+    }
+  label_container(a, c, s->side, NULL);
+}
+
+/* "12", "12 or 13", "12, 13 or 14"; "12, 13, 14 …" when there are more */
+static void lines_of(const struct search *s, char *buf, size_t size) {
+  size_t len = 0;
+  buf[0] = 0;
+  for (int i = 0; i < s->ntied && len < size; i++) {
+    const char *sep = i == 0 ? "" : i == s->ntied - 1 && !s->more ? " or " : ", ";
+    len += (size_t)snprintf(buf + len, size - len, "%s%ld", sep, node_line(s->tied[i]));
+  }
+  if (s->more && len < size)
+    snprintf(buf + len, size - len, " …");
+}
+
+static void report_item(struct analysis *a, xmlNodePtr c, int side, const xmlNode *it) {
+  const xmlNode *first = NULL;
+  int after = disagreements(c, side, next_el(it), &first);
+  const char *where = "after it";
+  if (!after) {
+    after = disagreements(c, side, NULL, &first);
+    where = "in its section";
+  }
+  char name[LABEL_MAX + 16] = "this item", lab[LABEL_MAX + 8];
+  label_text(&info_of(it)->lab[SIDX(OTHER(side))], lab, sizeof lab);
+  if (lab[0])
+    snprintf(name, sizeof name, "item %s", lab);
+  char more[32] = "", at[32];
+  if (after > 1)
+    snprintf(more, sizeof more, ", and %d more", after - 1);
+  diag_add(a->d, a->file, node_line(it), 0, &rule_label,
+           "%s is probably %s but not marked: the %s labels typed %s (%s=\"%s\"%s%s) "
+           "leave it out; add change=\"%s\" to it",
+           name, side == SIDE_O ? "inserted" : "deleted", side_name(side), where,
+           side == SIDE_A ? "num" : "was", typed(first, side),
+           line_note(at, sizeof at, " on line %ld", node_line(first), node_line(it)), more,
+           side == SIDE_O ? "ins" : "del");
+}
+
+/* Several items would explain the labels equally well: one error, at the
+ * first label that is off, naming them. */
+static void report_tie(struct analysis *a, xmlNodePtr c, const struct search *s) {
+  const xmlNode *first = NULL;
+  int n = disagreements(c, s->side, NULL, &first);
+  char shown[LABEL_MAX + 8], lines[128], more[48] = "";
+  label_text(&info_of(first)->lab[SIDX(s->side)], shown, sizeof shown);
+  lines_of(s, lines, sizeof lines);
+  if (n > 1)
+    snprintf(more, sizeof more, ", and %d label%s after it disagree%s too", n - 1, n > 2 ? "s" : "",
+             n > 2 ? "" : "s");
+  diag_add(a->d, a->file, node_line(first), 0, &rule_label,
+           "%s=\"%s\" but the item %s %s%s%s: %s of this %s %s probably %s but not marked "
+           "(line%s %s); add change=\"%s\" to %s",
+           s->side == SIDE_A ? "num" : "was", typed(first, s->side),
+           s->side == SIDE_A ? "is" : "was", shown, in_text(a, s->side), more,
+           s->best.n == 1 ? "an item" : "two items", container_name(first),
+           s->best.n == 1 ? "is" : "are", s->side == SIDE_O ? "inserted" : "deleted",
+           s->ntied > 1 ? "s" : "", lines, s->side == SIDE_O ? "ins" : "del",
+           s->best.n == 1 ? "it" : "them");
+}
+
+/* One label is off, and one unmarked item would explain it as well: the
+ * label may be wrong, or the item new (or gone). Both fixes are named,
+ * for only the drafter knows which is true. */
+static void report_either(struct analysis *a, xmlNodePtr c, const struct search *s) {
+  const xmlNode *first = NULL;
+  disagreements(c, s->side, NULL, &first);
+  const struct info *fi = info_of(first);
+  char have[LABEL_MAX + 8], shown[LABEL_MAX + 8], reason[700], lines[128];
+  label_value(&fi->lab[SIDX(s->side)], have, sizeof have);
+  label_text(&fi->lab[SIDX(s->side)], shown, sizeof shown);
+  why(a, first, s->side, reason, sizeof reason);
+  lines_of(s, lines, sizeof lines);
+  const char *an = s->side == SIDE_A ? "num" : "was";
+  bool ins = s->side == SIDE_O;
+  diag_add(a->d, a->file, node_line(first), 0, &rule_label,
+           "%s=\"%s\" but the item %s %s%s (%s); write %s=\"%s\", or, if the item on line %s "
+           "%s, add change=\"%s\" to it",
+           an, typed(first, s->side), ins ? "was" : "is", shown, in_text(a, s->side), reason, an,
+           have, lines, ins ? "is new" : "is deleted", ins ? "ins" : "del");
+}
+
+/* Whether S is an explanation worth giving: no larger than fixing the
+ * labels themselves, and, when only as large, borne out by the other
+ * text's labels typed on the items. */
+static bool convincing(const struct search *s, int off) {
+  if (!s->found || s->best.n > off)
+    return false;
+  return s->best.n < off || (s->found == 1 && s->evidence == s->best.n);
+}
+
+static void explain_labels(struct analysis *a, xmlNodePtr c) {
+  struct search s[2] = {{.side = SIDE_O}, {.side = SIDE_A}};
+  int off[2] = {0, 0};
+  for (int i = 0; i < 2; i++) {
+    if (!(info_of(c)->in & s[i].side))
+      continue;
+    off[i] = disagreements(c, s[i].side, NULL, NULL);
+    if (off[i])
+      search(a, c, &s[i]);
+  }
+  /* an item cannot be both inserted and deleted */
+  for (int i = 0; i < s[0].best.n; i++)
+    if (skipped(&s[1].best, s[0].best.item[i]))
+      return;
+  for (int i = 0; i < 2; i++) {
+    if (convincing(&s[i], off[i])) {
+      info_of(c)->explained[i] = true;
+      if (s[i].found == 1)
+        for (int k = 0; k < s[i].best.n; k++)
+          report_item(a, c, s[i].side, s[i].best.item[k]);
+      else
+        report_tie(a, c, &s[i]);
+    } else if (s[i].found && off[i] == 1) {
+      info_of(c)->explained[i] = true;
+      report_either(a, c, &s[i]);
+    }
+  }
+}
+
 /* ------------------------------------------------------------ walk */
 
 struct counters {
@@ -431,8 +734,12 @@ static void add_id(struct analysis *a, xmlNodePtr n) {
     return;
   xmlNodePtr prev = xmlHashLookup(a->ids, (const xmlChar *)id);
   if (prev) {
+    char at[32];
     diag_add(a->d, a->file, node_line(n), 0, &rule_ref,
-             "id '%s' is already used at line %ld; ids must be unique", id, node_line(prev));
+             "id '%s' is already used %s; ids must be unique", id,
+             node_line(prev) == node_line(n)
+                 ? "on this line"
+                 : line_note(at, sizeof at, "at line %ld", node_line(prev), node_line(n)));
     return;
   }
   xmlHashAddEntry(a->ids, (const xmlChar *)id, n);
@@ -452,8 +759,10 @@ static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c
   struct info *ii = info_of(n);
   for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
     if (is_el(p, "footnote")) {
+      char at[32];
       diag_add(a->d, a->file, node_line(n), 0, &rule_schema,
-               "footnote inside a footnote (line %ld): footnotes do not nest", node_line(p));
+               "footnote inside a footnote%s: footnotes do not nest",
+               line_note(at, sizeof at, " (line %ld)", node_line(p), node_line(n)));
       break;
     }
   ii->fn_serial = ++c->serial;
@@ -530,20 +839,94 @@ xmlNodePtr ref_target(const struct analysis *a, const xmlNode *ref) {
   return to ? xmlHashLookup(a->ids, (const xmlChar *)to) : NULL;
 }
 
+/* ------------------------------------------------------------ ref suggestions */
+
+#define ID_MAX 64   /* ids longer than this are not compared */
+#define SUGGESTED 3 /* ids named at most */
+#define SUGGEST_REFS                                                                               \
+  200 /* unknown refs given suggestions, so that a                                                 \
+         document of thousands costs no more */
+
+/* Edits (insertion, deletion, substitution, swap of neighbours) from A
+ * to B: optimal string alignment, the typist's distance. */
+static size_t distance(const char *a, const char *b) {
+  size_t m = strlen(a), n = strlen(b);
+  size_t rows[3][ID_MAX + 1], *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+  for (size_t j = 0; j <= n; j++)
+    prev[j] = j;
+  for (size_t i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (size_t j = 1; j <= n; j++) {
+      size_t cost = a[i - 1] != b[j - 1];
+      size_t d = prev[j - 1] + cost;
+      if (prev[j] + 1 < d)
+        d = prev[j] + 1;
+      if (cur[j - 1] + 1 < d)
+        d = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < d)
+        d = prev2[j - 2] + 1;
+      cur[j] = d;
+    }
+    size_t *t = prev2;
+    prev2 = prev, prev = cur, cur = t;
+  }
+  return prev[n];
+}
+
+/* " or 'r2'": the ids of items, sections and annexes nearest to TO,
+ * in document order, when they are near enough to be a slip. */
+static void suggest(const struct analysis *a, const char *to, char *buf, size_t size) {
+  buf[0] = 0;
+  size_t len = strlen(to);
+  if (len > ID_MAX)
+    return;
+  size_t best = len / 3 > 3 ? 3 : len / 3 ? len / 3 : 1; /* the most edits that suggest a slip */
+  const char *found[SUGGESTED];
+  int n = 0;
+  for (size_t i = 0; i < a->ninfos; i++) {
+    const xmlNode *x = a->infos[i]->node;
+    const char *id = attr(x, "id");
+    if (!id || !(is_el(x, "item") || is_el(x, "section") || is_el(x, "annex")))
+      continue;
+    size_t il = strlen(id);
+    if (il > ID_MAX || (il > len ? il - len : len - il) > best)
+      continue;
+    size_t d = distance(to, id);
+    if (d < best)
+      n = 0, best = d;
+    if (d == best && n < SUGGESTED)
+      found[n++] = id;
+  }
+  size_t at = 0;
+  for (int i = 0; i < n && at < size; i++)
+    at += (size_t)snprintf(buf + at, size - at, "%s'%s'",
+                           i == 0       ? "; did you mean "
+                           : i == n - 1 ? " or "
+                                        : ", ",
+                           found[i]);
+  if (n && at < size)
+    snprintf(buf + at, size - at, "?");
+}
+
 static void check_ref(struct analysis *a, xmlNodePtr ref) {
   const char *to = attr(ref, "to");
   xmlNodePtr t = ref_target(a, ref);
   long line = node_line(ref);
+  char at[32] = "";
+  if (t)
+    line_note(at, sizeof at, " (line %ld)", node_line(t), line);
   if (!t) {
+    char hint[256] = "";
+    if (a->unknown_refs++ < SUGGEST_REFS)
+      suggest(a, to, hint, sizeof hint);
     diag_add(a->d, a->file, line, 0, &rule_ref,
-             "reference to '%s': no item, section or annex has this id", to);
+             "reference to '%s': no item, section or annex has this id%s", to, hint);
     return;
   }
   if (!is_el(t, "item") && !is_el(t, "section") && !is_el(t, "annex")) {
     diag_add(a->d, a->file, line, 0, &rule_ref,
-             "reference to '%s' names a %s (line %ld); only items, sections and annexes "
-             "can be cited",
-             to, (const char *)t->name, node_line(t));
+             "reference to '%s' names a %s%s; only items, sections and annexes can be cited", to,
+             (const char *)t->name, at);
     return;
   }
   int rin = info_of(ref)->in, tin = info_of(t)->in;
@@ -552,8 +935,8 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
       continue;
     if (!(tin & side)) {
       diag_add(a->d, a->file, line, 0, &rule_ref,
-               "reference to '%s' is in the %s text but its target (line %ld) is %s there", to,
-               side_name(side), node_line(t), side == SIDE_A ? "deleted" : "not yet inserted");
+               "reference to '%s' is in the %s text but its target%s is %s there", to,
+               side_name(side), at, side == SIDE_A ? "deleted" : "not yet inserted");
       return;
     }
     if (!is_el(t, "section") && !info_of(t)->lab[SIDX(side)].has) {
@@ -561,16 +944,14 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
       if (info_of(t)->only[SIDX(side)])
         snprintf(why_none, sizeof why_none, " (it is the only %s of its %s)", (const char *)t->name,
                  is_el(t, "annex") ? "resolution" : container_name(t));
-      diag_add(a->d, a->file, line, 0, &rule_ref,
-               "reference to '%s': the %s (line %ld) has no label%s%s", to, (const char *)t->name,
-               node_line(t), in_text(a, side), why_none);
+      diag_add(a->d, a->file, line, 0, &rule_ref, "reference to '%s': the %s%s has no label%s%s",
+               to, (const char *)t->name, at, in_text(a, side), why_none);
       return;
     }
     if (is_el(t, "section") && !is_report_section(t) && !child_el(t, "call") &&
         !info_of(t)->lab[SIDX(side)].has) {
       diag_add(a->d, a->file, line, 0, &rule_ref,
-               "reference to '%s': the section (line %ld) has no call to cite it by", to,
-               node_line(t));
+               "reference to '%s': the section%s has no call to cite it by", to, at);
       return;
     }
   }
@@ -618,6 +999,11 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   if (root)
     walk(a, root, SIDE_BOTH, &c);
   /* after the walk: every label is known, and whether there are marks */
+  for (size_t i = 0; i < a->ninfos; i++) {
+    xmlNodePtr n = a->infos[i]->node;
+    if (is_item_section(n) || is_el(n, "list"))
+      explain_labels(a, n);
+  }
   for (size_t i = 0; i < a->ninfos; i++) {
     xmlNodePtr n = a->infos[i]->node;
     if (is_el(n, "item") || is_report_section(n) || is_annex_heading(n))

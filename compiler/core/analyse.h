@@ -26,6 +26,8 @@ struct info {
   int in;              /* SIDE_O | SIDE_A */
   struct label lab[2]; /* [0] original, [1] amended */
   bool only[2];        /* unlabelled because it is the only item */
+  bool explained[2];   /* a section or list whose typed labels on a side are
+                          explained by a missing mark, reported at its item */
   enum numbering style;
   int fn[3];     /* footnote number: original, amended, marked; 0 = absent */
   int fn_serial; /* every footnote in order, symbol ones too (DOCX ids) */
@@ -40,7 +42,8 @@ struct analysis {
   xmlHashTablePtr ids;
   xmlNodePtr *refs;
   size_t nrefs, refcap;
-  bool has_marks; /* any node present on one side only */
+  int unknown_refs; /* refs to no id, so far */
+  bool has_marks;   /* any node present on one side only */
 };
 
 #define SIDX(side) ((side)-1) /* SIDE_O → 0, SIDE_A → 1 */

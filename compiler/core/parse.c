@@ -30,6 +30,20 @@ static void author_message(const xmlError *e, char *msg, size_t size) {
     snprintf(msg, size, "the document is not valid UTF-8 (byte 0x%02X); save it as UTF-8", b);
   } else if (e->code == XML_ERR_INTERNAL_ERROR && strstr(m, "Excessive depth")) {
     snprintf(msg, size, "elements are nested more than %d levels deep", xmlParserMaxDepth);
+  } else if (e->code == XML_ERR_TAG_NAME_MISMATCH && e->str1 && e->str2) {
+    /* libxml2 names the opening tag's line, often the line printed */
+    char at[48] = "";
+    if (e->int1 != e->line)
+      snprintf(at, sizeof at, " (opened on line %d)", e->int1);
+    snprintf(msg, size, "</%s> closes <%s>%s; write </%s> before it", e->str2, e->str1, at,
+             e->str1);
+  } else if (e->code == XML_ERR_TAG_NOT_FINISHED && e->str1) {
+    char at[48] = "";
+    if (e->int1 != e->line)
+      snprintf(at, sizeof at, " (opened on line %d)", e->int1);
+    snprintf(msg, size,
+             "the document ends inside <%s>%s; the file is cut short or </%s> is missing", e->str1,
+             at, e->str1);
   } else {
     snprintf(msg, size, "%s", m);
   }

@@ -1,6 +1,7 @@
 #include "core/validate.h"
 
 #include <libxml/relaxng.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,12 +62,54 @@ static const char *allowed_values(const char *attr) {
   return NULL;
 }
 
+/* Whether VALUE is one of the values ALLOWED lists ("ins or del",
+ * "alpha, arabic … or none"). */
+static bool listed(const char *value, const char *allowed) {
+  size_t n = strlen(value);
+  for (const char *p = allowed; (p = strstr(p, value)) != NULL; p += n) {
+    bool starts = p == allowed || p[-1] == ' ';
+    bool ends = p[n] == 0 || p[n] == ',' || p[n] == ' ';
+    if (starts && ends)
+      return true;
+  }
+  return false;
+}
+
 static void value_message(const char *attr, const char *el, const char *value, char *msg,
                           size_t size) {
   const char *allowed = allowed_values(attr);
   if (allowed && value)
     snprintf(msg, size, "invalid value \"%s\" for attribute %s of %s; expected %s", value, attr, el,
              allowed);
+  else
+    snprintf(msg, size, "attribute %s is not allowed on %s", attr, el);
+}
+
+/* An element of running text, which a mark may hold whole. */
+static bool inline_name(const char *el) {
+  static const char *const names[] = {"footnote", "em", "strong", "sup", "sub", "ref", "fnref"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(el, names[i]) == 0)
+      return true;
+  return false;
+}
+
+/* libxml2 says "invalid attribute" both of a value out of the list and
+ * of an attribute the element does not take: a value of the list, or
+ * any value of an attribute whose form the grammar leaves to resc, means
+ * the latter. */
+static void grammar_message(const char *attr, const char *el, const char *value, char *msg,
+                            size_t size) {
+  const char *allowed = allowed_values(attr);
+  bool unchecked = !strcmp(attr, "num") || !strcmp(attr, "was") || !strcmp(attr, "date");
+  if (!value || !allowed || !(unchecked || listed(value, allowed)))
+    value_message(attr, el, value, msg, size);
+  else if (strcmp(attr, "change") == 0 && inline_name(el))
+    snprintf(msg, size, "%s has no change attribute; put it inside the mark: <%s><%s>…</%s></%s>",
+             el, value, el, el, value);
+  else if (strcmp(attr, "change") == 0)
+    snprintf(msg, size, "%s has no change attribute; mark its words instead: <%s><%s>…</%s></%s>",
+             el, el, value, value, el);
   else
     snprintf(msg, size, "attribute %s is not allowed on %s", attr, el);
 }
@@ -83,7 +126,7 @@ static bool attribute_message(const xmlError *e, char *msg, size_t size) {
     v = xmlGetNsProp(node, (const xmlChar *)"lang", XML_XML_NAMESPACE);
   else if (node)
     v = xmlGetNoNsProp(node, (const xmlChar *)a);
-  value_message(a, el, (const char *)v, msg, size);
+  grammar_message(a, el, (const char *)v, msg, size);
   xmlFree(v);
   return true;
 }
@@ -116,6 +159,38 @@ static bool is_iso_date(const char *s) {
   return !*s;
 }
 
+/* The label a drafter probably meant by V: "g)", "(g)" and "g." without
+ * their punctuation, "C" and "IV" in lower case. False when V is no
+ * label either way. */
+static bool meant_label(const char *v, char *out, size_t size, bool *punct) {
+  size_t len = strlen(v), o = 0;
+  *punct = false;
+  if (len && v[0] == '(')
+    v++, len--, *punct = true;
+  if (len && (v[len - 1] == ')' || v[len - 1] == '.'))
+    len--, *punct = true;
+  if (len == 0 || len >= size)
+    return false;
+  for (size_t i = 0; i < len; i++)
+    out[o++] = (v[i] >= 'A' && v[i] <= 'Z') ? (char)(v[i] - 'A' + 'a') : v[i];
+  out[o] = 0;
+  return label_is_wellformed(out);
+}
+
+static void label_message(const char *an, const char *el, const char *v, char *msg, size_t size) {
+  char fixed[LABEL_MAX];
+  bool punct;
+  if (!meant_label(v, fixed, sizeof fixed, &punct))
+    value_message(an, el, v, msg, size);
+  else if (punct)
+    snprintf(msg, size,
+             "%s=\"%s\" includes the label's punctuation, which resc adds itself; write "
+             "%s=\"%s\"",
+             an, v, an, fixed);
+  else
+    snprintf(msg, size, "%s=\"%s\" is in upper case; write %s=\"%s\"", an, v, an, fixed);
+}
+
 /* The forms the schema leaves to resc (see label.value and mark.attrs in
  * schema/resc.rng): checked on every element, since wherever the grammar
  * allows these attributes they have these forms. */
@@ -130,7 +205,10 @@ static int check_values(struct diags *d, const char *name, xmlNodePtr n) {
     xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
     if (v && !(label ? label_is_wellformed((char *)v) : is_iso_date((char *)v))) {
       char msg[256];
-      value_message(an, (const char *)n->name, (const char *)v, msg, sizeof msg);
+      if (label)
+        label_message(an, (const char *)n->name, (const char *)v, msg, sizeof msg);
+      else
+        value_message(an, (const char *)n->name, (const char *)v, msg, sizeof msg);
       diag_add(d, name, xmlGetLineNo(n), 0, &rule_schema, "%s", msg);
       errors++;
     }
@@ -169,6 +247,8 @@ static int order_of(const struct required *r, const char *name) {
   return 6;
 }
 
+#define MAX_EXPLAINED 64
+
 struct vstate {
   struct diags *d;
   const char *name;
@@ -177,7 +257,24 @@ struct vstate {
   char last[256];
   xmlNodePtr covered[32]; /* parents reported missing a child */
   int ncovered;
+  const xmlNode *explained[MAX_EXPLAINED]; /* drafters' mistakes already told */
+  int nexplained;
 };
+
+/* Whether libxml2's report about N says again what a drafter's mistake
+ * said in resc's words: it is about the element, its parent, or
+ * something inside it. */
+static bool explained(const struct vstate *st, const xmlNode *n) {
+  for (int i = 0; n && i < st->nexplained; i++) {
+    const xmlNode *x = st->explained[i];
+    if (n == x->parent)
+      return true;
+    for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+      if (p == x)
+        return true;
+  }
+  return false;
+}
 
 static bool covered(const struct vstate *st, const xmlNode *n) {
   for (int i = 0; n && i < st->ncovered; i++)
@@ -190,7 +287,7 @@ static void check_required(struct vstate *st, xmlNodePtr n) {
   for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
     const struct required *r = &required[i];
     if (!is_el(n, r->parent) || (r->context && !is_el(n->parent, r->context)) ||
-        child_el(n, r->child))
+        child_el(n, r->child) || explained(st, n))
       continue;
     int want = order_of(r, r->child);
     xmlNodePtr next = NULL;
@@ -217,15 +314,241 @@ static void check_required(struct vstate *st, xmlNodePtr n) {
     check_required(st, c);
 }
 
+/* ------------------------------------------------------------ drafters' mistakes */
+
+/* The grammar's messages name what it expected, not what the drafter
+ * meant. These are the structures a drafter writes by analogy — with
+ * Word, with HTML, with the inline marks — each told in resc's words
+ * with its fix, before the grammar's reports, which then say nothing
+ * more about them. */
+
+static void explain(struct vstate *st, const xmlNode *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void explain(struct vstate *st, const xmlNode *n, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  diag_addv(st->d, st->name, xmlGetLineNo((xmlNodePtr)n), 0, SEV_ERROR, &rule_schema, fmt, ap);
+  va_end(ap);
+  st->errors++;
+  if (st->nexplained < MAX_EXPLAINED)
+    st->explained[st->nexplained++] = n;
+}
+
+static bool one_of(const xmlNode *n, const char *const *names) {
+  for (; *names; names++)
+    if (is_el(n, *names))
+      return true;
+  return false;
+}
+
+static const char *const running_text[] = {"ins", "del",      "em",  "strong", "sup",
+                                           "sub", "footnote", "ref", "fnref",  NULL};
+/* the blocks that carry change="ins|del" */
+static const char *const changeable[] = {"item",  "p",     "list", "section", "annex",
+                                         "event", "table", "row",  NULL};
+
+static const char *article(const char *word) { return strchr("aeiou", word[0]) ? "an" : "a"; }
+
+/* The element children of a mark that are not running text. */
+struct blocks {
+  const char *name[8];
+  int count[8], kinds, total;
+  const xmlNode *first;
+  bool changeable; /* all of them carry change="…" */
+};
+
+static void blocks_inside(const xmlNode *n, struct blocks *b) {
+  memset(b, 0, sizeof *b);
+  b->changeable = true;
+  for (const xmlNode *c = first_el(n); c; c = next_el(c)) {
+    if (one_of(c, running_text))
+      continue;
+    if (!b->first)
+      b->first = c;
+    b->changeable &= one_of(c, changeable);
+    b->total++;
+    int i = 0;
+    while (i < b->kinds && strcmp(b->name[i], (const char *)c->name) != 0)
+      i++;
+    if (i == b->kinds && b->kinds < 8)
+      b->name[b->kinds++] = (const char *)c->name;
+    if (i < b->kinds)
+      b->count[i]++;
+  }
+}
+
+/* "an item", "2 items", "an item and a p" */
+static void blocks_text(const struct blocks *b, char *buf, size_t size) {
+  size_t len = 0;
+  buf[0] = 0;
+  for (int i = 0; i < b->kinds && len < size; i++) {
+    const char *sep = i == 0 ? "" : i == b->kinds - 1 ? " and " : ", ";
+    if (b->count[i] == 1)
+      len +=
+          (size_t)snprintf(buf + len, size - len, "%s%s %s", sep, article(b->name[i]), b->name[i]);
+    else
+      len += (size_t)snprintf(buf + len, size - len, "%s%d %ss", sep, b->count[i], b->name[i]);
+  }
+}
+
+/* <ins><item>…</item></ins>: Word marks a whole paragraph, so a drafter
+ * wraps the block; resc marks a block with change="ins". */
+/* <section><ins>words</ins></section>: the mark needs a block to stand
+ * in, which then carries it. */
+static void mark_without_block(struct vstate *st, const xmlNode *mark) {
+  static const char *const wants_item[] = {"section", "list", NULL};
+  static const char *const wants_p[] = {"item", "footnote", "annex", "summary", "reasons", NULL};
+  const xmlNode *parent = mark->parent;
+  const char *m = (const char *)mark->name, *p = (const char *)parent->name;
+  if (explained(st, mark)) /* text straight in an item, marks and all */
+    return;
+  if (one_of(parent, wants_item))
+    explain(st, mark,
+            "<%s> directly in %s %s: <%s> marks words inside a paragraph; write the words as "
+            "<item change=\"%s\"><p>…</p></item>",
+            m, article(p), p, m, m);
+  else if (one_of(parent, wants_p))
+    explain(st, mark,
+            "<%s> directly in %s %s: <%s> marks words inside a paragraph; write the words as "
+            "<p change=\"%s\">…</p>",
+            m, article(p), p, m, m);
+}
+
+static void mark_around_blocks(struct vstate *st, const xmlNode *mark) {
+  struct blocks b;
+  blocks_inside(mark, &b);
+  if (!b.first) {
+    mark_without_block(st, mark);
+    return;
+  }
+  char what[160], on[64];
+  blocks_text(&b, what, sizeof what);
+  const char *m = (const char *)mark->name, *first = (const char *)b.first->name;
+  if (b.total == 1)
+    snprintf(on, sizeof on, "the %s", first);
+  else if (b.kinds == 1)
+    snprintf(on, sizeof on, "each %s", first);
+  else
+    snprintf(on, sizeof on, "each of them");
+  if (b.changeable)
+    explain(st, mark,
+            "<%s> around %s: <%s> marks words in running text; write change=\"%s\" on %s and "
+            "remove the <%s>",
+            m, what, m, m, on, m);
+  else
+    explain(st, mark,
+            "<%s> around %s: <%s> marks words in running text, and %s %s has no change "
+            "attribute; put the <%s> inside the %s, around its words",
+            m, what, m, article(first), first, m, first);
+}
+
+/* Items and paragraphs stand in sections and lists: a drafter who
+ * leaves out the section, or writes a paragraph where the list wants an
+ * item, is told once per parent. */
+static void misplaced(struct vstate *st, const xmlNode *parent) {
+  static const char *const outer[] = {"preamble", "operative", "resolution", "annex", NULL};
+  bool in_outer = one_of(parent, outer), in_list = is_el(parent, "list");
+  const xmlNode *first = NULL;
+  int more = 0;
+  for (const xmlNode *c = first_el(parent); c; c = next_el(c)) {
+    bool wrong = (in_outer && is_el(c, "item")) ||
+                 ((in_outer || in_list) && is_el(c, "p") && !is_el(parent, "annex"));
+    if (!wrong)
+      continue;
+    if (first)
+      more++;
+    else
+      first = c;
+  }
+  if (!first)
+    return;
+  char others[48] = "";
+  if (more)
+    snprintf(others, sizeof others, " (and %d more after it)", more);
+  const char *p = (const char *)parent->name;
+  if (in_list)
+    explain(st, first, "p directly in a list%s: a list holds items; put the paragraph in an <item>",
+            others);
+  else if (is_el(first, "p"))
+    explain(st, first,
+            "p directly in %s%s: the text of a resolution stands in the items of its sections; "
+            "put the paragraph in an <item> of a <section>",
+            p, others);
+  else if (is_el(parent, "annex"))
+    explain(st, first,
+            "item directly in annex%s: items stand in a section or a list; put them in a "
+            "<section> or a <list>",
+            others);
+  else
+    explain(st, first,
+            "item directly in %s%s: items stand in a section; put them in a <section> with its "
+            "<call>",
+            p, others);
+}
+
+/* <item>text</item>, as in HTML's <li>. */
+static void text_in_item(struct vstate *st, const xmlNode *item) {
+  for (const xmlNode *c = item->children; c; c = c->next)
+    if (c->type == XML_TEXT_NODE)
+      for (const xmlChar *t = c->content; t && *t; t++)
+        if (!strchr(" \t\r\n", *t)) {
+          explain(st, item,
+                  "text directly in item: an item's text stands in paragraphs; wrap it in "
+                  "<p>…</p>");
+          return;
+        }
+}
+
+static void drafters_mistakes(struct vstate *st, const xmlNode *n) {
+  if (is_el(n, "ins") || is_el(n, "del"))
+    mark_around_blocks(st, n);
+  else if (is_el(n, "item"))
+    text_in_item(st, n);
+  misplaced(st, n);
+  for (const xmlNode *c = first_el(n); c; c = next_el(c))
+    drafters_mistakes(st, c);
+}
+
+/* "/resolution/preamble/section[2]/item[3]": where libxml2's message
+ * applies, as an XPath a drafter can paste; a position only where a
+ * name repeats among siblings. */
+static void element_path(const xmlNode *n, char *buf, size_t size) {
+  const xmlNode *chain[300];
+  int depth = 0;
+  for (; n && n->type == XML_ELEMENT_NODE && depth < 300; n = n->parent)
+    chain[depth++] = n;
+  size_t len = 0;
+  buf[0] = 0;
+  while (depth-- > 0 && len < size) {
+    const xmlNode *c = chain[depth];
+    int pos = 0, same = 0;
+    for (const xmlNode *s = c->parent ? c->parent->children : NULL; s; s = s->next)
+      if (s->type == XML_ELEMENT_NODE && xmlStrEqual(s->name, c->name)) {
+        same++;
+        if (s == c)
+          pos = same;
+      }
+    if (same > 1)
+      len += (size_t)snprintf(buf + len, size - len, "/%s[%d]", c->name, pos);
+    else
+      len += (size_t)snprintf(buf + len, size - len, "/%s", c->name);
+  }
+}
+
 /* libxml2 reports one failure several times as it backtracks up the
  * tree; keep the first, innermost report per line. */
 static void on_error(void *ctx, xmlErrorPtr e) {
   struct vstate *st = ctx;
-  if (covered(st, e->node))
+  if (covered(st, e->node) || explained(st, e->node))
     return;
-  char msg[256];
-  if (!attribute_message(e, msg, sizeof msg))
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
+  char msg[768], path[512] = "";
+  if (!attribute_message(e, msg, sizeof msg)) {
+    if (e->node)
+      element_path(e->node, path, sizeof path);
+    snprintf(msg, sizeof msg, "%s%s%s", path, path[0] ? ": " : "",
+             e->message ? e->message : "invalid");
+  }
   size_t n = strlen(msg);
   while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
     msg[--n] = 0;
@@ -257,7 +580,7 @@ static bool wrong_namespace(struct vstate *st, xmlNodePtr root) {
 }
 
 int schema_validate(struct schema *s, xmlDocPtr doc, const char *name, struct diags *d) {
-  struct vstate st = {d, name, 0, -1, "", {0}, 0};
+  struct vstate st = {d, name, 0, -1, "", {0}, 0, {0}, 0};
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (wrong_namespace(&st, root))
     return 1;
@@ -269,6 +592,7 @@ int schema_validate(struct schema *s, xmlDocPtr doc, const char *name, struct di
   int rc = xmlRelaxNGValidateDoc(vc, doc);
   xmlRelaxNGFreeValidCtxt(vc);
   if (rc != 0) {
+    drafters_mistakes(&st, root);
     check_required(&st, root);
     vc = xmlRelaxNGNewValidCtxt(s->rng);
     xmlRelaxNGSetValidStructuredErrors(vc, on_error, &st);

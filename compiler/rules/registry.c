@@ -19,8 +19,9 @@ const struct rule rule_xml = {
 const struct rule rule_schema = {
     "schema", SEV_ERROR, "the document is valid against schema/resc.rng",
     "The document must follow the vocabulary's grammar (schema/resc.rng): which elements go "
-    "where, and the forms of num, was and date. The message names the element and what was "
-    "expected.",
+    "where, and the forms of num, was and date. The mistakes drafters make (<ins> around an "
+    "item, num=\"b)\", an item outside its section) are told with their fix; other messages are "
+    "the grammar's, after the element's path.",
     NULL};
 
 const struct rule rule_label = {
@@ -28,13 +29,15 @@ const struct rule rule_label = {
     "an explicit num/was equals the label computed for the amended/original text",
     "A hand-typed num (amended label) or was (original label) must be the label resc computes "
     "from the items and their marks, e.g. an item after an inserted one moves from b) to c). "
-    "Fix the label, or remove it and let resc compute it.",
+    "Fix the label, or remove it and let resc compute it. When the typed labels are off because "
+    "an item lacks its change=\"ins\" or change=\"del\", that item is reported instead.",
     NULL};
 
 const struct rule rule_ref = {
     "ref", SEV_ERROR, "every <ref to> resolves in every view where it is present; ids are unique",
     "A <ref to=\"ID\"/> must name an item, section or annex that exists, is labelled, and is "
-    "present in each text where the ref is. Ids are unique in a document.",
+    "present in each text where the ref is. Ids are unique in a document. An unknown id names "
+    "the document's nearest ids.",
     NULL};
 
 const struct rule rule_io = {
