@@ -121,6 +121,8 @@ static int parse_options(struct build_options *o, int argc, char **argv, bool *d
 static int write_output(const char *out, const struct buffer *b) {
   if (output_write(out, b->data, b->len) == 0)
     return EXIT_OK;
+  if (!out || strcmp(out, "-") == 0)
+    return stdout_failed();
   int e = errno;
   fputs("resc: cannot write '", stderr);
   diag_print_name(out ? out : "-", stderr);

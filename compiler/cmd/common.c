@@ -75,7 +75,10 @@ int bad_option(const char *command, char **argv, int opt) {
 }
 
 int stdout_failed(void) {
+  static bool said; /* check reports it, then main's last flush finds it again */
   int e = errno;
-  fprintf(stderr, "resc: cannot write to standard output: %s\n", e ? strerror(e) : "write error");
+  if (!said)
+    fprintf(stderr, "resc: cannot write to standard output: %s\n", e ? strerror(e) : "write error");
+  said = true;
   return EXIT_USAGE;
 }
