@@ -51,3 +51,8 @@ add_test(NAME hostile2-batch
          COMMAND ${ROUND2} batch $<TARGET_FILE:resc> ${SAMPLES} $<TARGET_FILE:hostile_shim>)
 set_tests_properties(hostile2-outputs hostile2-stdout hostile2-signals hostile2-oom hostile2-names
                      hostile2-memory hostile2-batch PROPERTIES TIMEOUT 300)
+external_test(hostile2-labels
+  PROGRAMS fop
+  INSTALL fop fonts-liberation
+  TIMEOUT 300
+  COMMAND ${ROUND2} labels $<TARGET_FILE:resc> ${SAMPLES})

@@ -27,6 +27,9 @@ usage: hostile_round2.py MODE RESC SAMPLES_DIR [SHIM]
   memory    an author name of a megabyte refused quickly in little memory;
             a long inherited `by` on many marks costs no more memory than a
             short one
+  labels    (needs FOP) 1 000 items in one section with an insertion at
+            the top: three-letter labels, marked pairs "aaaaab)", through
+            FOP in the marked view with no overflow warning
 """
 import json
 import os
@@ -480,7 +483,19 @@ def mode_memory(tmp):
               b - a < 2, f"{a:.1f} MB vs {b:.1f} MB")
 
 
-MODES = {"outputs": mode_outputs, "batch": mode_batch, "stdout": mode_stdout,
+# ------------------------------------------------------------ labels
+
+def mode_labels(tmp):
+    doc = os.path.join(tmp, "thousand.xml")
+    write(doc, generated(1000))
+    pdf = os.path.join(tmp, "thousand.pdf")
+    rc, _, err = run("build", "-t", "pdf", "--view", "marked", doc, "-o", pdf, timeout=280)
+    check("1 000 items, marked: FOP reports no overflow", rc == 0 and b"exceed" not in err,
+          text(err[:3000]))
+    check("and the PDF is written", os.path.exists(pdf))
+
+
+MODES = {"labels": mode_labels, "outputs": mode_outputs, "batch": mode_batch, "stdout": mode_stdout,
          "signals": mode_signals, "oom": mode_oom, "names": mode_names, "memory": mode_memory}
 
 with tempfile.TemporaryDirectory() as tmp:
