@@ -9,6 +9,7 @@
 #include "cmd/cmd.h"
 #include "core/heap.h"
 #include "core/resources.h"
+#include "core/xalloc.h"
 #include "render/render.h"
 
 struct command {
@@ -65,7 +66,19 @@ static int help(const char *name) {
   return cmd->run(2, args);
 }
 
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv) {
+  xalloc_install();
+  int rc = run(argc, argv);
+  /* what is still buffered for standard output, and whether all of it
+   * (--help, --version, diagnostics) was written */
+  if (fflush(stdout) != 0 || ferror(stdout))
+    rc = stdout_failed();
+  return rc;
+}
+
+static int run(int argc, char **argv) {
   if (argc < 2)
     return usage_error(NULL, "missing command");
   const char *name = argv[1];

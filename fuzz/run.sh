@@ -19,6 +19,15 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 seeds=("$root/samples" "$root/tests/invalid")
 [ -d "$root/tests/fuzz-regressions" ] && seeds+=("$root/tests/fuzz-regressions")
+# cli_fuzz reads an option byte and files separated by "--8<--" lines
+case $(basename "$fuzzer") in
+cli_fuzz)
+  queue=$here/corpus/cli-queue seeds=("$here/cli-seeds")
+  mkdir -p "$queue"
+  # a slow unit is not a finding here: seven commands, forks, a sanitizer
+  set -- -max_len=1048576 -close_fd_mask=2 -report_slow_units=60 "$@"
+  ;;
+esac
 before=$(ls "$crashes" | wc -l)
 status=0
 # -timeout: one input runs 18 pipelines; a real sample takes well under a

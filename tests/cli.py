@@ -13,8 +13,8 @@ from testlib import check, finish
 RESC, SAMPLES, LIBZIP = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
 
 
-def run(*args, cwd=None):
-    p = subprocess.run([RESC, *args], capture_output=True, cwd=cwd, check=False)
+def run(*args, cwd=None, stdin=None):
+    p = subprocess.run([RESC, *args], capture_output=True, cwd=cwd, check=False, input=stdin)
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
@@ -174,5 +174,49 @@ with tempfile.TemporaryDirectory() as tmp:
         p = subprocess.run([RESC, "build", "-t", "text", sample("res75-2.xml")], capture_output=True,
                            check=False, env=dict(os.environ, LD_LIBRARY_PATH=broken))
         check("other formats do not need libzip", p.returncode == 0 and p.stdout)
+
+    # '-' is standard input, for check and build
+    with open(bad, "rb") as f:
+        bad_bytes = f.read()
+    with open(sample("res75-2.xml"), "rb") as f:
+        sample_bytes = f.read()
+    rc, out, _ = run("check", "-", stdin=bad_bytes)
+    check("check - reads standard input, named <stdin>",
+          rc == 1 and out.startswith("<stdin>:4: error: item is lettered 'b'"), out)
+    rc, out, err = run("check", "-q", warn, "-", stdin=bad_bytes)
+    check("check FILE - : both", rc == 1 and warn in out and "<stdin>:4:" in out, out + err)
+    check("check - - is a usage error", run("check", "-", "-", stdin=b"")[0] == 2)
+    rc, out, _ = run("build", "-t", "text", "-", stdin=sample_bytes)
+    check("build -t text - reads standard input",
+          rc == 0 and out == run("build", "-t", "text", sample("res75-2.xml"))[1], out[:200])
+    rc, _, err = run("build", "-t", "docx", "-", stdin=sample_bytes)
+    check("build -t docx - needs -o", rc == 2 and "needs -o" in err, err)
+    rc, _, _ = run("build", "-t", "docx", "-", "-o", os.path.join(tmp, "stdin.docx"), stdin=sample_bytes)
+    check("build -t docx - -o OUT", rc == 0 and os.path.getsize(os.path.join(tmp, "stdin.docx")) > 1000)
+    if os.path.exists(os.path.join(tmp, "stdin.docx")):
+        os.unlink(os.path.join(tmp, "stdin.docx"))
+
+    # -- ends the options: a file may be named like one
+    dashed = os.path.join(tmp, "-q.xml")
+    with open(dashed, "w") as f:
+        f.write(BAD)
+    rc, out, err = run("check", "--", "-q.xml", cwd=tmp)
+    check("check -- -q.xml checks the file", rc == 1 and out.startswith("-q.xml:4:"), out + err)
+    rc, out, err = run("check", "-q.xml", cwd=tmp)
+    check("without --, -q.xml is options", rc == 2, out + err)
+    rc, out, err = run("build", "-t", "text", "--", "-q.xml", cwd=tmp)
+    check("build -t text -- -q.xml", rc == 1 and "[label]" in err, err)
+    os.unlink(dashed)
+
+    # an option given twice is refused, not silently taken last
+    twice = [["build", "-t", "text", "-t", "fo", bad],
+             ["build", "-t", "text", bad, "-o", "a", "-o", "b"],
+             ["build", "-t", "text", "--view", "amended", "--view=original", bad],
+             ["build", "-t", "docx", "--docx-marks", "track", "--docx-marks=format", bad],
+             ["check", "-j", "2", "--jobs=3", bad],
+             ["check", "--diagnostics=json", "--diagnostics=gcc", bad]]
+    for args in twice:
+        rc, _, err = run(*args)
+        check(f"{' '.join(args[:-1])}: repeated option refused", rc == 2 and "given twice" in err, err)
 
 finish()

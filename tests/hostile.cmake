@@ -37,3 +37,22 @@ if(RESC_SANITIZE OR RESC_FUZZ)
     set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT ${san_env})
   endforeach()
 endif()
+
+# Hardening, second round (issue 13): tests/hostile_round2.py. The shim is
+# a test double for fork() and write() loaded with LD_PRELOAD (it cannot
+# be preloaded into a sanitizer build, whose runtime must come first).
+add_library(hostile_shim MODULE ${CMAKE_CURRENT_SOURCE_DIR}/hostile_shim.c)
+target_link_libraries(hostile_shim PRIVATE ${CMAKE_DL_LIBS})
+set(ROUND2 ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/hostile_round2.py)
+foreach(mode outputs stdout signals oom names memory)
+  add_test(NAME hostile2-${mode} COMMAND ${ROUND2} ${mode} $<TARGET_FILE:resc> ${SAMPLES})
+endforeach()
+add_test(NAME hostile2-batch
+         COMMAND ${ROUND2} batch $<TARGET_FILE:resc> ${SAMPLES} $<TARGET_FILE:hostile_shim>)
+set_tests_properties(hostile2-outputs hostile2-stdout hostile2-signals hostile2-oom hostile2-names
+                     hostile2-memory hostile2-batch PROPERTIES TIMEOUT 300)
+external_test(hostile2-labels
+  PROGRAMS fop
+  INSTALL fop fonts-liberation
+  TIMEOUT 300
+  COMMAND ${ROUND2} labels $<TARGET_FILE:resc> ${SAMPLES})

@@ -113,13 +113,32 @@ static int parse_options(struct build_options *o, int argc, char **argv, bool *d
     return usage_error("build", "unknown format '%s' (%s)", o->format, format_names());
   if (!o->file)
     return usage_error("build", "build needs a FILE");
+  if (strcmp(o->file, "-") == 0 && !o->out && format_find(o->format)->binary)
+    return usage_error("build", "-t %s of standard input needs -o OUT", o->format);
   return 0;
 }
 
 static int write_output(const char *out, const struct buffer *b) {
   if (output_write(out, b->data, b->len) == 0)
     return EXIT_OK;
-  fprintf(stderr, "resc: cannot write '%s': %s\n", out ? out : "-", strerror(errno));
+  if (!out || strcmp(out, "-") == 0)
+    return stdout_failed();
+  int e = errno;
+  fputs("resc: cannot write '", stderr);
+  diag_print_name(out ? out : "-", stderr);
+  fprintf(stderr, "': %s\n", strerror(e));
+  return EXIT_USAGE;
+}
+
+/* The output must not be the input: -o naming it (or a link to it), or
+ * the default output of docx and pdf when FILE already has that
+ * extension (`build -t docx doc.docx`). */
+static int refuse_input_as_output(const char *out, const char *file) {
+  if (!output_is_input(out, file))
+    return 0;
+  fputs("resc: the output '", stderr);
+  diag_print_name(out, stderr);
+  fputs("' is the input file; name another output with -o\n", stderr);
   return EXIT_USAGE;
 }
 
@@ -147,28 +166,31 @@ static void release(struct analysis *a, struct schema *schema) {
 }
 
 static int build_one(const struct build_options *o, struct schema *schema, struct diags *d) {
+  const struct format *f = format_find(o->format);
+  char *default_out = o->out ? NULL : format_default_output(f, o->file);
+  const char *target = o->out ? o->out : default_out;
   struct analysis *a = NULL;
-  int rc = pipeline_check(schema, o->file, d, &a);
+  int rc = refuse_input_as_output(target, o->file);
+  if (rc == 0)
+    rc = pipeline_check(schema, o->file, d, &a);
   if (rc == 0)
     rc = pipeline_verdict(d, o->common.werror);
   if (rc == 0) {
-    const struct format *f = format_find(o->format);
-    char *default_out = o->out ? NULL : format_default_output(f, o->file);
     struct render_options ro = {
         .format = f,
         .view = o->view >= 0   ? (enum view)o->view
                 : a->has_marks ? VIEW_MARKED
                                : VIEW_AMENDED,
         .format_marks = o->format_marks,
-        .out = o->out ? o->out : default_out,
+        .out = target,
     };
     struct buffer out = {0};
-    rc = format_render(&ro, a, o->file, &out, d);
+    rc = format_render(&ro, a, doc_name(o->file), &out, d);
     if (rc == 0 && strcmp(f->name, "pdf") != 0)
       rc = write_output(ro.out, &out);
     free(out.data);
-    free(default_out);
   }
+  free(default_out);
   release(a, schema);
   return rc;
 }

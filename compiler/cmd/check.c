@@ -7,6 +7,7 @@
 #include "cmd/cmd.h"
 #include "core/batch.h"
 #include "core/validate.h"
+#include "core/xalloc.h"
 
 static const char usage[] =
     "usage: resc check [-W error|--werror] [--diagnostics=gcc|json] [-q] [-j N]\n"
@@ -35,10 +36,40 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static void print_summary(int nfiles, size_t errors, size_t warnings) {
-  fprintf(stderr, "resc: %d file%s checked: %zu error%s, %zu warning%s\n", nfiles,
-          nfiles == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
-          warnings == 1 ? "" : "s");
+static void print_summary(int nfiles, int unchecked, size_t errors, size_t warnings) {
+  if (unchecked)
+    fprintf(stderr, "resc: %d file%s checked, %d not checked: %zu error%s, %zu warning%s\n",
+            nfiles - unchecked, nfiles - unchecked == 1 ? "" : "s", unchecked, errors,
+            errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+  else
+    fprintf(stderr, "resc: %d file%s checked: %zu error%s, %zu warning%s\n", nfiles,
+            nfiles == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+            warnings == 1 ? "" : "s");
+}
+
+/* Standard input can be read once. */
+static int stdin_once(char **files, int n) {
+  int seen = 0;
+  for (int i = 0; i < n; i++)
+    if (strcmp(files[i], "-") == 0 && seen++)
+      return usage_error("check", "'-' (standard input) given twice");
+  return 0;
+}
+
+/* Prints one file's result; a file with no result is named on standard
+ * error, whatever -q says: a silent gap would read as a pass. Returns
+ * the file's verdict. */
+static int report(const char *file, const struct file_result *r, size_t *errors, size_t *warnings) {
+  if (r->text)
+    fwrite(r->text, 1, r->len, stdout);
+  if (!r->checked) {
+    fputs("resc: '", stderr);
+    diag_print_name(file, stderr);
+    fprintf(stderr, "' was not checked: %s\n", r->lost);
+  }
+  *errors += r->errors;
+  *warnings += r->warnings;
+  return r->verdict;
 }
 
 int cmd_check(int argc, char **argv) {
@@ -73,8 +104,13 @@ int cmd_check(int argc, char **argv) {
   int nfiles = argc - optind;
   if (nfiles <= 0)
     return usage_error("check", "check needs at least one FILE");
+  if (stdin_once(files, nfiles))
+    return EXIT_USAGE;
+  for (int i = 0; base && i < nfiles; i++)
+    if (strcmp(files[i], "-") == 0) /* --base reads each file a second time */
+      return usage_error("check", "check --base cannot read standard input; name the file");
   struct schema *schema = schema_load();
-  struct file_result *res = calloc((size_t)nfiles, sizeof *res);
+  struct file_result *res = xcalloc((size_t)nfiles, sizeof *res);
   if (!schema || !res) {
     free(res);
     schema_free(schema);
@@ -86,23 +122,22 @@ int cmd_check(int argc, char **argv) {
     schema_free(schema);
     return EXIT_USAGE;
   }
-  int worst = batch_check(schema, files, nfiles, o.jobs, o.diag_format, o.werror, res) ? 2 : 0;
+  int unchecked = batch_check(schema, files, nfiles, o.jobs, o.diag_format, o.werror, res);
   size_t errors = 0, warnings = 0;
+  int worst = 0;
   for (int i = 0; i < nfiles; i++) {
-    if (res[i].text)
-      fwrite(res[i].text, 1, res[i].len, stdout);
-    worst = res[i].verdict > worst ? res[i].verdict : worst;
-    if (in_force && res[i].verdict < 2) {
-      int v = baseline_check_file(schema, in_force, files[i], o.diag_format, &errors);
+    int v = report(files[i], &res[i], &errors, &warnings);
+    worst = v > worst ? v : worst;
+    if (in_force && res[i].checked && res[i].verdict < 2) {
+      v = baseline_check_file(schema, in_force, files[i], o.diag_format, &errors);
       worst = v > worst ? v : worst;
     }
-    errors += res[i].errors;
-    warnings += res[i].warnings;
     free(res[i].text);
   }
-  fflush(stdout);
+  if (fflush(stdout) != 0 || ferror(stdout))
+    worst = stdout_failed();
   if (!o.quiet)
-    print_summary(nfiles, errors, warnings);
+    print_summary(nfiles, unchecked, errors, warnings);
   free(res);
   if (in_force) {
     xmlDocPtr doc = in_force->doc;

@@ -66,4 +66,10 @@ int once(const char *command, int opt, unsigned char seen[1024], const char *spe
  * value missing): ARGV[optind - 1] names it. */
 int bad_option(const char *command, char **argv, int opt);
 
+/* After a write to standard output failed (a full disk, a closed pipe,
+ * /dev/full): says so on standard error; returns EXIT_USAGE. Every
+ * command's output is checked, so that lost diagnostics never pass for
+ * none. */
+int stdout_failed(void);
+
 #endif

@@ -1,4 +1,5 @@
 /* What the subcommands share: usage errors and the common options. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,4 +72,13 @@ int bad_option(const char *command, char **argv, int opt) {
   if (opt == ':')
     return usage_error(command, "option '%s' needs a value", arg);
   return usage_error(command, "unknown option '%s'", arg);
+}
+
+int stdout_failed(void) {
+  static bool said; /* check reports it, then main's last flush finds it again */
+  int e = errno;
+  if (!said)
+    fprintf(stderr, "resc: cannot write to standard output: %s\n", e ? strerror(e) : "write error");
+  said = true;
+  return EXIT_USAGE;
 }

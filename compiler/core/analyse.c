@@ -1,4 +1,5 @@
 #include "core/analyse.h"
+#include "core/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,12 +18,12 @@ struct info *info_of(const xmlNode *n) {
 static struct info *info_new(struct analysis *a, xmlNodePtr n) {
   if (a->ninfos == a->cap) {
     a->cap = a->cap ? 2 * a->cap : CHUNK;
-    a->infos = realloc(a->infos, a->cap * sizeof *a->infos);
+    a->infos = xrealloc(a->infos, a->cap * sizeof *a->infos);
     if (!a->infos)
       abort();
   }
   if (a->ninfos % CHUNK == 0) {
-    struct info *chunk = calloc(CHUNK, sizeof *chunk);
+    struct info *chunk = xcalloc(CHUNK, sizeof *chunk);
     if (!chunk)
       abort();
     a->infos[a->ninfos] = chunk;
@@ -748,7 +749,7 @@ static void add_id(struct analysis *a, xmlNodePtr n) {
 static void add_ref(struct analysis *a, xmlNodePtr n) {
   if (a->nrefs == a->refcap) {
     a->refcap = a->refcap ? 2 * a->refcap : 32;
-    a->refs = realloc(a->refs, a->refcap * sizeof *a->refs);
+    a->refs = xrealloc(a->refs, a->refcap * sizeof *a->refs);
     if (!a->refs)
       abort();
   }
@@ -987,7 +988,7 @@ static void check_fnref(struct analysis *a, xmlNodePtr ref) {
 }
 
 struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
-  struct analysis *a = calloc(1, sizeof *a);
+  struct analysis *a = xcalloc(1, sizeof *a);
   if (!a)
     abort();
   a->doc = doc;

@@ -1,4 +1,5 @@
 #include "core/batch.h"
+#include "core/xalloc.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -23,6 +24,7 @@ static void check_one(struct schema *schema, const char *file, enum diag_format 
     fclose(mem);
   }
   r->verdict = pipeline_verdict(&d, werror);
+  r->checked = true;
   r->errors = diags_count(&d, SEV_ERROR);
   r->warnings = diags_count(&d, SEV_WARNING);
   diags_free(&d);
@@ -63,111 +65,153 @@ static void worker(struct schema *schema, char **files, int n, int jobs, int k,
   _exit(0);
 }
 
-/* A growing buffer per worker, parsed into records once it is closed. */
+/* One worker as the parent sees it: its process, the pipe it writes its
+ * records to, and the records read so far. */
 struct inbox {
-  int fd;
+  pid_t pid; /* 0: never started */
+  int fd;    /* -1: closed */
+  int status;
   char *buf;
   size_t len, cap;
 };
 
+/* Reads what is there; returns 0 at end of file (or an error: the worker
+ * is done either way), 1 otherwise. */
 static int drain(struct inbox *b) {
   if (b->len + 65536 > b->cap) {
     b->cap = b->cap ? 2 * b->cap + 65536 : 65536 * 2;
-    char *nb = realloc(b->buf, b->cap);
-    if (!nb)
-      return -1;
-    b->buf = nb;
+    b->buf = xrealloc(b->buf, b->cap);
   }
   ssize_t got = read(b->fd, b->buf + b->len, b->cap - b->len);
-  if (got < 0 && errno == EINTR)
+  if (got < 0 && (errno == EINTR || errno == EAGAIN))
     return 1;
   if (got <= 0)
-    return 0; /* end of file, or an error: the worker is done either way */
+    return 0;
   b->len += (size_t)got;
   return 1;
 }
 
-static void unpack(const struct inbox *b, int n, struct file_result *out) {
+/* Takes worker K's records into OUT; a record for a file that is not K's,
+ * or cut short (the worker died while writing it), ends the reading. */
+static void unpack(const struct inbox *b, int k, int jobs, int n, struct file_result *out) {
   size_t at = 0;
   while (at + sizeof(struct record) <= b->len) {
     struct record rec;
     memcpy(&rec, b->buf + at, sizeof rec);
     at += sizeof rec;
-    if (rec.index >= (uint32_t)n || at + rec.len > b->len)
+    if (rec.index >= (uint32_t)n || (int)rec.index % jobs != k || rec.len > b->len - at)
       return;
     struct file_result *r = &out[rec.index];
-    r->text = malloc(rec.len + 1);
-    if (r->text) {
-      memcpy(r->text, b->buf + at, rec.len);
-      r->text[rec.len] = 0;
-      r->len = rec.len;
-    }
+    r->text = xmalloc(rec.len + 1);
+    memcpy(r->text, b->buf + at, rec.len);
+    r->text[rec.len] = 0;
+    r->len = rec.len;
     r->verdict = rec.verdict;
     r->errors = rec.errors;
     r->warnings = rec.warnings;
+    r->checked = true;
     at += rec.len;
   }
 }
 
-static int run_workers(struct schema *schema, char **files, int n, int jobs, enum diag_format fmt,
-                       bool werror, struct file_result *out) {
-  struct inbox *in = calloc((size_t)jobs, sizeof *in);
-  pid_t *pids = calloc((size_t)jobs, sizeof *pids);
-  struct pollfd *pf = calloc((size_t)jobs, sizeof *pf);
-  int rc = in && pids && pf ? 0 : -1;
-  for (int k = 0; in && k < jobs; k++)
-    in[k].fd = -1;
-  fflush(NULL); /* no buffered output may be written twice */
-  for (int k = 0; rc == 0 && k < jobs; k++) {
-    int p[2];
-    if (pipe(p) != 0 || (pids[k] = fork()) < 0) {
-      rc = -1;
-      break;
-    }
-    if (pids[k] == 0) {
-      close(p[0]);
-      /* the worker never returns: the parent's bookkeeping is not its own */
-      free(in);
-      free(pids);
-      free(pf);
-      worker(schema, files, n, jobs, k, fmt, werror, p[1]);
-    }
+/* Starts worker K; on failure (fork or pipe) it stays unstarted and the
+ * parent checks its files itself. */
+static void start(struct inbox *in, int k, struct schema *schema, char **files, int n, int jobs,
+                  enum diag_format fmt, bool werror) {
+  int p[2];
+  if (pipe(p) != 0)
+    return;
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(p[0]);
     close(p[1]);
-    in[k].fd = p[0];
+    return;
   }
-  int open_fds = 0;
-  for (int k = 0; rc == 0 && k < jobs; k++)
-    open_fds += in[k].fd >= 0;
-  while (rc == 0 && open_fds > 0) {
-    for (int k = 0; k < jobs; k++)
+  if (pid == 0) {
+    close(p[0]);
+    for (int j = 0; j < k; j++) /* the other workers' pipes are the parent's */
+      if (in[j].fd >= 0)
+        close(in[j].fd);
+    worker(schema, files, n, jobs, k, fmt, werror, p[1]);
+  }
+  close(p[1]);
+  in[k].pid = pid;
+  in[k].fd = p[0];
+}
+
+/* Reads every started worker's pipe to its end, then waits for it. */
+static void collect(struct inbox *in, int jobs) {
+  struct pollfd *pf = xcalloc((size_t)jobs, sizeof *pf);
+  for (;;) {
+    int open_fds = 0;
+    for (int k = 0; k < jobs; k++) {
       pf[k] = (struct pollfd){in[k].fd, POLLIN, 0};
-    if (poll(pf, (nfds_t)jobs, -1) < 0 && errno != EINTR)
+      open_fds += in[k].fd >= 0;
+    }
+    if (!open_fds)
       break;
+    if (poll(pf, (nfds_t)jobs, -1) < 0) {
+      if (errno == EINTR)
+        continue;
+      /* poll itself failed: read each pipe to its end in turn instead */
+      for (int k = 0; k < jobs; k++)
+        while (in[k].fd >= 0 && drain(&in[k]))
+          ;
+    }
     for (int k = 0; k < jobs; k++)
-      if (in[k].fd >= 0 && (pf[k].revents & (POLLIN | POLLHUP | POLLERR)) && drain(&in[k]) <= 0) {
+      if (in[k].fd >= 0 && (pf[k].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) &&
+          !drain(&in[k])) {
         close(in[k].fd);
         in[k].fd = -1;
-        open_fds--;
       }
   }
-  for (int k = 0; in && pids && k < jobs; k++) {
-    int status = 0;
-    if (pids[k] > 0 &&
-        (waitpid(pids[k], &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0))
-      rc = -1;
-    unpack(&in[k], n, out);
+  free(pf);
+  for (int k = 0; k < jobs; k++)
+    while (in[k].pid > 0 && waitpid(in[k].pid, &in[k].status, 0) < 0 && errno == EINTR)
+      ;
+}
+
+static void why_lost(const struct inbox *b, int k, char *why, size_t size) {
+  if (WIFSIGNALED(b->status))
+    snprintf(why, size, "worker %d was killed by signal %d", k + 1, WTERMSIG(b->status));
+  else if (WIFEXITED(b->status) && WEXITSTATUS(b->status) != 0)
+    snprintf(why, size, "worker %d failed (exit status %d)", k + 1, WEXITSTATUS(b->status));
+  else
+    snprintf(why, size, "worker %d ended without its result", k + 1);
+}
+
+static int run_workers(struct schema *schema, char **files, int n, int jobs, enum diag_format fmt,
+                       bool werror, struct file_result *out) {
+  struct inbox *in = xcalloc((size_t)jobs, sizeof *in);
+  for (int k = 0; k < jobs; k++)
+    in[k].fd = -1;
+  fflush(NULL); /* no buffered output may be written twice */
+  for (int k = 0; k < jobs; k++)
+    start(in, k, schema, files, n, jobs, fmt, werror);
+  collect(in, jobs);
+  int lost = 0;
+  for (int k = 0; k < jobs; k++) {
+    unpack(&in[k], k, jobs, n, out);
     free(in[k].buf);
+    for (int i = k; i < n; i += jobs) {
+      if (out[i].checked)
+        continue;
+      if (in[k].pid == 0) /* never started: the work is done here */
+        check_one(schema, files[i], fmt, werror, &out[i]);
+      else {
+        why_lost(&in[k], k, out[i].lost, sizeof out[i].lost);
+        lost++;
+      }
+    }
   }
   free(in);
-  free(pids);
-  free(pf);
-  return rc;
+  return lost;
 }
 
 int batch_check(struct schema *schema, char **files, int n, int jobs, enum diag_format fmt,
                 bool werror, struct file_result *out) {
   for (int i = 0; i < n; i++)
-    out[i] = (struct file_result){NULL, 0, 2, 0, 0}; /* until a result says otherwise */
+    out[i] = (struct file_result){.verdict = 2}; /* until a result says otherwise */
   if (jobs > n)
     jobs = n;
   if (jobs <= 1) {

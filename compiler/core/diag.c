@@ -6,17 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(void) {
-  fputs("resc: out of memory\n", stderr);
-  exit(2);
-}
-
-static void *xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n);
-  if (!q)
-    out_of_memory();
-  return q;
-}
+#include "core/xalloc.h"
 
 void diags_init(struct diags *d) { memset(d, 0, sizeof *d); }
 
@@ -36,9 +26,7 @@ void diag_addv(struct diags *d, const char *file, long line, int column, enum se
     d->v = xrealloc(d->v, d->cap * sizeof *d->v);
   }
   struct diag *g = &d->v[d->n++];
-  g->file = strdup(file ? file : "");
-  if (!g->file)
-    out_of_memory();
+  g->file = xstrdup(file ? file : "");
   g->line = line;
   g->column = column;
   g->severity = sev;
@@ -115,29 +103,89 @@ static const char *sev_name(enum severity s) {
   return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
 }
 
+/* ---- escaping: a diagnostic is one line of text, whatever the name ----
+ *
+ * A file name is bytes: it may hold a newline (which would forge a line
+ * of its own), an escape sequence for the terminal, a bidi control that
+ * reorders what the reader sees, or bytes that are not UTF-8 (which JSON
+ * cannot carry). Names and messages are printed with those escaped:
+ * \n \t \r, other control bytes and bytes that are not UTF-8 as \xNN,
+ * C1 controls, bidi controls and line separators as \uXXXX, and the
+ * backslash itself doubled, so that the escaping is unambiguous. In
+ * JSON the same text is a JSON string: \uXXXX is JSON's own escape and
+ * decodes to the character, \xNN stays as four characters. */
+
+/* The length of the UTF-8 sequence at P (1 to 4) and its code point, or
+ * 0 if P does not start a well-formed one. */
+static int utf8_char(const unsigned char *p, unsigned *cp) {
+  int n = p[0] < 0x80             ? 1
+          : (p[0] & 0xE0) == 0xC0 ? 2
+          : (p[0] & 0xF0) == 0xE0 ? 3
+          : (p[0] & 0xF8) == 0xF0 ? 4
+                                  : 0;
+  if (!n)
+    return 0;
+  unsigned c = n == 1 ? p[0] : p[0] & (0x7F >> n);
+  for (int i = 1; i < n; i++) {
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+    c = c << 6 | (p[i] & 0x3F);
+  }
+  static const unsigned min[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+    return 0;
+  *cp = c;
+  return n;
+}
+
+/* Characters that change how a line reads without being seen. */
+static bool invisible(unsigned c) {
+  return (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+         (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static void put_escaped(FILE *f, const char *s, bool json) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    unsigned c;
+    int n = utf8_char(p, &c);
+    if (n == 0) {
+      fprintf(f, json ? "\\\\x%02X" : "\\x%02X", *p); /* JSON: a backslash, then xNN */
+      p++;
+      continue;
+    }
+    if (c == '\\')
+      fputs("\\\\", f);
+    else if (c == '"' && json)
+      fputs("\\\"", f);
+    else if (c == '\n' || c == '\t' || c == '\r')
+      fprintf(f, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+    else if (c < 0x20 || c == 0x7F)
+      fprintf(f, json ? "\\u%04X" : "\\x%02X", c);
+    else if (invisible(c))
+      fprintf(f, "\\u%04X", c);
+    else
+      fwrite(p, 1, (size_t)n, f);
+    p += n;
+  }
+}
+
 static void json_string(FILE *f, const char *s) {
   fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\')
-      fprintf(f, "\\%c", *p);
-    else if (*p == '\n')
-      fputs("\\n", f);
-    else if (*p < 0x20)
-      fprintf(f, "\\u%04x", *p);
-    else
-      fputc(*p, f);
-  }
+  put_escaped(f, s, true);
   fputc('"', f);
 }
 
 static void print_gcc(FILE *f, const struct diag *g) {
-  fputs(g->file, f);
+  put_escaped(f, g->file, false);
   if (g->line > 0) {
     fprintf(f, ":%ld", g->line);
     if (g->column > 0)
       fprintf(f, ":%d", g->column);
   }
-  fprintf(f, ": %s: %s [%s]\n", sev_name(g->severity), g->message, g->rule->id);
+  fprintf(f, ": %s: ", sev_name(g->severity));
+  put_escaped(f, g->message, false);
+  fprintf(f, " [%s]\n", g->rule->id);
 }
 
 static void print_json(FILE *f, const struct diag *g) {
@@ -150,6 +198,8 @@ static void print_json(FILE *f, const struct diag *g) {
   json_string(f, g->message);
   fputs("}\n", f);
 }
+
+void diag_print_name(const char *name, void *stream) { put_escaped(stream, name, false); }
 
 void diags_print(const struct diags *d, enum diag_format fmt, void *stream) {
   FILE *f = stream;

@@ -63,6 +63,11 @@ void diags_sort(struct diags *d);
 size_t diags_count(const struct diags *d, enum severity sev);
 
 enum diag_format { DIAG_GCC, DIAG_JSON };
+/* Prints every finding, file names and messages escaped (one finding is
+ * one line, whatever bytes a name holds). */
 void diags_print(const struct diags *d, enum diag_format fmt, void *stream);
+/* Prints NAME escaped as diagnostics print it, for messages of resc's
+ * own ("resc: cannot write 'NAME'"). */
+void diag_print_name(const char *name, void *stream);
 
 #endif

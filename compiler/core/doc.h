@@ -19,6 +19,9 @@ enum view { VIEW_ORIGINAL, VIEW_AMENDED, VIEW_MARKED };
  * declarations). On failure returns NULL, adds diagnostics, and sets
  * *status to 2 for unreadable input or 1 for a malformed document. */
 xmlDocPtr doc_load(const char *path, struct diags *d, int *status);
+/* The name diagnostics give PATH: "<stdin>" for "-", which doc_load
+ * reads from standard input. */
+const char *doc_name(const char *path);
 /* The same from a buffer, for the fuzzer and tests. */
 xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags *d);
 

@@ -1,12 +1,25 @@
-/* Writing results: to standard output, or to a temporary file beside
- * the target renamed into place, so that a failed build never leaves a
- * partial file nor clobbers an earlier good one. */
+/* Writing results. A regular file (or a new name) is written to a
+ * temporary file beside it and renamed into place, so that a failed
+ * build never leaves a partial file nor clobbers an earlier good one; the
+ * replacement keeps the old file's mode (and owner where allowed), and
+ * the file a symbolic link points to is replaced, not the link. A
+ * multiply linked file is replaced under the name given: its other links
+ * keep the earlier content (as git and rsync do; a hard-linked snapshot
+ * tree stays a snapshot). Anything else — a device, a FIFO, a socket,
+ * /dev/stdout — is written directly, never replaced. */
 #ifndef RESC_OUTPUT_H
 #define RESC_OUTPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* PATH "-" or NULL: standard output. Returns 0, or -1 with errno set. */
 int output_write(const char *path, const void *data, size_t len);
+/* Removes the temporary file of a write under way, if any. Only
+ * async-signal-safe calls: for signal handlers. */
+void output_abandon(void);
+/* Whether OUT names the same file as IN (the same inode: a hard link or
+ * a symbolic link to it counts). */
+bool output_is_input(const char *out, const char *in);
 
 #endif

@@ -10,12 +10,14 @@
 #include <sys/stat.h>
 
 #include "core/doc.h"
+#include "core/xalloc.h"
 
 struct parse_state {
   struct diags *d;
   const char *name;
   bool refused, reported;
   charactersSAXFunc characters; /* libxml2's tree builder */
+  startElementNsSAX2Func start; /* the same */
   const xmlNode *text;          /* the text node it last appended to */
   size_t text_len;              /* and that node's length */
 };
@@ -108,8 +110,36 @@ static void on_characters(void *ctx, const xmlChar *ch, int len) {
   st->text_len = run;
 }
 
+/* No attribute of the vocabulary needs more than a line: an author, a
+ * date, a label, an id. A longer value is refused before the tree is
+ * built, because renderers repeat some of them (a mark's author goes on
+ * every change Word tracks), so an absurd one would be multiplied. */
+#define ATTR_MAX 1024
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                     int nb_defaulted, const xmlChar **attributes) {
+  xmlParserCtxtPtr ctxt = ctx;
+  struct parse_state *st = ctxt->_private;
+  for (int i = 0; i < nb_attributes; i++) {
+    const xmlChar *const *a = attributes + 5 * i; /* localname, prefix, URI, value, end */
+    size_t len = (size_t)(a[4] - a[3]);
+    if (len > ATTR_MAX) {
+      if (!st->refused)
+        diag_add(st->d, st->name, ctxt->input ? ctxt->input->line : 0, 0, &rule_schema,
+                 "attribute '%s' of %s is %zu bytes long; make it at most %d bytes",
+                 (const char *)a[0], (const char *)localname, len, ATTR_MAX);
+      st->refused = true;
+      xmlStopParser(ctxt);
+      return;
+    }
+  }
+  st->start(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+            attributes);
+}
+
 xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags *d) {
-  struct parse_state st = {d, name, false, false, NULL, NULL, 0};
+  struct parse_state st = {d, name, false, false, NULL, NULL, NULL, 0};
   if (len > (size_t)0x7fffffff) {
     diag_add(d, name, 0, 0, &rule_xml, "the document is too large");
     return NULL;
@@ -125,6 +155,9 @@ xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags 
   if (ctxt->sax->ignorableWhitespace == st.characters)
     ctxt->sax->ignorableWhitespace = on_characters;
   ctxt->sax->characters = on_characters;
+  st.start = ctxt->sax->startElementNs;
+  if (st.start)
+    ctxt->sax->startElementNs = on_start;
   xmlSetStructuredErrorFunc(&st, on_error);
   int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING;
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, opts);
@@ -140,58 +173,62 @@ xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags 
   return doc;
 }
 
-static char *read_all(const char *path, size_t *len, struct diags *d) {
+/* PATH "-" is standard input, which may be a pipe or a terminal; a
+ * named file must be a regular file (a FIFO or a device could block or
+ * never end). */
+static char *read_all(const char *path, const char *name, size_t *len, struct diags *d) {
   struct stat sb;
-  FILE *f = fopen(path, "rb");
+  bool is_stdin = strcmp(path, "-") == 0;
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
   if (!f) {
-    diag_add(d, path, 0, 0, &rule_io, "cannot read: %s", strerror(errno));
+    diag_add(d, name, 0, 0, &rule_io, "cannot read: %s", strerror(errno));
     return NULL;
   }
-  if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-    diag_add(d, path, 0, 0, &rule_io, "cannot read: not a regular file");
+  if (fstat(fileno(f), &sb) != 0 || (!is_stdin && !S_ISREG(sb.st_mode))) {
+    diag_add(d, name, 0, 0, &rule_io, "cannot read: not a regular file");
     fclose(f);
     return NULL;
   }
-  size_t cap = (size_t)sb.st_size + 1, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
+  size_t cap = (S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 65536) + 1, n = 0;
+  char *buf = xmalloc(cap);
+  for (;;) {
     size_t got = fread(buf + n, 1, cap - n, f);
     n += got;
     if (n < cap)
       break;
     cap *= 2;
-    char *more = realloc(buf, cap);
-    if (!more) {
-      free(buf);
-      buf = NULL;
-    }
-    buf = more;
+    buf = xrealloc(buf, cap);
   }
-  if (!buf || ferror(f)) {
-    diag_add(d, path, 0, 0, &rule_io, "cannot read: %s", buf ? strerror(errno) : "out of memory");
-    free(buf);
+  bool failed = ferror(f);
+  int e = errno;
+  if (!is_stdin)
     fclose(f);
+  if (failed) {
+    diag_add(d, name, 0, 0, &rule_io, "cannot read: %s", strerror(e));
+    free(buf);
     return NULL;
   }
-  fclose(f);
   *len = n;
   return buf;
 }
 
+const char *doc_name(const char *path) { return strcmp(path, "-") == 0 ? "<stdin>" : path; }
+
 xmlDocPtr doc_load(const char *path, struct diags *d, int *status) {
   size_t len = 0;
-  char *buf = read_all(path, &len, d);
+  const char *name = doc_name(path);
+  char *buf = read_all(path, name, &len, d);
   if (!buf) {
     *status = 2;
     return NULL;
   }
   if (len == 0) {
-    diag_add(d, path, 1, 0, &rule_xml, "the file is empty");
+    diag_add(d, name, 1, 0, &rule_xml, "the file is empty");
     free(buf);
     *status = 1;
     return NULL;
   }
-  xmlDocPtr doc = doc_parse(path, buf, len, d);
+  xmlDocPtr doc = doc_parse(name, buf, len, d);
   free(buf);
   *status = doc ? 0 : 1;
   return doc;

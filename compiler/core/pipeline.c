@@ -26,7 +26,7 @@ int pipeline_check(struct schema *schema, const char *path, struct diags *d,
                    struct analysis **out) {
   int status = 0;
   xmlDocPtr doc = doc_load(path, d, &status);
-  return doc ? from_doc(schema, doc, path, d, out) : status;
+  return doc ? from_doc(schema, doc, doc_name(path), d, out) : status;
 }
 
 int pipeline_check_buffer(struct schema *schema, const char *name, const char *buf, size_t len,

@@ -1,4 +1,5 @@
 #include "core/text.h"
+#include "core/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,8 +38,8 @@ void vtext_reset(struct vtext *t) {
 static void put(struct vtext *t, char c, long line, bool ins) {
   if (t->n + 2 > t->cap) {
     size_t cap = t->cap ? 2 * t->cap : 256;
-    char *s = realloc(t->s, cap), *in = realloc(t->ins, cap);
-    long *l = realloc(t->line, cap * sizeof *l);
+    char *s = xrealloc(t->s, cap), *in = xrealloc(t->ins, cap);
+    long *l = xrealloc(t->line, cap * sizeof *l);
     if (!s || !l || !in)
       abort();
     t->s = s;
@@ -143,7 +144,7 @@ void vtext_of(struct vtext *t, const xmlNode *block, int side) {
 
 char *vtext_copy(struct vtext *t, const xmlNode *block, int side) {
   vtext_of(t, block, side);
-  char *s = strdup(t->s ? t->s : "");
+  char *s = xstrdup(t->s ? t->s : "");
   if (!s)
     abort();
   return s;
@@ -159,7 +160,7 @@ struct collapse {
 static void collapse_text(struct collapse *st, xmlNodePtr node) {
   const unsigned char *p = node->content;
   size_t len = p ? strlen((const char *)p) : 0;
-  char *out = malloc(len + 1);
+  char *out = xmalloc(len + 1);
   if (!out)
     abort();
   size_t n = 0;

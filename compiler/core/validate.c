@@ -1,4 +1,5 @@
 #include "core/validate.h"
+#include "core/xalloc.h"
 
 #include <libxml/relaxng.h>
 #include <stdarg.h>
@@ -26,7 +27,7 @@ struct schema *schema_load(void) {
   xmlRelaxNGFreeParserCtxt(pc);
   if (!rng)
     return NULL;
-  struct schema *s = calloc(1, sizeof *s);
+  struct schema *s = xcalloc(1, sizeof *s);
   s->rng = rng;
   return s;
 }

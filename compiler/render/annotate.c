@@ -24,6 +24,27 @@ static const char *inherited(const xmlNode *n, const char *name) {
   return NULL;
 }
 
+/* An attribute x:NAME whose value is stored once per document, however
+ * many marks carry it: the string is the document's dictionary's, which
+ * libxml2 knows not to free per node. A proposal's `by` is inherited by
+ * every mark in it; copied onto each, memory grew as the length of `by`
+ * times the number of marks. */
+static void set_shared(struct ann *an, xmlNodePtr n, const char *name, const char *v) {
+  xmlDictPtr dict = an->a->doc->dict;
+  const xmlChar *shared = dict ? xmlDictLookup(dict, (const xmlChar *)v, -1) : NULL;
+  if (!shared) {
+    xmlNewNsProp(n, an->x, (const xmlChar *)name, (const xmlChar *)v);
+    return;
+  }
+  xmlAttrPtr p = xmlNewNsProp(n, an->x, (const xmlChar *)name, NULL);
+  xmlNodePtr t = xmlNewDocText(an->a->doc, NULL);
+  if (!p || !t)
+    return;
+  t->content = (xmlChar *)shared;
+  t->parent = (xmlNodePtr)p;
+  p->children = p->last = t;
+}
+
 /* Word wants a distinct number on every tracked change: each mark gets an
  * even x:id, so that a renderer has that number and the next one (a
  * paragraph's runs and its paragraph mark). With it, who made the change
@@ -38,7 +59,7 @@ static void set_id(struct ann *an, xmlNodePtr n) {
   for (int i = 0; i < 2; i++) {
     const char *v = inherited(n, inherit[i]);
     if (v)
-      xmlNewNsProp(n, an->x, (const xmlChar *)inherit[i], (const xmlChar *)v);
+      set_shared(an, n, inherit[i], v);
   }
 }
 

@@ -1,4 +1,5 @@
 #include "render/docx.h"
+#include "core/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +55,7 @@ static int fixed_part(const struct resc_resource *r, xmlDocPtr doc, struct buffe
   const char *at = strstr(data, locale_mark); /* resources end in a NUL */
   const char *locale = at ? locale_of(doc) : "";
   size_t cut = at ? sizeof locale_mark - 1 : 0, len = strlen(locale);
-  b->data = malloc(r->size - cut + len);
+  b->data = xmalloc(r->size - cut + len);
   if (!b->data)
     return -1;
   size_t head = at ? (size_t)(at - data) : r->size;
@@ -112,7 +113,7 @@ static int take_bytes(const struct ziplib *zl, zip_source_t *src, struct buffer 
     return -1;
   int rc = -1;
   if (zl->source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
-    out->data = malloc(st.size ? st.size : 1);
+    out->data = xmalloc(st.size ? st.size : 1);
     if (out->data && zl->source_read(src, out->data, st.size) == (zip_int64_t)st.size) {
       out->len = st.size;
       rc = 0;

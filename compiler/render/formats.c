@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "authoring/resolve.h"
+#include "core/xalloc.h"
 #include "render/annotate.h"
 #include "render/docx.h"
 #include "render/formats.h"
@@ -30,7 +31,7 @@ char *format_default_output(const struct format *f, const char *file) {
   const char *slash = strrchr(file, '/'), *dot = strrchr(file, '.');
   size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - file) : strlen(file);
   size_t size = stem + strlen(f->name) + 2;
-  char *out = malloc(size);
+  char *out = xmalloc(size);
   if (out)
     snprintf(out, size, "%.*s.%s", (int)stem, file, f->name);
   return out;

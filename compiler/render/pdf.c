@@ -5,10 +5,12 @@
  * a substituted font changes every line break, a line overflows the
  * margin), not noise, so they fail the build like errors do. */
 #include "render/pdf.h"
+#include "core/xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +70,52 @@ static void remove_workdir(const struct workdir *w) {
   rmdir(w->dir);
 }
 
+/* ---- an interrupted build leaves nothing behind ----
+ *
+ * While a PDF is made, SIGINT, SIGTERM and SIGHUP end FOP's process group
+ * (FOP is started in a group of its own: its wrapper script and the JVM
+ * it starts), remove the temporary directory and the temporary output,
+ * then end resc as the signal would have. The handler reads what the
+ * build set up before it was armed and makes only async-signal-safe
+ * calls. */
+
+static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
+#define NCAUGHT (sizeof caught / sizeof caught[0])
+static const struct workdir *volatile armed;
+static volatile pid_t fop_group;
+static struct sigaction saved[NCAUGHT];
+
+static void on_signal(int sig) {
+  pid_t g = fop_group;
+  if (g > 0)
+    kill(-g, SIGKILL);
+  const struct workdir *w = armed;
+  if (w) {
+    unlink(w->fo);
+    unlink(w->conf);
+    unlink(w->pdf);
+    rmdir(w->dir);
+  }
+  output_abandon();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void arm(const struct workdir *w) {
+  struct sigaction sa = {0};
+  sa.sa_handler = on_signal;
+  sigfillset(&sa.sa_mask); /* one handler at a time */
+  for (size_t i = 0; i < NCAUGHT; i++)
+    sigaction(caught[i], &sa, &saved[i]);
+  armed = w;
+}
+
+static void disarm(void) {
+  armed = NULL;
+  for (size_t i = 0; i < NCAUGHT; i++)
+    sigaction(caught[i], &saved[i], NULL);
+}
+
 static int write_file(const char *path, const void *data, size_t len) {
   int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0)
@@ -100,7 +148,7 @@ static int read_all(int fd, struct bytes *b, size_t limit) {
     size_t keep = b->len + (size_t)n > limit ? limit - b->len : (size_t)n;
     if (!keep)
       continue;
-    char *p = realloc(b->data, b->len + keep + 1);
+    char *p = xrealloc(b->data, b->len + keep + 1);
     if (!p)
       return -1;
     b->data = p;
@@ -125,15 +173,36 @@ static int read_file(const char *path, struct bytes *b) {
 static int spawn_fop(const struct workdir *w, int pipefd[2], pid_t *pid) {
   char *argv[] = {"fop", "-c", (char *)w->conf, "-fo", (char *)w->fo, "-pdf", (char *)w->pdf, NULL};
   posix_spawn_file_actions_t fa;
+  posix_spawnattr_t at;
   int rc = posix_spawn_file_actions_init(&fa);
   if (rc)
     return rc;
-  if (!(rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)) &&
+  if ((rc = posix_spawnattr_init(&at))) {
+    posix_spawn_file_actions_destroy(&fa);
+    return rc;
+  }
+  /* a process group of its own, which the signal handler ends whole */
+  /* the caught signals are blocked until fop_group is set, so that no
+   * FOP can be started and then missed by the handler; FOP itself starts
+   * with none blocked */
+  sigset_t block, old, none;
+  sigemptyset(&block);
+  sigemptyset(&none);
+  for (size_t i = 0; i < NCAUGHT; i++)
+    sigaddset(&block, caught[i]);
+  sigprocmask(SIG_BLOCK, &block, &old);
+  if (!(rc = posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK)) &&
+      !(rc = posix_spawnattr_setsigmask(&at, &none)) && !(rc = posix_spawnattr_setpgroup(&at, 0)) &&
+      !(rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)) &&
       !(rc = posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1)) &&
       !(rc = posix_spawn_file_actions_adddup2(&fa, pipefd[1], 2)) &&
       !(rc = posix_spawn_file_actions_addclose(&fa, pipefd[0])) &&
       !(rc = posix_spawn_file_actions_addclose(&fa, pipefd[1])))
-    rc = posix_spawnp(pid, "fop", &fa, NULL, argv, environ);
+    rc = posix_spawnp(pid, "fop", &fa, &at, argv, environ);
+  if (rc == 0)
+    fop_group = *pid;
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  posix_spawnattr_destroy(&at);
   posix_spawn_file_actions_destroy(&fa);
   return rc;
 }
@@ -156,6 +225,7 @@ static int run_fop(const struct workdir *w, struct bytes *log, int *status) {
   close(pipefd[0]); /* before waiting: a fop still writing must not block */
   while (waitpid(pid, status, 0) < 0 && errno == EINTR)
     ;
+  fop_group = 0;
   return rc;
 }
 
@@ -268,9 +338,10 @@ int pdf_render(const unsigned char *fo, size_t len, const char *out, const char 
     diag_add(d, file, 0, 0, &rule_internal, "the FOP configuration is not built in");
     return 2;
   }
-  struct workdir w;
+  static struct workdir w; /* static: the signal handler reads it */
   if (make_workdir(&w) != 0)
     return fail_io(d, file, "create a temporary directory in", w.dir);
+  arm(&w);
   int rc;
   if (write_file(w.fo, fo, len) != 0)
     rc = fail_io(d, file, "write", w.fo);
@@ -279,5 +350,6 @@ int pdf_render(const unsigned char *fo, size_t len, const char *out, const char 
   else
     rc = render_in(&w, out, file, d);
   remove_workdir(&w);
+  disarm();
   return rc;
 }

@@ -1,4 +1,5 @@
 #include "rules/sides.h"
+#include "core/xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,7 +15,7 @@ __attribute__((format(printf, 1, 0))) static char *vformat(const char *fmt, va_l
   va_end(copy);
   if (len < 0)
     len = 0, small[0] = 0;
-  char *s = malloc((size_t)len + 1);
+  char *s = xmalloc((size_t)len + 1);
   if (!s)
     abort();
   if ((size_t)len < sizeof small)
@@ -43,7 +44,7 @@ void finding_free(struct finding *f) {
 void findings_add(struct findings *fs, long line, const char *fmt, ...) {
   if (fs->n == fs->cap) {
     fs->cap = fs->cap ? 2 * fs->cap : 8;
-    fs->v = realloc(fs->v, fs->cap * sizeof *fs->v);
+    fs->v = xrealloc(fs->v, fs->cap * sizeof *fs->v);
     if (!fs->v)
       abort();
   }
@@ -65,7 +66,7 @@ void findings_free(struct findings *fs) {
 
 /* MSG without the first occurrence of WHAT, in a copy to free. */
 static char *without(const char *msg, const char *what) {
-  char *s = strdup(msg);
+  char *s = xstrdup(msg);
   if (!s)
     abort();
   char *p = strstr(s, what);
@@ -106,7 +107,7 @@ void sides_report(struct rule_ctx *c, const struct rule *rule, const struct find
 
 void sides_report_all(struct rule_ctx *c, const struct rule *rule, const struct findings *o,
                       const struct findings *a) {
-  bool *used = calloc(a->n + 1, sizeof *used);
+  bool *used = xcalloc(a->n + 1, sizeof *used);
   if (!used)
     abort();
   for (size_t i = 0; i < o->n; i++) {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/doc.h"
+#include "core/xalloc.h"
 #include "rules/citations.h"
 #include "rules/rules.h"
 #include "rules/sides.h"
@@ -141,7 +142,7 @@ static void gather(struct stale *st, const xmlNode *n, size_t *len) {
     size_t k = strlen((const char *)ch->content);
     if (*len + k + 1 > st->raw_cap) {
       st->raw_cap = 2 * (*len + k + 1);
-      st->raw = realloc(st->raw, st->raw_cap);
+      st->raw = xrealloc(st->raw, st->raw_cap);
       if (!st->raw)
         abort();
     }

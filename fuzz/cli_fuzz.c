@@ -1,0 +1,129 @@
+/* libFuzzer harness over the command line: one input becomes up to four
+ * files, checked together by `resc check` (with -j 1 to 3), then the
+ * first one built in every format with an output path, through the same
+ * functions compiler/main.c calls (cmd_check, cmd_build). This reaches
+ * what resc_fuzz.c does not: option handling, the batch checker and its
+ * workers, atomic output, the PDF driver (with no FOP on PATH) and the
+ * printing of diagnostics to standard output.
+ *
+ * The input: its first byte chooses options (bit 0-1 jobs, 2 JSON
+ * diagnostics, 3 -W error, 4-5 the view, 6 --docx-marks format, 7 the
+ * output goes to standard output rather than a file); the rest is split into
+ * documents at each line "--8<--". Inputs up to 1 MB (run with
+ * -max_len=1048576). Build and run: see fuzz/README.md. */
+#define _GNU_SOURCE /* memmem */
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltutils.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "core/resources.h"
+
+#define MAX_FILES 4
+#define SEPARATOR "\n--8<--\n"
+
+static char dir[64];
+
+static void quiet(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+  (void)argc, (void)argv;
+  xmlInitParser();
+  resources_install_loader();
+  xmlSetGenericErrorFunc(NULL, quiet);
+  xsltSetGenericErrorFunc(NULL, quiet);
+  snprintf(dir, sizeof dir, "/tmp/resc-cli-fuzz-XXXXXX");
+  if (!mkdtemp(dir))
+    abort();
+  /* what the commands print is not looked at: to /dev/null (their
+   * standard error too with libFuzzer's -close_fd_mask=2, which fuzz/run.sh
+   * passes, keeping the fuzzer's own log readable) */
+  int null = open("/dev/null", O_WRONLY);
+  if (null < 0 || dup2(null, STDOUT_FILENO) < 0)
+    abort();
+  close(null);
+  /* -t pdf runs to the point of starting FOP, which is not there */
+  setenv("PATH", dir, 1);
+  return 0;
+}
+
+static void write_file(const char *path, const uint8_t *data, size_t len) {
+  FILE *f = fopen(path, "wb");
+  if (!f)
+    abort();
+  if (len)
+    fwrite(data, 1, len, f);
+  fclose(f);
+}
+
+/* Splits DATA at SEPARATOR into files dir/0.xml …; returns how many. */
+static int split(const uint8_t *data, size_t size, char names[MAX_FILES][96]) {
+  size_t seplen = strlen(SEPARATOR);
+  int n = 0;
+  while (n < MAX_FILES) {
+    const uint8_t *end = n + 1 < MAX_FILES ? memmem(data, size, SEPARATOR, seplen) : NULL;
+    size_t len = end ? (size_t)(end - data) : size;
+    snprintf(names[n], sizeof names[n], "%s/%d.xml", dir, n);
+    write_file(names[n], data, len);
+    n++;
+    if (!end)
+      break;
+    data = end + seplen;
+    size -= len + seplen;
+  }
+  return n;
+}
+
+static void run_check(uint8_t opts, char names[MAX_FILES][96], int n) {
+  char jobs[4];
+  snprintf(jobs, sizeof jobs, "%d", (opts & 3) + 1);
+  char *argv[16] = {"check", "-q", "-j", jobs};
+  int argc = 4;
+  if (opts & 4)
+    argv[argc++] = "--diagnostics=json";
+  if (opts & 8)
+    argv[argc++] = "--werror";
+  argv[argc++] = "--";
+  for (int i = 0; i < n; i++)
+    argv[argc++] = names[i];
+  argv[argc] = NULL;
+  cmd_check(argc, argv);
+}
+
+static void run_build(uint8_t opts, const char *format, const char *file) {
+  static const char *const views[] = {"marked", "original", "amended", "marked"};
+  char out[128];
+  if (opts & 128)
+    snprintf(out, sizeof out, "-");
+  else
+    snprintf(out, sizeof out, "%s/out.%s", dir, format);
+  char *argv[16] = {"build", "-t", (char *)format, "--view", (char *)views[(opts >> 4) & 3],
+                    "-o",    out};
+  int argc = 7;
+  if (opts & 64)
+    argv[argc++] = "--docx-marks=format";
+  if (opts & 8)
+    argv[argc++] = "-Werror";
+  argv[argc++] = (char *)file;
+  argv[argc] = NULL;
+  cmd_build(argc, argv);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size < 1 || size > (1 << 20))
+    return 0;
+  uint8_t opts = data[0];
+  char names[MAX_FILES][96];
+  int n = split(data + 1, size - 1, names);
+  run_check(opts, names, n);
+  static const char *const formats[] = {"text", "fo", "docx", "pdf", "xml", "annotated"};
+  for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++)
+    run_build(opts, formats[f], names[0]);
+  return 0;
+}
