@@ -193,6 +193,57 @@ def lcs_len(a, b):
     return sum(m.size for m in sm.get_matching_blocks())
 
 
+def proposal_of(resc, s, old, new, tmp):
+    """diff --proposal of the sample's resolution, rejected and accepted:
+    a MOD amendment whose views are the sample's, checking clean."""
+    ro, rn = os.path.join(tmp, "res-old.xml"), os.path.join(tmp, "res-new.xml")
+    if not (resolution_of(old, ro) and resolution_of(new, rn)):
+        return
+    reasons, out = os.path.join(tmp, "reasons.txt"), os.path.join(tmp, "proposal.xml")
+    with open(reasons, "w", encoding="utf-8") as f:
+        f.write("The first reason.\n\nThe second\nreason.\n")
+    rc, _, err = run([resc, "diff", "--proposal", "--by", "ATU", "--ref", "ATU/35A18/1",
+                      "--reasons", reasons, ro, rn, "-o", out])
+    name = os.path.basename(s)
+    if not check(f"diff --proposal of {name}'s resolution", rc == 0, err):
+        return
+    root = ET.parse(out).getroot()
+    am = root.find(Q + "amendment")
+    marked = any(e.tag in (Q + "ins", Q + "del") or e.get("change") for e in root.iter())
+    check(f"diff --proposal {name}: a proposal by ATU, {'MOD' if marked else 'NOC'} "
+          "ATU/35A18/1 with two paragraphs of reasons",
+          root.tag == Q + "proposal" and root.get("by") == "ATU" and am is not None
+          and am.get("action") == ("MOD" if marked else "NOC")
+          and am.get("ref") == "ATU/35A18/1"
+          and len(am.findall(f"{Q}reasons/{Q}p")) == 2)
+    no_errors(resc, out, f"diff --proposal {name}")
+    for view, src in (("original", ro), ("amended", rn)):
+        _, want, _ = text(resc, src, "amended")
+        _, got, _ = text(resc, out, view)
+        check(f"diff --proposal {name}: the {view} view holds the {view} resolution",
+              want.split("\n")[0] in got and all(l in got for l in want.split("\n")), got)
+
+
+def renumber_round_trip(resc, s, tmp):
+    """--renumber=bis keeps the labels of the text in force; sequence
+    gives the sample's own lettering back."""
+    bis, seq = os.path.join(tmp, "bis.xml"), os.path.join(tmp, "seq.xml")
+    name = os.path.basename(s)
+    rc1, _, e1 = run([resc, "fmt", "--renumber=bis", s, "-o", bis])
+    rc2, _, e2 = run([resc, "fmt", "--renumber=sequence", bis, "-o", seq])
+    if not check(f"fmt --renumber=bis then sequence on {name}", rc1 == 0 and rc2 == 0, e1 + e2):
+        return
+    no_errors(resc, bis, f"--renumber=bis {name}")
+    for view in ("original", "amended"):
+        _, want, _ = text(resc, s, view)
+        _, got, _ = text(resc, seq, view)
+        check(f"--renumber=bis and back on {name}: the {view} view is the sample's", want == got,
+              f"--- want\n{want}\n--- got\n{got}")
+    _, want, _ = text(resc, s, "original")
+    _, got, _ = text(resc, bis, "original")
+    check(f"--renumber=bis on {name}: the original text keeps its labels", want == got)
+
+
 def samples(resc, paths):
     total = same = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -209,6 +260,8 @@ def samples(resc, paths):
                 check(f"{s}: the diff's {view} view, text and labels, is the sample's", want == got,
                       f"--- want\n{want}\n--- got\n{got}")
             no_errors(resc, d, f"diff of {s}")
+            proposal_of(resc, s, old, new, tmp)
+            renumber_round_trip(resc, s, tmp)
             _, want, _ = text(resc, s, "marked")
             _, got, _ = text(resc, d, "marked")
             a, b = marked_words(want), marked_words(got)
