@@ -526,9 +526,10 @@ class Editor:
             self.changed += nwords(f)
             self.log.append("remove footnote")
             return
-        p = self.pick(self.paragraphs())
+        inside = {id(q) for f in notes for q in f.iter(Q + "p")}
+        p = self.pick(q for q in self.paragraphs() if id(q) not in inside)
         if p is None:
-            return
+            return  # footnotes do not nest
         f = ET.SubElement(p, Q + "footnote")
         ET.SubElement(f, Q + "p").text = words(self.rng, 4) + "."
         self.changed += nwords(f)
