@@ -6,6 +6,7 @@
   authoring_test.py random RESC N SEED SAMPLE... N random edit scripts: diff(OLD, NEW)
   authoring_test.py fixlabels RESC SAMPLE...    fmt --fix-labels changes num/was only
   authoring_test.py base RESC SAMPLE...         new --base and check --base on each sample
+  authoring_test.py linkrefs RESC SAMPLE...     fmt --link-refs on each sample
   authoring_test.py update RESC TESTS_DIR       rewrite the expected files (review the diff!)
 
 Cases are data: accept/NAME.xml and reject/NAME.xml with NAME.expected.xml;
@@ -51,7 +52,7 @@ def read(path):
 # ------------------------------------------------------------ cases
 
 FMT_OPS = {"fix-labels": ["--fix-labels"], "renumber-bis": ["--renumber=bis"],
-           "renumber-sequence": ["--renumber=sequence"]}
+           "renumber-sequence": ["--renumber=sequence"], "link-refs": ["--link-refs"]}
 
 
 def fmt_op(name):
@@ -275,6 +276,39 @@ def samples(resc, paths):
         share = 100.0 * same / total
         print(f"all samples: {share:.1f} % of words marked as the samples mark them")
         check("at least 95 % of words marked as the samples mark them", share >= 95.0)
+
+
+# ------------------------------------------------------------ link-refs
+
+def linkrefs(resc, paths):
+    """Every citation of a sample's own items becomes a ref, its views
+    unchanged; what is left is reported (the stale one of seed 001)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out, again = os.path.join(tmp, "linked.xml"), os.path.join(tmp, "again.xml")
+        for s in paths:
+            name = os.path.basename(s)
+            rc, _, err = run([resc, "fmt", "--link-refs", s, "-o", out])
+            if not check(f"fmt --link-refs {name}", rc == 0, err):
+                continue
+            for view in ("original", "amended"):
+                _, want, _ = text(resc, s, view)
+                _, got, _ = text(resc, out, view)
+                check(f"link-refs {name}: the {view} view reads the same", want == got,
+                      f"--- want\n{want}\n--- got\n{got}")
+            no_errors(resc, out, f"link-refs {name}")
+            made = read(out).count(b"<ref ") - read(s).count(b"<ref ")
+            rc, _, err2 = run([resc, "fmt", "--link-refs", out, "-o", again])
+            same = [l.split(": ", 1)[-1] for l in err.splitlines()] == [
+                l.split(": ", 1)[-1] for l in err2.splitlines()]
+            check(f"link-refs {name}: nothing left to link the second time",
+                  rc == 0 and read(again) == read(out) and same, err2)
+            reported = [l for l in err.splitlines() if l.endswith("[stale-ref]")]
+            print(f"{name}: {made} citation label(s) linked, {len(reported)} reported")
+            if name == "res75-2.xml":
+                check("link-refs res75-2.xml: 'points 1 et 2 du décide' linked", made == 2)
+                check("link-refs res75-2.xml: the stale 'point i) du considérant' of seed 001 "
+                      "is reported, not linked",
+                      len(reported) == 1 and "point i) du considérant" in reported[0], err)
 
 
 # ------------------------------------------------------------ new, check --base
@@ -624,6 +658,8 @@ def main(argv):
         fixlabels(args[0], args[1:])
     elif cmd == "base":
         base(args[0], args[1:])
+    elif cmd == "linkrefs":
+        linkrefs(args[0], args[1:])
     elif cmd == "random":
         random_edits(args[0], args[1], args[2], args[3:])
     else:
