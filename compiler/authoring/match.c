@@ -28,7 +28,8 @@ bool match_inline_block(const xmlNode *n) {
 }
 
 bool match_markable(const xmlNode *n) {
-  static const char *const names[] = {"item", "section", "p", "list", "annex", "event"};
+  static const char *const names[] = {"item",  "section", "p",     "list",
+                                      "annex", "event",   "table", "row"};
   if (is_el(n, "section") && is_el(n->parent, "proposal"))
     return false; /* a cover section cannot be marked as a whole */
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
