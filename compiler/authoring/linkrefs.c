@@ -122,10 +122,15 @@ static const xmlNode *target(struct linker *k, const xmlNode *p, const struct ci
       char lab[LABEL_MAX + 8] = "";
       if (wi)
         label_text(&wi->lab[1], lab, sizeof lab);
-      snprintf(msg, sizeof msg,
-               "the item it named in the original text is %s%s in the amended text; not linked: "
-               "correct the citation, then link it",
-               wi && (wi->in & SIDE_A) ? lab : "deleted", "");
+      if (!wi)
+        snprintf(msg, sizeof msg,
+                 "it names no item of the original text but one of the amended text; not "
+                 "linked: correct the citation, then link it");
+      else
+        snprintf(msg, sizeof msg,
+                 "the item it named in the original text is %s in the amended text; not linked: "
+                 "correct the citation, then link it",
+                 wi->in & SIDE_A ? lab : "deleted");
       report(k, p, c, msg);
       return NULL;
     }
