@@ -232,7 +232,7 @@ def diff_table(rows, name):
     out = ["## resc diff against git diff --word-diff", "",
            f"{name} (×1) and its preamble and operative sections repeated (×10, ×100), "
            "against a copy with about one item in twelve reworded, inserted, deleted or "
-           "moved. resc parses and checks both versions, matches the items, compares words "
+           "moved. resc parses and validates both versions, matches the items, compares words "
            "and writes the marked document; `git diff --no-index --word-diff` compares the "
            "two text views (made beforehand, not timed).", "",
            "| size | MB (both) | resc diff | peak MiB | git diff --word-diff | peak MiB "

@@ -26,7 +26,7 @@ static const struct command commands[] = {
     {"accept", cmd_accept, "[-o OUT | -i] FILE", "accept every revision mark: the amended text"},
     {"diff", cmd_diff, "OLD NEW [--proposal --by ADMIN --ref REF] [-o OUT]",
      "the marked document between two versions"},
-    {"fmt", cmd_fmt, "--fix-labels | --renumber=bis|sequence [-o OUT | -i] FILE",
+    {"fmt", cmd_fmt, "--fix-labels | --renumber=bis|sequence | --link-refs [-o OUT | -i] FILE",
      "rewrite a document's labels"},
     {"new", cmd_new, "--base RES.xml --by ADMIN --ref REF [--action MOD|SUP|NOC]",
      "a proposal skeleton holding the text in force"},

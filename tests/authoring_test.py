@@ -6,6 +6,7 @@
   authoring_test.py random RESC N SEED SAMPLE... N random edit scripts: diff(OLD, NEW)
   authoring_test.py fixlabels RESC SAMPLE...    fmt --fix-labels changes num/was only
   authoring_test.py base RESC SAMPLE...         new --base and check --base on each sample
+  authoring_test.py linkrefs RESC SAMPLE...     fmt --link-refs on each sample
   authoring_test.py update RESC TESTS_DIR       rewrite the expected files (review the diff!)
 
 Cases are data: accept/NAME.xml and reject/NAME.xml with NAME.expected.xml;
@@ -51,7 +52,7 @@ def read(path):
 # ------------------------------------------------------------ cases
 
 FMT_OPS = {"fix-labels": ["--fix-labels"], "renumber-bis": ["--renumber=bis"],
-           "renumber-sequence": ["--renumber=sequence"]}
+           "renumber-sequence": ["--renumber=sequence"], "link-refs": ["--link-refs"]}
 
 
 def fmt_op(name):
@@ -193,6 +194,57 @@ def lcs_len(a, b):
     return sum(m.size for m in sm.get_matching_blocks())
 
 
+def proposal_of(resc, s, old, new, tmp):
+    """diff --proposal of the sample's resolution, rejected and accepted:
+    a MOD amendment whose views are the sample's, checking clean."""
+    ro, rn = os.path.join(tmp, "res-old.xml"), os.path.join(tmp, "res-new.xml")
+    if not (resolution_of(old, ro) and resolution_of(new, rn)):
+        return
+    reasons, out = os.path.join(tmp, "reasons.txt"), os.path.join(tmp, "proposal.xml")
+    with open(reasons, "w", encoding="utf-8") as f:
+        f.write("The first reason.\n\nThe second\nreason.\n")
+    rc, _, err = run([resc, "diff", "--proposal", "--by", "ATU", "--ref", "ATU/35A18/1",
+                      "--reasons", reasons, ro, rn, "-o", out])
+    name = os.path.basename(s)
+    if not check(f"diff --proposal of {name}'s resolution", rc == 0, err):
+        return
+    root = ET.parse(out).getroot()
+    am = root.find(Q + "amendment")
+    marked = any(e.tag in (Q + "ins", Q + "del") or e.get("change") for e in root.iter())
+    check(f"diff --proposal {name}: a proposal by ATU, {'MOD' if marked else 'NOC'} "
+          "ATU/35A18/1 with two paragraphs of reasons",
+          root.tag == Q + "proposal" and root.get("by") == "ATU" and am is not None
+          and am.get("action") == ("MOD" if marked else "NOC")
+          and am.get("ref") == "ATU/35A18/1"
+          and len(am.findall(f"{Q}reasons/{Q}p")) == 2)
+    no_errors(resc, out, f"diff --proposal {name}")
+    for view, src in (("original", ro), ("amended", rn)):
+        _, want, _ = text(resc, src, "amended")
+        _, got, _ = text(resc, out, view)
+        check(f"diff --proposal {name}: the {view} view holds the {view} resolution",
+              want.split("\n")[0] in got and all(l in got for l in want.split("\n")), got)
+
+
+def renumber_round_trip(resc, s, tmp):
+    """--renumber=bis keeps the labels of the text in force; sequence
+    gives the sample's own lettering back."""
+    bis, seq = os.path.join(tmp, "bis.xml"), os.path.join(tmp, "seq.xml")
+    name = os.path.basename(s)
+    rc1, _, e1 = run([resc, "fmt", "--renumber=bis", s, "-o", bis])
+    rc2, _, e2 = run([resc, "fmt", "--renumber=sequence", bis, "-o", seq])
+    if not check(f"fmt --renumber=bis then sequence on {name}", rc1 == 0 and rc2 == 0, e1 + e2):
+        return
+    no_errors(resc, bis, f"--renumber=bis {name}")
+    for view in ("original", "amended"):
+        _, want, _ = text(resc, s, view)
+        _, got, _ = text(resc, seq, view)
+        check(f"--renumber=bis and back on {name}: the {view} view is the sample's", want == got,
+              f"--- want\n{want}\n--- got\n{got}")
+    _, want, _ = text(resc, s, "original")
+    _, got, _ = text(resc, bis, "original")
+    check(f"--renumber=bis on {name}: the original text keeps its labels", want == got)
+
+
 def samples(resc, paths):
     total = same = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -209,6 +261,8 @@ def samples(resc, paths):
                 check(f"{s}: the diff's {view} view, text and labels, is the sample's", want == got,
                       f"--- want\n{want}\n--- got\n{got}")
             no_errors(resc, d, f"diff of {s}")
+            proposal_of(resc, s, old, new, tmp)
+            renumber_round_trip(resc, s, tmp)
             _, want, _ = text(resc, s, "marked")
             _, got, _ = text(resc, d, "marked")
             a, b = marked_words(want), marked_words(got)
@@ -222,6 +276,39 @@ def samples(resc, paths):
         share = 100.0 * same / total
         print(f"all samples: {share:.1f} % of words marked as the samples mark them")
         check("at least 95 % of words marked as the samples mark them", share >= 95.0)
+
+
+# ------------------------------------------------------------ link-refs
+
+def linkrefs(resc, paths):
+    """Every citation of a sample's own items becomes a ref, its views
+    unchanged; what is left is reported (the stale one of seed 001)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out, again = os.path.join(tmp, "linked.xml"), os.path.join(tmp, "again.xml")
+        for s in paths:
+            name = os.path.basename(s)
+            rc, _, err = run([resc, "fmt", "--link-refs", s, "-o", out])
+            if not check(f"fmt --link-refs {name}", rc == 0, err):
+                continue
+            for view in ("original", "amended"):
+                _, want, _ = text(resc, s, view)
+                _, got, _ = text(resc, out, view)
+                check(f"link-refs {name}: the {view} view reads the same", want == got,
+                      f"--- want\n{want}\n--- got\n{got}")
+            no_errors(resc, out, f"link-refs {name}")
+            made = read(out).count(b"<ref ") - read(s).count(b"<ref ")
+            rc, _, err2 = run([resc, "fmt", "--link-refs", out, "-o", again])
+            same = [l.split(": ", 1)[-1] for l in err.splitlines()] == [
+                l.split(": ", 1)[-1] for l in err2.splitlines()]
+            check(f"link-refs {name}: nothing left to link the second time",
+                  rc == 0 and read(again) == read(out) and same, err2)
+            reported = [l for l in err.splitlines() if l.endswith("[stale-ref]")]
+            print(f"{name}: {made} citation label(s) linked, {len(reported)} reported")
+            if name == "res75-2.xml":
+                check("link-refs res75-2.xml: 'points 1 et 2 du décide' linked", made == 2)
+                check("link-refs res75-2.xml: the stale 'point i) du considérant' of seed 001 "
+                      "is reported, not linked",
+                      len(reported) == 1 and "point i) du considérant" in reported[0], err)
 
 
 # ------------------------------------------------------------ new, check --base
@@ -272,18 +359,21 @@ def base(resc, paths):
             ps = [p for p in tree.getroot().iter(Q + "p") if p.text and len(p.text.split()) > 3]
             p = ps[len(ps) // 2]
             p.text = p.text.replace(" ", " revised ", 1)
-            sec = next(x for x in tree.getroot().iter(Q + "section")
-                       if len(x.findall(Q + "item")) > 2)
-            sec.remove(sec.findall(Q + "item")[1])
+            sec, gone = next(((x, i) for x in tree.getroot().iter(Q + "section")
+                              for i in x.findall(Q + "item")[1:] if len(x.findall(Q + "item")) > 2
+                              and not has_id(i)),  # a ref to it would break the text in force
+                             (None, None))
+            if sec is not None:
+                sec.remove(gone)
             newer = os.path.join(tmp, "newer.xml")
             tree.write(newer, encoding="UTF-8", xml_declaration=True)
             run([resc, "fmt", "--fix-labels", "-i", newer])  # its items relettered
             rc, o, _ = run([resc, "check", "-q", "--base", newer, s])
             found = [l for l in o.splitlines() if l.endswith("[base]")]
             check(f"check --base: {name} against a later text in force: the reworded paragraph "
-                  "and the missing item", rc == 1 and len(found) == 2
+                  "and the missing item", rc == 1 and len(found) == 1 + (sec is not None)
                   and any("revised'" in l for l in found)
-                  and any("is not in the text in force" in l for l in found), o)
+                  and (sec is None or any("is not in the text in force" in l for l in found)), o)
 
 
 # ------------------------------------------------------------ random edits
@@ -473,9 +563,10 @@ class Editor:
             self.changed += nwords(f)
             self.log.append("remove footnote")
             return
-        p = self.pick(self.paragraphs())
+        inside = {id(q) for f in notes for q in f.iter(Q + "p")}
+        p = self.pick(q for q in self.paragraphs() if id(q) not in inside)
         if p is None:
-            return
+            return  # footnotes do not nest
         f = ET.SubElement(p, Q + "footnote")
         ET.SubElement(f, Q + "p").text = words(self.rng, 4) + "."
         self.changed += nwords(f)
@@ -570,6 +661,8 @@ def main(argv):
         fixlabels(args[0], args[1:])
     elif cmd == "base":
         base(args[0], args[1:])
+    elif cmd == "linkrefs":
+        linkrefs(args[0], args[1:])
     elif cmd == "random":
         random_edits(args[0], args[1], args[2], args[3:])
     else:

@@ -28,7 +28,8 @@ bool match_inline_block(const xmlNode *n) {
 }
 
 bool match_markable(const xmlNode *n) {
-  static const char *const names[] = {"item", "section", "p", "list", "annex", "event"};
+  static const char *const names[] = {"item",  "section", "p",     "list",
+                                      "annex", "event",   "table", "row"};
   if (is_el(n, "section") && is_el(n->parent, "proposal"))
     return false; /* a cover section cannot be marked as a whole */
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -266,7 +267,7 @@ static double pair_score(struct match_cache *mc, struct block *o, struct block *
   if (!match_markable(o->node))
     return 2; /* a heading, a call, a title: one slot, always paired */
   size_t lo = o->weight < n->weight ? o->weight : n->weight;
-  if (!holds_blocks(o->node) && 5 * (lo + 1) < 2 * (o->weight + n->weight + 2))
+  if (!holds_blocks(o->node) && 5 * (lo + 1) < o->weight + n->weight + 2)
     return 0; /* one is more than four times the other: Dice is below 0.4 */
   if (holds_blocks(o->node) && holds_blocks(n->node)) {
     /* first by the blocks it keeps whole, which are few to compare */

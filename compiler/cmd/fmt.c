@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "authoring/linkrefs.h"
 #include "authoring/relabel.h"
 #include "authoring/renumber.h"
 #include "authoring/source.h"
@@ -17,6 +18,7 @@
 static const char usage[] =
     "usage: resc fmt --fix-labels [-o OUT | -i] FILE\n"
     "       resc fmt --renumber=bis|sequence [-o OUT | -i] FILE\n"
+    "       resc fmt --link-refs [-o OUT | -i] FILE\n"
     "\n"
     "--fix-labels sets every num and was that FILE gives to the label resc\n"
     "computes (num: the amended text, was: the original), and removes one that\n"
@@ -29,6 +31,13 @@ static const char usage[] =
     "back to relettering. Both rewrite the num and was that FILE gives; the\n"
     "document is written out anew.\n"
     "\n"
+    "--link-refs turns the citations of the document's own items typed as text\n"
+    "(\"point i) du considérant\", \"considering d)\", \"resolves 1 to 4\") into\n"
+    "<ref to=\"ID\"/> elements, which follow relettering; a cited item without an\n"
+    "id gets one. A citation that fits several sections, names no item or is\n"
+    "stale (its label names another item in the amended text) is reported on\n"
+    "standard error and left as it is. The document is written out anew.\n"
+    "\n"
     "  -o OUT                  the output file (written atomically); - is standard output\n"
     "  -i, --in-place          replace FILE (atomically)\n"
     "  --diagnostics=FORMAT    gcc (default) or json, for a FILE that does not load\n"
@@ -36,18 +45,19 @@ static const char usage[] =
     "example: resc fmt --fix-labels -i proposal.xml\n"
     "exit status: 0 written, 1 document error, 2 usage or I/O error\n";
 
-enum { OPT_FIX_LABELS = OPT_FIRST_FREE, OPT_RENUMBER };
+enum { OPT_FIX_LABELS = OPT_FIRST_FREE, OPT_RENUMBER, OPT_LINK_REFS };
 
 static const struct option longopts[] = {
     {"diagnostics", required_argument, NULL, OPT_DIAGNOSTICS},
     {"fix-labels", no_argument, NULL, OPT_FIX_LABELS},
     {"renumber", required_argument, NULL, OPT_RENUMBER},
+    {"link-refs", no_argument, NULL, OPT_LINK_REFS},
     {"in-place", no_argument, NULL, 'i'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
-enum fmt_op { FMT_NONE, FMT_FIX_LABELS, FMT_BIS, FMT_SEQUENCE };
+enum fmt_op { FMT_NONE, FMT_FIX_LABELS, FMT_BIS, FMT_SEQUENCE, FMT_LINK_REFS };
 
 struct fmt_options {
   struct common_options common;
@@ -58,7 +68,8 @@ struct fmt_options {
 
 static int set_op(struct fmt_options *o, enum fmt_op op) {
   if (o->op != FMT_NONE)
-    return usage_error("fmt", "fmt does one thing at a time: --fix-labels or --renumber");
+    return usage_error("fmt",
+                       "fmt does one thing at a time: --fix-labels, --renumber or --link-refs");
   o->op = op;
   return 0;
 }
@@ -86,6 +97,9 @@ static int parse_options(struct fmt_options *o, int argc, char **argv, bool *don
     case OPT_FIX_LABELS:
       r = set_op(o, FMT_FIX_LABELS);
       break;
+    case OPT_LINK_REFS:
+      r = set_op(o, FMT_LINK_REFS);
+      break;
     case OPT_RENUMBER:
       if (strcmp(optarg, "bis") != 0 && strcmp(optarg, "sequence") != 0)
         return usage_error("fmt", "unknown --renumber '%s' (bis or sequence)", optarg);
@@ -108,7 +122,7 @@ static int parse_options(struct fmt_options *o, int argc, char **argv, bool *don
     return usage_error("fmt", "fmt needs a FILE");
   o->file = argv[optind];
   if (o->op == FMT_NONE)
-    return usage_error("fmt", "fmt needs --fix-labels or --renumber=bis|sequence");
+    return usage_error("fmt", "fmt needs --fix-labels, --renumber=bis|sequence or --link-refs");
   if (o->in_place && o->out)
     return usage_error("fmt", "-i and -o exclude each other; choose one");
   if (o->in_place)
@@ -256,6 +270,13 @@ static int run_fmt(const struct fmt_options *o, struct schema *schema, struct di
       if (cd.v[i].severity == SEV_ERROR)
         diag_add_sev(d, cd.v[i].file, cd.v[i].line, cd.v[i].column, SEV_ERROR, cd.v[i].rule, "%s",
                      cd.v[i].message);
+  } else if (o->op == FMT_LINK_REFS) {
+    link_refs(a, d);
+    xmlChar *mem = NULL;
+    int mlen = 0;
+    xmlDocDumpMemoryEnc(a->doc, &mem, &mlen, "UTF-8");
+    rc = write_out(o->out, mem, (size_t)mlen);
+    xmlFree(mem);
   } else if (o->op == FMT_FIX_LABELS) {
     size_t outlen = 0;
     char *out = fix_bytes(a, src, len, &outlen);
