@@ -421,8 +421,11 @@ class Editor:
                     yield e
 
     def paragraphs(self):
+        # not a footnote's own paragraphs: a footnote added there would nest
+        notes = {p for part in self.body() for f in part.iter(Q + "footnote")
+                 for p in f.iter(Q + "p")}
         return [p for part in self.body() for p in part.iter(Q + "p")
-                if "".join(p.itertext()).strip()]
+                if p not in notes and "".join(p.itertext()).strip()]
 
     def pick(self, seq):
         seq = list(seq)

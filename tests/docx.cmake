@@ -5,4 +5,5 @@ external_test(docx-consumers
   INSTALL "libreoffice-writer-nogui pandoc"
   TIMEOUT 900
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/docx_test.py
-          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab)
+          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab
+          ${CMAKE_SOURCE_DIR}/samples/corpus)

@@ -5,7 +5,7 @@
 add_test(NAME fo-wellformed
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fo_test.py fo
                  $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples
-                 ${CMAKE_CURRENT_SOURCE_DIR}/vocab)
+                 ${CMAKE_CURRENT_SOURCE_DIR}/vocab ${CMAKE_SOURCE_DIR}/samples/corpus)
 
 # Every sample in the amended and the marked view renders through FOP with
 # no warning, and the PDF's text has the words of the text view. One script
@@ -15,4 +15,5 @@ external_test(fo-pdf
   INSTALL "fop fonts-liberation poppler-utils"
   TIMEOUT 900
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fo_test.py pdf
-          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab)
+          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab
+          ${CMAKE_SOURCE_DIR}/samples/corpus)

@@ -10,7 +10,8 @@ fo   every sample in every view gives well-formed XSL-FO in the fo
      namespace, with paired change bars, a bookmark tree and a title;
      without fop on PATH, `-t pdf` says what to install and exits 2.
      Needs no FOP.
-pdf  every sample in the amended and the marked view renders through
+pdf  every sample in the amended and the marked view (the marked view
+     only where its FO differs from the amended one) renders through
      `resc build -t pdf` with exit status 0 and no diagnostic from FOP (a
      warning is a missing glyph, a substituted font, an overflowing line),
      leaves no temporary file, and its text (pdftotext) has the words of
@@ -115,7 +116,7 @@ def test_fo(resc, directory):
     for s in samples(directory):
         for view in VIEWS:
             check_fo(resc, s, view)
-    check_no_fop(resc, samples(directory)[0])
+    check_no_fop(resc, samples(directory[:1])[0])
 
 
 # ------------------------------------------------------------------ pdf
@@ -242,10 +243,19 @@ def check_missing_glyph(resc, tmp):
           not os.path.exists(pdf) and not os.listdir(private))
 
 
+def same_fo(resc, sample):
+    """Whether the marked view's FO is the amended view's, byte for byte (a
+    text with no revision mark, as every corpus text): its PDF is then made
+    once, which halves the time FOP takes on the corpus."""
+    fo = [run([resc, "build", "-t", "fo", "--view", v, sample])[1] for v in ("amended", "marked")]
+    return fo[0] == fo[1] and fo[0] != b""
+
+
 def test_pdf(resc, directory):
     tmp = tempfile.mkdtemp(prefix="fo_test-")
     try:
-        jobs = [(s, v) for s in samples(directory) for v in ("amended", "marked")]
+        jobs = [(s, v) for s in samples(directory) for v in ("amended", "marked")
+                if v == "amended" or not same_fo(resc, s)]
         # FOP spends most of its time starting the JVM: run a few at once.
         with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
             futures = [pool.submit(check_pdf, resc, s, v, tmp) for s, v in jobs]

@@ -6,6 +6,8 @@
   runner.py silent RESC DOC.xml                 check finds nothing at all in DOC
   runner.py roundtrip RESC SAMPLE VIEW          the view as XML is valid and says the same
   runner.py update RESC SAMPLES_DIR GOLDEN_DIR  rewrite the golden texts (review the diff!)
+  runner.py findings RESC EXPECTED DOC...       check of all DOCs: no error, and exactly
+                                                the warnings listed in EXPECTED
 
 Paths in diagnostics are printed relative to the document's folder, so the
 expected files do not depend on where the tree is checked out.
@@ -73,6 +75,27 @@ def silent(resc, doc):
     return 0
 
 
+def findings(resc, expected, *docs):
+    """The corpus of real texts: what `resc check` finds in it is what
+    EXPECTED lists (the real defects of the official texts), no error and no
+    other warning. Paths are printed relative to the documents' folder."""
+    folder = os.path.dirname(os.path.abspath(docs[0]))
+    names = [os.path.relpath(os.path.abspath(d), folder) for d in docs]
+    rc, out, err = run([os.path.abspath(resc), "check", "-q", *names], cwd=folder)
+    with open(expected, encoding="utf-8") as f:
+        want = f.read()
+    ok = True
+    if out != want:
+        show_diff(want, out)
+        ok = False
+    if rc != 0 or ": error: " in want:
+        print(f"exit status {rc}: a corpus text must check without error; stderr: {err}")
+        ok = False
+    if ok:
+        print(f"{len(docs)} texts: {len(want.splitlines())} finding(s), each a listed defect")
+    return 0 if ok else 1
+
+
 def normalize_action(text):
     # resolving a MOD amendment leaves a NOC: the rest must read the same
     lines = text.split("\n")
@@ -118,7 +141,7 @@ def update(resc, samples, goldens):
 def main(argv):
     cmd, args = argv[1], argv[2:]
     return {"golden": golden, "expect": expect, "silent": silent, "roundtrip": roundtrip,
-            "update": update}[cmd](*args)
+            "update": update, "findings": findings}[cmd](*args)
 
 
 if __name__ == "__main__":
