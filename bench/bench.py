@@ -492,12 +492,38 @@ def write_memory(resc, path):
     print("\n".join(section))
 
 
+def corpus_check_table(resc, runs, copies=50):
+    """resc check against xmllint --relaxng on the real texts of
+    samples/corpus/ (issue 10: at most 1.2x), each text copied COPIES times
+    so that one process start weighs little, and on one file of all the
+    texts' bodies repeated, to see growth."""
+    folder = os.path.join(ROOT, "samples", "corpus")
+    texts = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".xml"))
+    schema = os.path.join(ROOT, "schema", "resc.rng")
+    rows = ["| input | MB | resc check | xmllint --relaxng | resc / xmllint |",
+            "|---|---:|---:|---:|---:|"]
+    with tempfile.TemporaryDirectory(prefix="resc-bench-") as tmp:
+        files = []
+        for k in range(copies):
+            for t in texts:
+                dst = os.path.join(tmp, f"{k}-{os.path.basename(t)}")
+                shutil.copyfile(t, dst)
+                files.append(dst)
+        mb = sum(os.path.getsize(p) for p in files) / 1e6
+        (tr, _), (tl, _) = measure_all([[resc, "check", "-q", *files],
+                                        ["xmllint", "--noout", "--relaxng", schema, *files]], runs)
+        rows.append(f"| {len(texts)} corpus texts x{copies} ({len(files)} files) | {mb:.1f} | "
+                    f"{tr * 1000:.0f} ms | {tl * 1000:.0f} ms | {tr / tl:.2f} |")
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--resc", default=os.path.join(ROOT, "build", "resc"))
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
-    ap.add_argument("--only", choices=["diff", "import"], help="run one part and print its table")
+    ap.add_argument("--only", choices=["diff", "import", "corpus"],
+                    help="run one part and print its table")
     ap.add_argument("--memory", action="store_true", help="the memory table only (issue 13)")
     args = ap.parse_args()
     resc = os.path.abspath(args.resc)
@@ -514,6 +540,9 @@ def main():
         with tempfile.TemporaryDirectory(prefix="resc-bench-") as tmp:
             print("\n".join(diff_table(bench_diff(resc, largest, tmp, args.runs),
                                        os.path.basename(largest))))
+        return
+    if args.only == "corpus":
+        print("\n".join(corpus_check_table(resc, args.runs)))
         return
     if args.only == "import":
         tmp = tempfile.mkdtemp(prefix="resc-bench-")
