@@ -5,6 +5,7 @@
 
 #include "authoring/words.h"
 #include "core/doc.h"
+#include "core/xalloc.h"
 
 /* Only spaces: the indentation between blocks, which says nothing. */
 static bool blank(const char *s) {
@@ -74,7 +75,7 @@ struct match_cache *match_cache_new(void) {
   struct match_cache *c = words_alloc(NULL, sizeof *c);
   c->n = 0;
   c->cap = 1024;
-  c->v = calloc(c->cap, sizeof *c->v);
+  c->v = xcalloc(c->cap, sizeof *c->v);
   if (!c->v)
     c->v = words_alloc(NULL, 1), c->cap = 0; /* never reached in practice */
   return c;
@@ -96,7 +97,7 @@ static size_t slot(const struct match_cache *c, const xmlNode *n) {
 
 static void cache_put(struct match_cache *c, struct summary s) {
   if (2 * (c->n + 1) > c->cap) {
-    struct match_cache big = {calloc(2 * c->cap, sizeof *c->v), 0, 2 * c->cap};
+    struct match_cache big = {xcalloc(2 * c->cap, sizeof *c->v), 0, 2 * c->cap};
     if (!big.v)
       words_alloc(NULL, (size_t)-1 / 2); /* out of memory: exits */
     for (size_t i = 0; i < c->cap; i++)
@@ -466,7 +467,7 @@ void match_children(struct match_cache *mc, xmlNodePtr oldp, xmlNodePtr newp, st
   seq_diff_weighted(ka, no, kb, nn, wa, &e);
   /* the equal blocks, then the alike ones: the heaviest run of them stays */
   struct cand *c = words_alloc(NULL, (no + e.n + 1) * sizeof *c);
-  bool *used_o = calloc(no + 1, 1), *used_n = calloc(nn + 1, 1);
+  bool *used_o = xcalloc(no + 1, 1), *used_n = xcalloc(nn + 1, 1);
   size_t nc = 0;
   for (size_t k = 0; k < e.n; k++)
     if (e.v[k].op == EDIT_EQUAL) {
@@ -476,7 +477,7 @@ void match_children(struct match_cache *mc, xmlNodePtr oldp, xmlNodePtr newp, st
   size_t exact = nc;
   if (nc < MOVES_MAX && used_o && used_n)
     nc = alike(mc, old, no, new, nn, used_o, used_n, c, nc);
-  bool *keep = calloc(nc + 1, 1);
+  bool *keep = xcalloc(nc + 1, 1);
   if (nc > exact && keep) {
     qsort(c, nc, sizeof *c, cand_cmp);
     heaviest_run(c, nc, keep);

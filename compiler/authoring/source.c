@@ -1,5 +1,6 @@
 #include "authoring/source.h"
 
+#include "core/xalloc.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,14 +11,14 @@ char *source_read(const char *path, size_t *len) {
   if (!f)
     return NULL;
   size_t n = 0, cap = 1 << 16;
-  char *s = malloc(cap);
+  char *s = xmalloc(cap);
   while (s) {
     size_t r = fread(s + n, 1, cap - n - 1, f);
     n += r;
     if (r == 0)
       break;
     if (n + 1 == cap) {
-      char *t = realloc(s, cap *= 2);
+      char *t = xrealloc(s, cap *= 2);
       if (!t)
         free(s);
       s = t;

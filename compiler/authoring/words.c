@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include <stdio.h>
 
 void *words_alloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
+  void *q = xrealloc(p, n ? n : 1);
   if (!q) {
     fputs("resc: out of memory\n", stderr);
     exit(2);

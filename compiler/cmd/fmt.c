@@ -14,6 +14,7 @@
 #include "cmd/cmd.h"
 #include "core/output.h"
 #include "core/pipeline.h"
+#include "core/xalloc.h"
 
 static const char usage[] =
     "usage: resc fmt --fix-labels [-o OUT | -i] FILE\n"
@@ -137,7 +138,7 @@ static void preorder(xmlNodePtr n, xmlNodePtr **v, size_t *len, size_t *cap) {
       continue;
     if (*len == *cap) {
       *cap = *cap ? 2 * *cap : 256;
-      xmlNodePtr *t = realloc(*v, *cap * sizeof **v);
+      xmlNodePtr *t = xrealloc(*v, *cap * sizeof **v);
       if (!t) {
         fputs("resc: out of memory\n", stderr);
         exit(EXIT_USAGE);
@@ -166,7 +167,7 @@ static char *fix_bytes(struct analysis *a, const char *src, size_t len, size_t *
   xmlNodePtr *els = NULL;
   size_t nels = 0, cap = 0, k = 0, nspans = 0;
   preorder(xmlDocGetRootElement(a->doc), &els, &nels, &cap);
-  struct edit_span *spans = calloc(nfix + 1, sizeof *spans);
+  struct edit_span *spans = xcalloc(nfix + 1, sizeof *spans);
   struct source_cursor cur = SOURCE_CURSOR_INIT;
   /* fixes come in document order, as the elements do */
   for (size_t i = 0; i < nfix && spans; i++) {
@@ -177,7 +178,7 @@ static char *fix_bytes(struct analysis *a, const char *src, size_t len, size_t *
     if (source_find_attr(src, len, &cur, (long)k, fixes[i].name, &spans[nspans].span) == 0)
       spans[nspans++].fix = &fixes[i];
   }
-  char *out = spans ? malloc(len + 1 + nspans * LABEL_MAX) : NULL;
+  char *out = spans ? xmalloc(len + 1 + nspans * LABEL_MAX) : NULL;
   size_t w = 0, at = 0;
   if (out) {
     qsort(spans, nspans, sizeof *spans, by_start);

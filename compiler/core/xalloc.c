@@ -39,6 +39,14 @@ char *xstrdup(const char *s) {
   return memcpy(xmalloc(n), s, n);
 }
 
+char *xstrndup(const char *s, size_t n) {
+  size_t len = strnlen(s, n);
+  char *t = xmalloc(len + 1);
+  memcpy(t, s, len);
+  t[len] = 0;
+  return t;
+}
+
 static char *xml_strdup(const char *s) { return xstrdup(s); }
 
 void xalloc_install(void) { xmlMemSetup(free, xmalloc, xrealloc, xml_strdup); }

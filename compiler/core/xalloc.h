@@ -12,6 +12,8 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* At most N bytes of S, terminated. */
+char *xstrndup(const char *s, size_t n);
 /* Prints the message and exits 2. */
 _Noreturn void xalloc_fail(void);
 /* Makes libxml2 (and so libxslt) allocate through the functions above.

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "import/docx.h"
 
 #define LEVELS 9
@@ -85,14 +86,14 @@ static void read_num(xmlNodePtr el, struct num *n) {
 
 struct docx_numbering *docx_numbering_load(xmlDocPtr numbering) {
   xmlNodePtr root = numbering ? xmlDocGetRootElement(numbering) : NULL;
-  struct docx_numbering *n = calloc(1, sizeof *n);
+  struct docx_numbering *n = xcalloc(1, sizeof *n);
   if (!root || !n)
     return n;
   size_t na = 0, nn = 0;
   for (xmlNodePtr c = root->children; c; c = c->next)
     na += w_is(c, "abstractNum"), nn += w_is(c, "num");
-  n->a = calloc(na + 1, sizeof *n->a);
-  n->n = calloc(nn + 1, sizeof *n->n);
+  n->a = xcalloc(na + 1, sizeof *n->a);
+  n->n = xcalloc(nn + 1, sizeof *n->n);
   if (!n->a || !n->n)
     return n;
   for (xmlNodePtr c = root->children; c; c = c->next) {

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "core/doc.h"
+#include "core/xalloc.h"
 #include "import/docx.h"
 #include "render/ziplib.h"
 
@@ -47,7 +48,7 @@ static char *read_file(const char *path, size_t *len, struct diags *d) {
     fclose(f);
     return NULL;
   }
-  char *buf = malloc((size_t)sb.st_size + 1);
+  char *buf = xmalloc((size_t)sb.st_size + 1);
   size_t n = buf ? fread(buf, 1, (size_t)sb.st_size, f) : 0;
   fclose(f);
   if (!buf || n != (size_t)sb.st_size) {
@@ -140,7 +141,7 @@ static char *read_entry(const struct ziplib *zl, zip_t *z, zip_int64_t i, size_t
     return NULL;
   }
   size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
+  char *buf = xmalloc(cap);
   for (;;) {
     if (!buf)
       break;
@@ -157,7 +158,7 @@ static char *read_entry(const struct ziplib *zl, zip_t *z, zip_int64_t i, size_t
       break;
     }
     if (n == cap) {
-      char *more = realloc(buf, cap * 2);
+      char *more = xrealloc(buf, cap * 2);
       if (!more) {
         free(buf);
         buf = NULL;
@@ -185,7 +186,7 @@ static char *read_entry(const struct ziplib *zl, zip_t *z, zip_int64_t i, size_t
 static xmlDocPtr parse_part(const char *buf, size_t len, const char *path, const char *part,
                             struct diags *d) {
   size_t nlen = strlen(path) + strlen(part) + 2;
-  char *name = malloc(nlen);
+  char *name = xmalloc(nlen);
   if (!name)
     return NULL;
   snprintf(name, nlen, "%s:%s", path, part);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/doc.h"
+#include "core/xalloc.h"
 #include "import/docx.h"
 
 struct revision docx_revision_of(const xmlNode *el) {
@@ -95,7 +96,7 @@ static void unwrap_marks(xmlNodePtr n) {
 
 static char *copy_attr(const xmlNode *n, const char *name) {
   const char *v = n ? attr(n, name) : NULL;
-  return v ? strdup(v) : NULL;
+  return v ? xstrdup(v) : NULL;
 }
 
 enum mark docx_whole_change(xmlNodePtr p, char **by, char **date) {
@@ -119,7 +120,7 @@ struct sbuf {
 static void sb_add(struct sbuf *b, const char *s, size_t n) {
   if (b->n + n + 1 > b->cap) {
     b->cap = (b->n + n + 1) * 2;
-    char *m = realloc(b->s, b->cap);
+    char *m = xrealloc(b->s, b->cap);
     if (!m)
       abort();
     b->s = m;

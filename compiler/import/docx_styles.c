@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/xalloc.h"
 #include "import/docx.h"
 
 static const struct {
@@ -119,7 +120,7 @@ static int int_attr(const xmlNode *n, const char *name, int dflt) {
 
 static void read_style(xmlNodePtr el, struct style *s, char **based_on) {
   memset(s, 0, sizeof *s);
-  s->id = strdup(w_attr(el, "styleId") ? w_attr(el, "styleId") : "");
+  s->id = xstrdup(w_attr(el, "styleId") ? w_attr(el, "styleId") : "");
   s->left = s->hanging = -1;
   s->role = ROLE_NORMAL;
   s->level = -1; /* unknown yet */
@@ -138,7 +139,7 @@ static void read_style(xmlNodePtr el, struct style *s, char **based_on) {
   }
   s->italic = w_on(w_child(w_child(el, "rPr"), "i"));
   const char *b = w_attr(w_child(el, "basedOn"), "val");
-  *based_on = b ? strdup(b) : NULL;
+  *based_on = b ? xstrdup(b) : NULL;
 }
 
 static void read_lang(xmlNodePtr root, struct docx_styles *s) {
@@ -164,8 +165,8 @@ void docx_styles_load(xmlDocPtr styles, struct docx_styles *s) {
       continue;
     if (s->n == cap) {
       cap = cap ? 2 * cap : 64;
-      s->v = realloc(s->v, cap * sizeof *s->v);
-      based = realloc(based, cap * sizeof *based);
+      s->v = xrealloc(s->v, cap * sizeof *s->v);
+      based = xrealloc(based, cap * sizeof *based);
     }
     read_style(c, &s->v[s->n], &based[s->n]);
     s->n++;

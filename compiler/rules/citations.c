@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "core/doc.h"
+#include "core/xalloc.h"
 
 /* ------------------------------------------------------------ sections */
 
@@ -26,8 +27,8 @@ static void add_word(char ***list, size_t *n, const char *word, size_t len) {
   for (size_t i = 0; i < *n; i++)
     if (strlen((*list)[i]) == len && strncasecmp((*list)[i], word, len) == 0)
       return;
-  char **v = realloc(*list, (*n + 1) * sizeof *v);
-  char *w = malloc(len + 1);
+  char **v = xrealloc(*list, (*n + 1) * sizeof *v);
+  char *w = xmalloc(len + 1);
   if (!v || !w)
     abort();
   for (size_t i = 0; i < len; i++)
@@ -60,7 +61,7 @@ static void add_key(struct cite_sections *s, const char *word, size_t n) {
 }
 
 static void add_section(struct cite_sections *s, const xmlNode *node, char *call) {
-  struct cite_section *v = realloc(s->v, (s->n + 1) * sizeof *v);
+  struct cite_section *v = xrealloc(s->v, (s->n + 1) * sizeof *v);
   if (!v)
     abort();
   s->v = v;
@@ -74,7 +75,7 @@ static void add_section(struct cite_sections *s, const xmlNode *node, char *call
     if (n) {
       if (s->nwords == s->wcap) {
         s->wcap = s->wcap ? 2 * s->wcap : 32;
-        s->words = realloc(s->words, s->wcap * sizeof *s->words);
+        s->words = xrealloc(s->words, s->wcap * sizeof *s->words);
         if (!s->words)
           abort();
       }
@@ -548,7 +549,7 @@ size_t cite_find(const struct cite_sections *s, const char *text, size_t len, bo
       c.section = NULL;
     if (n == cap) {
       cap = cap ? 2 * cap : 4;
-      struct citation *v = realloc(*out, cap * sizeof *v);
+      struct citation *v = xrealloc(*out, cap * sizeof *v);
       if (!v)
         abort();
       *out = v;

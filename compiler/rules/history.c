@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/doc.h"
+#include "core/xalloc.h"
 #include "rules/rules.h"
 #include "rules/sides.h"
 
@@ -144,7 +145,7 @@ static char *last_parenthesis(const char *s, size_t *at) {
   if (!open)
     return NULL;
   *at = (size_t)(open - s);
-  char *inside = strndup(open + 1, (size_t)(close - open - 1));
+  char *inside = xstrndup(open + 1, (size_t)(close - open - 1));
   if (!inside)
     abort();
   return inside;
