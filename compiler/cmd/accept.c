@@ -60,7 +60,7 @@ static int parse_options(const char *name, bool accept, struct resolve_options *
       return EXIT_OK;
     }
     if (opt == 'o' || opt == 'i' || opt == OPT_DIAGNOSTICS) {
-      if (once(name, opt, seen, opt == 'o' ? "-o" : opt == 'i' ? "-i" : "--diagnostics"))
+      if (once(name, opt, seen, option_spelling(longopts, opt)))
         return EXIT_USAGE;
     }
     if (opt == 'o')
@@ -118,9 +118,7 @@ static int run(int argc, char **argv, bool accept) {
   struct diags d;
   diags_init(&d);
   rc = resolve_file(&o, accept ? VIEW_AMENDED : VIEW_ORIGINAL, &d);
-  diags_sort(&d);
-  diags_print(&d, o.common.diag_format, stderr);
-  diags_free(&d);
+  report_diags(&d, o.common.diag_format);
   return rc;
 }
 

@@ -207,8 +207,6 @@ int cmd_build(int argc, char **argv) {
   struct diags d;
   diags_init(&d);
   rc = build_one(&o, schema, &d);
-  diags_sort(&d);
-  diags_print(&d, o.common.diag_format, stderr);
-  diags_free(&d);
+  report_diags(&d, o.common.diag_format);
   return rc;
 }

@@ -62,6 +62,14 @@ int common_option(const char *command, int opt, const char *value, struct common
  * printing why. */
 int once(const char *command, int opt, unsigned char seen[1024], const char *spelling);
 
+/* How the user spells option OPT: "--NAME" from LONGOPTS, else "-C".
+ * The text lives in a static buffer for short options. */
+const char *option_spelling(const struct option *longopts, int opt);
+
+/* Sorts D, prints it on standard error in FORMAT and frees it: how every
+ * command ends. */
+void report_diags(struct diags *d, enum diag_format format);
+
 /* The message for an option getopt_long did not accept (unknown, or its
  * value missing): ARGV[optind - 1] names it. */
 int bad_option(const char *command, char **argv, int opt);

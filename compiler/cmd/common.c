@@ -82,3 +82,21 @@ int stdout_failed(void) {
   said = true;
   return EXIT_USAGE;
 }
+
+const char *option_spelling(const struct option *longopts, int opt) {
+  static char shortopt[3] = "-?";
+  for (const struct option *l = longopts; l->name; l++)
+    if (l->val == opt && !l->flag) {
+      static char buf[64];
+      snprintf(buf, sizeof buf, "--%s", l->name);
+      return buf;
+    }
+  shortopt[1] = (char)opt;
+  return shortopt;
+}
+
+void report_diags(struct diags *d, enum diag_format format) {
+  diags_sort(d);
+  diags_print(d, format, stderr);
+  diags_free(d);
+}

@@ -60,23 +60,6 @@ struct diff_options {
   bool proposal;
 };
 
-static const char *spelling(int opt) {
-  switch (opt) {
-  case 'o':
-    return "-o";
-  case OPT_BY:
-    return "--by";
-  case OPT_REF:
-    return "--ref";
-  case OPT_REASONS:
-    return "--reasons";
-  case OPT_PROPOSAL:
-    return "--proposal";
-  default:
-    return "--diagnostics";
-  }
-}
-
 static int parse_options(struct diff_options *o, int argc, char **argv, bool *done) {
   unsigned char seen[1024] = {0};
   int opt;
@@ -90,7 +73,7 @@ static int parse_options(struct diff_options *o, int argc, char **argv, bool *do
     }
     if (opt == '?' || opt == ':')
       return bad_option("diff", argv, opt);
-    if (once("diff", opt, seen, spelling(opt)))
+    if (once("diff", opt, seen, option_spelling(longopts, opt)))
       return EXIT_USAGE;
     if (opt == 'o')
       o->out = optarg;
@@ -222,9 +205,7 @@ int cmd_diff(int argc, char **argv) {
   struct diags d;
   diags_init(&d);
   rc = run_diff(&o, schema, &d);
-  diags_sort(&d);
-  diags_print(&d, o.common.diag_format, stderr);
-  diags_free(&d);
+  report_diags(&d, o.common.diag_format);
   schema_free(schema);
   return rc;
 }

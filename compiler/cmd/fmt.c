@@ -304,9 +304,7 @@ int cmd_fmt(int argc, char **argv) {
   struct diags d;
   diags_init(&d);
   rc = run_fmt(&o, schema, &d);
-  diags_sort(&d);
-  diags_print(&d, o.common.diag_format, stderr);
-  diags_free(&d);
+  report_diags(&d, o.common.diag_format);
   schema_free(schema);
   return rc;
 }

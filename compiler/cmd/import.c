@@ -127,8 +127,6 @@ int cmd_import(int argc, char **argv) {
   else
     rc = emit_and_check(&o, doc, &d);
   xmlFreeDoc(doc);
-  diags_sort(&d);
-  diags_print(&d, o.common.diag_format, stderr);
-  diags_free(&d);
+  report_diags(&d, o.common.diag_format);
   return rc;
 }

@@ -47,23 +47,6 @@ struct new_options {
   const char *base, *by, *ref, *action, *out;
 };
 
-static const char *spelling(int opt) {
-  switch (opt) {
-  case OPT_BASE:
-    return "--base";
-  case OPT_BY:
-    return "--by";
-  case OPT_REF:
-    return "--ref";
-  case OPT_ACTION:
-    return "--action";
-  case 'o':
-    return "-o";
-  default:
-    return "--diagnostics";
-  }
-}
-
 static int parse_options(struct new_options *o, int argc, char **argv, bool *done) {
   unsigned char seen[1024] = {0};
   int opt;
@@ -77,7 +60,7 @@ static int parse_options(struct new_options *o, int argc, char **argv, bool *don
     }
     if (opt == '?' || opt == ':')
       return bad_option("new", argv, opt);
-    if (once("new", opt, seen, spelling(opt)))
+    if (once("new", opt, seen, option_spelling(longopts, opt)))
       return EXIT_USAGE;
     if (opt == OPT_BASE)
       o->base = optarg;
@@ -179,9 +162,7 @@ int cmd_new(int argc, char **argv) {
   struct diags d;
   diags_init(&d);
   rc = make(&o, schema, &d);
-  diags_sort(&d);
-  diags_print(&d, o.common.diag_format, stderr);
-  diags_free(&d);
+  report_diags(&d, o.common.diag_format);
   schema_free(schema);
   return rc;
 }
