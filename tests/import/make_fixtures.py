@@ -425,9 +425,24 @@ def unmapped():
                '</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>'
                + p("Normal", r("Draft for discussion"))
                + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+    def tc(*paras, pr=""):
+        return f"<w:tc><w:tcPr>{pr}</w:tcPr>{''.join(paras) or p('Normal')}</w:tc>"
+
+    def tr(*cells, pr=""):
+        return f"<w:tr><w:trPr>{pr}</w:trPr>{''.join(cells)}</w:tr>"
+
+    # a heading row, a vertical merge (its continuation holding text),
+    # a column span, a row inserted whole, a change in a cell
     table = ("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>"
-             + "".join("<w:tr>" + "".join(f"<w:tc>{p('Normal', r(cell))}</w:tc>" for cell in row)
-                       + "</w:tr>" for row in (("Region", "Members"), ("Africa", "54")))
+             + tr(tc(p("Normal", r("Region"))), tc(p("Normal", r("Members"))),
+                  pr="<w:tblHeader/>")
+             + tr(tc(p("Normal", r("Africa")), pr='<w:vMerge w:val="restart"/>'),
+                  tc(p("Normal", deleted("53"), inserted(r("54")))))
+             + tr(tc(p("Normal", r("(AU)")), pr="<w:vMerge/>"), tc(p("Normal", r("observers"))))
+             + tr(tc(p("Normal", inserted(r("Asia"))), pr='<w:vMerge w:val="restart"/>'),
+                  tc(p("Normal", inserted(r("38")))),
+                  pr='<w:ins w:id="900" w:author="France" w:date="2024-05-01T10:20:00Z"/>')
+             + tr(tc(p("Normal", r("Total: 54 Members and observers")), pr='<w:gridSpan w:val="2"/>'))
              + "</w:tbl>")
     body = [
         p("ResNo", r("RESOLUTION 99")),
