@@ -150,6 +150,7 @@ struct docx_reader {
   xmlDocPtr out;
   bool format_change_seen;
   int note_depth; /* inside a footnote's paragraphs */
+  bool quiet;     /* reading a table's paragraphs again: warned once already */
 };
 
 /* Reads word/document.xml into blocks. */

@@ -8,9 +8,10 @@
  * runs of the same formatting and revision become one text); smart tags,
  * content controls, hyperlinks and simple fields give their content,
  * complex fields their result (never their code); soft hyphens vanish,
- * w:noBreakHyphen is U+2011, w:sym its character. Tables and text boxes,
- * which the vocabulary has no place for, give their paragraphs, with a
- * warning. */
+ * w:noBreakHyphen is U+2011, w:sym its character. Text boxes, which the
+ * vocabulary has no place for, give their paragraphs, with a warning. A
+ * table gives its paragraphs as blocks and, on its first block, itself as
+ * a resc table: import.c places the one or the other. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,6 +40,8 @@ struct para {
 
 void docx_warn(struct docx_reader *r, const char *part, long index, const char *first,
                const char *fmt, ...) {
+  if (r->quiet)
+    return;
   char msg[512];
   va_list ap;
   va_start(ap, fmt);
@@ -775,9 +778,11 @@ static xmlNodePtr read_table(struct docx_reader *r, const xmlNode *tbl, long ind
   ts.r = r;
   ts.index = index;
   xmlNodePtr table = xmlNewNode(r->ns, (const xmlChar *)"table");
+  r->quiet = true; /* read_body has read (and warned about) these paragraphs */
   for (const xmlNode *c = tbl->children; c; c = c->next)
     if (w_is(c, "tr"))
       table_row(&ts, table, c);
+  r->quiet = false;
   if (!table->children) {
     xmlFreeNode(table);
     return NULL;

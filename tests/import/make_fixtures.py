@@ -7,7 +7,8 @@ proofing marks, smart tags, content controls, fields (code and result),
 soft hyphens, non-breaking hyphens, symbols, Word automatic numbering,
 tracked changes with authors and dates (an item inserted, the next one
 relettered by deleting its letter and typing the next, a paragraph deleted
-with its mark, text moved), formatting-only revisions, a table, a text box.
+with its mark, text moved), formatting-only revisions, a table (heading row, spans, a row inserted),
+a table where none may stand, a text box.
 
   python3 tests/import/make_fixtures.py            rewrite every NAME.docx here
 
@@ -457,7 +458,29 @@ def unmapped():
     write_docx("word-unmapped", body, "en-GB")
 
 
+def table_unplaced():
+    """A table where the vocabulary takes none (a proposal's summary): its
+    paragraphs are kept as paragraphs, with a warning."""
+    table = ("<w:tbl>"
+             + "".join("<w:tr>" + "".join(f"<w:tc>{p('Normal', r(cell))}</w:tc>" for cell in row)
+                       + "</w:tr>" for row in (("Resolution", "Action"), ("5", "MOD")))
+             + "</w:tbl>")
+    body = [
+        p("Headingb", r("Summary:")),
+        table,
+        p("Normal", r("One resolution is modified.")),
+        p("Proposal", r("MOD"), TAB, r("ATU/1/1")),
+        p("ResNo", r("RESOLUTION 5")),
+        p("Restitle", r("Reports")),
+        p("Call", r("resolves")),
+        p("Normal", r("to publish "), inserted(r("annual ")), r("reports.")),
+        p("Reasons", r("Reasons:")),
+        p("Normal", r("Clarity.")),
+    ]
+    write_docx("word-table-unplaced", body, "en-GB")
+
+
 if __name__ == "__main__":
     for make in (itu_resolution, tracked_proposal, numbered_resolution, typed_labels,
-                 normal_proposal_fr, format_marks, unmapped):
+                 normal_proposal_fr, format_marks, unmapped, table_unplaced):
         make()
