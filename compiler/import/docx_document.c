@@ -651,6 +651,8 @@ static void set_int(xmlNodePtr n, const char *name, int v) {
 static void table_cell(struct table_state *ts, xmlNodePtr row, const xmlNode *tc, int *col) {
   xmlNodePtr tcpr = w_child(tc, "tcPr");
   int span = span_of(tcpr), at = *col < MAX_COLS ? *col : MAX_COLS - 1;
+  if (at + span > MAX_COLS) /* the vocabulary's widest table */
+    span = MAX_COLS - at > 1 ? MAX_COLS - at : 1;
   *col += span;
   xmlNodePtr vm = w_child(tcpr, "vMerge");
   const char *how = w_attr(vm, "val");
