@@ -121,11 +121,15 @@ struct block {
   enum numbering numbering;            /* the label's kind */
   enum mark change;                    /* inserted or deleted whole */
   char *by, *date;
-  bool italic;    /* every character italic */
-  int left;       /* the first line's indentation, twips */
-  xmlNodePtr p;   /* the content: a resc p (owned) */
-  long index;     /* paragraph number in its part, from 1 */
-  char first[64]; /* its first words, for warnings */
+  bool italic;      /* every character italic */
+  int left;         /* the first line's indentation, twips */
+  xmlNodePtr p;     /* the content: a resc p (owned) */
+  long index;       /* paragraph number in its part, from 1 */
+  char first[64];   /* its first words, for warnings */
+  xmlNodePtr table; /* the first paragraph of a Word table: the table as a
+                     * resc table (owned), to stand in place of the TABLE_N
+                     * blocks its paragraphs make, where one may stand */
+  size_t table_n;
 };
 
 struct blocks {
@@ -146,6 +150,7 @@ struct docx_reader {
   xmlDocPtr out;
   bool format_change_seen;
   int note_depth; /* inside a footnote's paragraphs */
+  bool quiet;     /* reading a table's paragraphs again: warned once already */
 };
 
 /* Reads word/document.xml into blocks. */

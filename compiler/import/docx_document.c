@@ -8,14 +8,16 @@
  * runs of the same formatting and revision become one text); smart tags,
  * content controls, hyperlinks and simple fields give their content,
  * complex fields their result (never their code); soft hyphens vanish,
- * w:noBreakHyphen is U+2011, w:sym its character. Tables and text boxes,
- * which the vocabulary has no place for, give their paragraphs, with a
- * warning. */
+ * w:noBreakHyphen is U+2011, w:sym its character. Text boxes, which the
+ * vocabulary has no place for, give their paragraphs, with a warning. A
+ * table gives its paragraphs as blocks and, on its first block, itself as
+ * a resc table: import.c places the one or the other. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/doc.h"
 #include "import/docx.h"
@@ -38,6 +40,8 @@ struct para {
 
 void docx_warn(struct docx_reader *r, const char *part, long index, const char *first,
                const char *fmt, ...) {
+  if (r->quiet)
+    return;
   char msg[512];
   va_list ap;
   va_start(ap, fmt);
@@ -472,6 +476,7 @@ static struct block *new_block(struct blocks *bs) {
 void blocks_free(struct blocks *b) {
   for (size_t i = 0; i < b->n; i++) {
     xmlFreeNode(b->v[i].p);
+    xmlFreeNode(b->v[i].table);
     free(b->v[i].by);
     free(b->v[i].date);
   }
@@ -577,12 +582,245 @@ static void read_paragraph(struct docx_reader *r, struct blocks *bs, const xmlNo
 }
 
 static void read_body(struct docx_reader *r, struct blocks *bs, const xmlNode *body, long *index,
+                      int table_depth);
+
+/* ------------------------------------------------------------ tables */
+
+#define MAX_COLS 64
+
+struct table_state {
+  struct docx_reader *r;
+  long index;                 /* the paragraphs' numbers, as read_body counts them */
+  xmlNodePtr start[MAX_COLS]; /* the cell a vertical merge started in, by grid column */
+  xmlNodePtr start_row[MAX_COLS];
+};
+
+static void add_cell_paragraphs(struct table_state *ts, xmlNodePtr cell, const xmlNode *n);
+
+static void cell_paragraph(struct table_state *ts, xmlNodePtr cell, const xmlNode *wp) {
+  xmlNodePtr p = docx_paragraph_content(ts->r, wp, "word/document.xml", ++ts->index);
+  xmlAddChild(cell, p);
+  const char *jc = w_attr(w_child(w_child(wp, "pPr"), "jc"), "val");
+  const char *align = !jc                                                  ? "left"
+                      : strcmp(jc, "center") == 0                          ? "center"
+                      : strcmp(jc, "right") == 0 || strcmp(jc, "end") == 0 ? "right"
+                                                                           : "left";
+  /* the cell's alignment is its paragraphs' when they all agree */
+  const char *was = attr(cell, "_align");
+  if (!was)
+    xmlNewProp(cell, (const xmlChar *)"_align", (const xmlChar *)align);
+  else if (strcmp(was, align) != 0)
+    xmlSetProp(cell, (const xmlChar *)"_align", (const xmlChar *)"mixed");
+}
+
+/* A cell's paragraphs; a nested table's paragraphs join the cell's (the
+ * vocabulary has no table in a table). */
+static void add_cell_paragraphs(struct table_state *ts, xmlNodePtr cell, const xmlNode *n) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (w_is(c, "p"))
+      cell_paragraph(ts, cell, c);
+    else if (w_is(c, "tbl") || w_is(c, "tr") || w_is(c, "tc") || w_is(c, "sdt") ||
+             w_is(c, "sdtContent") || w_is(c, "customXml") || w_is(c, "smartTag") ||
+             docx_revision_of(c).kind != MARK_NONE)
+      add_cell_paragraphs(ts, cell, c);
+  }
+}
+
+static void finish_cell(xmlNodePtr cell) {
+  xmlNodePtr p = cell->children;
+  if (!p)
+    xmlNewChild(cell, cell->ns, (const xmlChar *)"p", NULL);
+  const char *align = attr(cell, "_align");
+  if (align && (strcmp(align, "center") == 0 || strcmp(align, "right") == 0))
+    xmlNewProp(cell, (const xmlChar *)"align", (const xmlChar *)align);
+  xmlUnsetProp(cell, (const xmlChar *)"_align");
+}
+
+static int span_of(const xmlNode *tcpr) {
+  const char *v = w_attr(w_child(tcpr, "gridSpan"), "val");
+  int n = v ? atoi(v) : 1;
+  return n < 1 ? 1 : n > MAX_COLS ? MAX_COLS : n;
+}
+
+static void set_int(xmlNodePtr n, const char *name, int v) {
+  char buf[16];
+  snprintf(buf, sizeof buf, "%d", v);
+  xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)buf);
+}
+
+static void table_cell(struct table_state *ts, xmlNodePtr row, const xmlNode *tc, int *col) {
+  xmlNodePtr tcpr = w_child(tc, "tcPr");
+  int span = span_of(tcpr), at = *col < MAX_COLS ? *col : MAX_COLS - 1;
+  if (at + span > MAX_COLS) /* the vocabulary's widest table */
+    span = MAX_COLS - at > 1 ? MAX_COLS - at : 1;
+  *col += span;
+  xmlNodePtr vm = w_child(tcpr, "vMerge");
+  const char *how = w_attr(vm, "val");
+  xmlNodePtr start = ts->start[at];
+  /* a continuation joins the cell above, unless the rows differ in
+   * change (a span may not cross a changed row) */
+  if (vm && (!how || strcmp(how, "continue") == 0) && start &&
+      same_attr(row, "change", attr(ts->start_row[at], "change"))) {
+    const char *rs = attr(start, "rowspan");
+    set_int(start, "rowspan", (rs ? atoi(rs) : 1) + 1);
+    xmlNodePtr tmp = xmlNewNode(start->ns, (const xmlChar *)"cell");
+    add_cell_paragraphs(ts, tmp, tc);
+    /* no text may be lost: what a continuation holds joins the start */
+    for (xmlNodePtr p = tmp->children, next; p; p = next) {
+      next = p->next;
+      xmlUnlinkNode(p);
+      char *t = docx_side_text(p, SIDE_BOTH);
+      bool empty = strspn(t, " \t") == strlen(t);
+      free(t);
+      if (empty)
+        xmlFreeNode(p);
+      else
+        xmlAddChild(start, p);
+    }
+    xmlFreeNode(tmp);
+    return;
+  }
+  xmlNodePtr cell = xmlNewChild(row, row->ns, (const xmlChar *)"cell", NULL);
+  if (span > 1)
+    set_int(cell, "colspan", span);
+  add_cell_paragraphs(ts, cell, tc);
+  finish_cell(cell);
+  for (int k = at; k < at + span && k < MAX_COLS; k++) {
+    ts->start[k] = vm && how && strcmp(how, "restart") == 0 && k == at ? cell : NULL;
+    ts->start_row[k] = row;
+  }
+}
+
+static void set_mark(xmlNodePtr n, enum mark m, const char *by, const char *date) {
+  xmlSetProp(n, (const xmlChar *)"change", (const xmlChar *)(m == MARK_INS ? "ins" : "del"));
+  if (by && strcmp(by, "resc") != 0)
+    xmlSetProp(n, (const xmlChar *)"by", (const xmlChar *)by);
+  if (date)
+    xmlSetProp(n, (const xmlChar *)"date", (const xmlChar *)date);
+}
+
+/* A cell paragraph whose text is all inserted (or deleted) is changed
+ * whole; a row whose paragraphs all are, is (Word with --marks format,
+ * or a row Word tracked only in its text). */
+static void row_changes(xmlNodePtr row) {
+  enum mark all = MARK_NONE;
+  bool same = true;
+  for (xmlNodePtr cell = row->children; cell; cell = cell->next)
+    for (xmlNodePtr p = cell->children; p; p = p->next) {
+      if (!is_el(p, "p") || !p->children)
+        continue;
+      char *by = NULL, *date = NULL;
+      enum mark m = docx_whole_change(p, &by, &date);
+      if (m != MARK_NONE)
+        set_mark(p, m, by, date);
+      if (all == MARK_NONE && same)
+        all = m;
+      same = same && m == all;
+      if (m == MARK_NONE)
+        same = false;
+      free(by), free(date);
+    }
+  if (!same || all == MARK_NONE || attr(row, "change"))
+    return;
+  const char *by = NULL, *date = NULL;
+  for (xmlNodePtr cell = row->children; cell; cell = cell->next)
+    for (xmlNodePtr p = cell->children; p; p = p->next) {
+      if (!by && attr(p, "by"))
+        by = attr(p, "by");
+      if (!date && attr(p, "date"))
+        date = attr(p, "date");
+    }
+  xmlChar *b = by ? xmlStrdup((const xmlChar *)by) : NULL;
+  xmlChar *d = date ? xmlStrdup((const xmlChar *)date) : NULL;
+  for (xmlNodePtr cell = row->children; cell; cell = cell->next)
+    for (xmlNodePtr p = cell->children; p; p = p->next) {
+      xmlUnsetProp(p, (const xmlChar *)"change");
+      xmlUnsetProp(p, (const xmlChar *)"by");
+      xmlUnsetProp(p, (const xmlChar *)"date");
+    }
+  set_mark(row, all, (const char *)b, (const char *)d);
+  xmlFree(b), xmlFree(d);
+}
+
+static void table_row(struct table_state *ts, xmlNodePtr table, const xmlNode *tr) {
+  xmlNodePtr row = xmlNewChild(table, table->ns, (const xmlChar *)"row", NULL);
+  xmlNodePtr trpr = w_child(tr, "trPr");
+  if (w_child(trpr, "tblHeader") && w_on(w_child(trpr, "tblHeader")))
+    xmlNewProp(row, (const xmlChar *)"header", (const xmlChar *)"true");
+  for (const xmlNode *c = trpr ? trpr->children : NULL; c; c = c->next) {
+    struct revision rev = docx_revision_of(c);
+    if (rev.kind != MARK_NONE && !attr(row, "change"))
+      xmlNewProp(row, (const xmlChar *)"change",
+                 (const xmlChar *)(rev.kind == MARK_INS ? "ins" : "del"));
+  }
+  int col = 0;
+  for (const xmlNode *c = tr->children; c; c = c->next) {
+    if (w_is(c, "tc"))
+      table_cell(ts, row, c, &col);
+    else if (w_is(c, "sdt") || w_is(c, "customXml"))
+      for (const xmlNode *k = w_is(c, "sdt") ? w_child(c, "sdtContent") : c; k; k = NULL)
+        for (const xmlNode *tc = k->children; tc; tc = tc->next)
+          if (w_is(tc, "tc"))
+            table_cell(ts, row, tc, &col);
+  }
+  for (int k = col; k < MAX_COLS; k++)
+    ts->start[k] = NULL;
+  row_changes(row);
+  if (!row->children) {
+    xmlUnlinkNode(row);
+    xmlFreeNode(row);
+  }
+}
+
+/* The Word table TBL as a resc table, its paragraphs numbered from
+ * INDEX + 1 as read_body numbers them; NULL when it has no row. */
+static xmlNodePtr read_table(struct docx_reader *r, const xmlNode *tbl, long index) {
+  struct table_state ts;
+  memset(&ts, 0, sizeof ts);
+  ts.r = r;
+  ts.index = index;
+  xmlNodePtr table = xmlNewNode(r->ns, (const xmlChar *)"table");
+  r->quiet = true; /* read_body has read (and warned about) these paragraphs */
+  for (const xmlNode *c = tbl->children; c; c = c->next)
+    if (w_is(c, "tr"))
+      table_row(&ts, table, c);
+  r->quiet = false;
+  if (!table->children) {
+    xmlFreeNode(table);
+    return NULL;
+  }
+  return table;
+}
+
+/* A paragraph of style Tabletitle just before the table is its title:
+ * a copy of its content titles the table, and its block, the table's
+ * first, stands for it. Returns the table's first block. */
+static size_t table_title(struct blocks *bs, const xmlNode *tbl, size_t before, long index,
+                          xmlNodePtr table) {
+  const xmlNode *prev = tbl->prev;
+  while (prev && prev->type != XML_ELEMENT_NODE)
+    prev = prev->prev;
+  const char *style = w_attr(w_child(w_child(prev, "pPr"), "pStyle"), "val");
+  if (!prev || !w_is(prev, "p") || !style || strcasecmp(style, "Tabletitle") != 0 || !before)
+    return before;
+  struct block *b = &bs->v[before - 1];
+  if (b->index != index || b->labelled || b->table || b->change != MARK_NONE)
+    return before;
+  xmlNodePtr title = xmlNewNode(table->ns, (const xmlChar *)"title");
+  for (xmlNodePtr c = b->p->children; c; c = c->next)
+    xmlAddChild(title, xmlDocCopyNode(c, NULL, 1));
+  xmlAddPrevSibling(table->children, title);
+  return before - 1;
+}
+
+static void read_body(struct docx_reader *r, struct blocks *bs, const xmlNode *body, long *index,
                       int table_depth) {
   for (const xmlNode *c = body->children; c; c = c->next) {
     if (w_is(c, "p")) {
       read_paragraph(r, bs, c, ++*index);
     } else if (w_is(c, "tbl")) {
       size_t before = bs->n;
+      long at = *index;
       if (table_depth < 8) {
         /* rows and cells, in order */
         for (const xmlNode *tr = c->children; tr; tr = tr->next)
@@ -590,9 +828,14 @@ static void read_body(struct docx_reader *r, struct blocks *bs, const xmlNode *b
             if (w_is(tc, "tc") || w_is(tc, "sdt") || w_is(tc, "customXml"))
               read_body(r, bs, tc, index, table_depth + 1);
       }
-      if (bs->n > before && table_depth == 0)
-        docx_warn(r, "word/document.xml", bs->v[before].index, bs->v[before].first,
-                  "the vocabulary has no tables; the table's paragraphs are kept as paragraphs");
+      if (bs->n > before && table_depth == 0) {
+        /* the paragraphs stay blocks: where the table cannot stand
+         * (import.c decides), they are kept as paragraphs */
+        xmlNodePtr table = read_table(r, c, at);
+        size_t first = table ? table_title(bs, c, before, at, table) : before;
+        bs->v[first].table = table;
+        bs->v[first].table_n = bs->n - first;
+      }
     } else if (w_is(c, "sdt") || w_is(c, "sdtContent") || w_is(c, "customXml") ||
                w_is(c, "smartTag") || docx_revision_of(c).kind != MARK_NONE) {
       read_body(r, bs, c, index, table_depth);

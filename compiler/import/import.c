@@ -168,7 +168,49 @@ static void labelled_item(struct builder *bd, struct flow *f, struct block *b) {
   fill(p, b);
 }
 
+/* Where a table may stand: in the open item (after its first
+ * paragraph), else in a section of a resolution or an annex. */
+static xmlNodePtr table_host(struct flow *f) {
+  for (int d = MAXD - 1; d >= 0; d--)
+    if (f->items[d])
+      return f->items[d];
+  if (!f->host)
+    return NULL;
+  if (is_el(f->host, "annex"))
+    return f->host;
+  for (xmlNodePtr a = f->host; a && a->type == XML_ELEMENT_NODE && is_el(f->host, "section");
+       a = a->parent)
+    if (is_el(a, "preamble") || is_el(a, "operative") || is_el(a, "annex"))
+      return f->host;
+  return NULL;
+}
+
+static void trim_all(xmlNodePtr n) {
+  for (xmlNodePtr c = n->children; c; c = c->next)
+    if (is_el(c, "p") || is_el(c, "title"))
+      trim(c);
+    else if (c->type == XML_ELEMENT_NODE)
+      trim_all(c);
+}
+
+/* The table block B stands for, placed whole; false when it cannot stand
+ * here (its paragraphs are then placed one by one). */
+static bool place_table(struct builder *bd, struct flow *f, struct block *b) {
+  xmlNodePtr host = table_host(f);
+  if (!host)
+    return false;
+  if (host == f->host)
+    close_from(f, 0);
+  trim_all(b->table);
+  xmlAddChild(host, b->table);
+  b->table = NULL;
+  bd->i += b->table_n - 1; /* the table's paragraphs are in it */
+  return true;
+}
+
 static void place(struct builder *bd, struct flow *f, struct block *b) {
+  if (b->table && place_table(bd, f, b))
+    return;
   if (b->labelled && b->numbering == NUM_DECIMAL)
     unlabel(b);
   if (b->labelled) {
@@ -784,6 +826,11 @@ static void build(struct builder *bd, xmlDocPtr doc) {
   for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
     if (strcmp(bd->bs->lang, langs[i]) == 0)
       xmlNodeSetLang(root, (const xmlChar *)langs[i]);
+  for (size_t i = 0; i < bd->bs->n; i++)
+    if (bd->bs->v[i].table)
+      warn_block(bd, &bd->bs->v[i],
+                 "a table has no place here in the vocabulary; its paragraphs are kept as "
+                 "paragraphs");
   unnest_changes(root, NULL);
   numberings(root, "alpha");
   indent(root, 0);

@@ -8,7 +8,8 @@ add_test(NAME import-fixtures
 add_test(NAME import-roundtrip
          COMMAND ${IMPORT_TEST} roundtrip $<TARGET_FILE:resc> ${SAMPLES}
                  ${CMAKE_CURRENT_SOURCE_DIR}/invalid ${CMAKE_CURRENT_SOURCE_DIR}/valid
-                 ${CMAKE_CURRENT_SOURCE_DIR}/fuzz-regressions)
+                 ${CMAKE_CURRENT_SOURCE_DIR}/fuzz-regressions
+                 ${CMAKE_CURRENT_SOURCE_DIR}/vocab/tables.xml)
 add_test(NAME import-hostile COMMAND ${IMPORT_TEST} hostile $<TARGET_FILE:resc>)
 set_tests_properties(import-fixtures import-roundtrip import-hostile PROPERTIES TIMEOUT 600)
 external_test(import-libreoffice

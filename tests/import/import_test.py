@@ -129,7 +129,10 @@ def import_words(xml):
     t = re.sub(r"\[-|-\]|\{\+|\+\}", "", t)
     t = re.sub(r"\[\d+\]", "", t)
     t = t.replace("____________", " ")
-    return collections.Counter(w.casefold() for w in t.split())
+    # a table's layout in text: cells separated by " | ", a line of
+    # dashes under its heading rows
+    return collections.Counter(w.casefold() for w in t.split()
+                               if w != "|" and not re.fullmatch(r"-{2,}", w))
 
 
 LABEL = re.compile(r"^([a-z]+\)|[ivxlc]+\)|\d+|[a-z]\.|–)$")

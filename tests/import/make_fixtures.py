@@ -7,7 +7,8 @@ proofing marks, smart tags, content controls, fields (code and result),
 soft hyphens, non-breaking hyphens, symbols, Word automatic numbering,
 tracked changes with authors and dates (an item inserted, the next one
 relettered by deleting its letter and typing the next, a paragraph deleted
-with its mark, text moved), formatting-only revisions, a table, a text box.
+with its mark, text moved), formatting-only revisions, a table (heading row, spans, a row inserted),
+a table where none may stand, a text box.
 
   python3 tests/import/make_fixtures.py            rewrite every NAME.docx here
 
@@ -425,9 +426,24 @@ def unmapped():
                '</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>'
                + p("Normal", r("Draft for discussion"))
                + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+    def tc(*paras, pr=""):
+        return f"<w:tc><w:tcPr>{pr}</w:tcPr>{''.join(paras) or p('Normal')}</w:tc>"
+
+    def tr(*cells, pr=""):
+        return f"<w:tr><w:trPr>{pr}</w:trPr>{''.join(cells)}</w:tr>"
+
+    # a heading row, a vertical merge (its continuation holding text),
+    # a column span, a row inserted whole, a change in a cell
     table = ("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>"
-             + "".join("<w:tr>" + "".join(f"<w:tc>{p('Normal', r(cell))}</w:tc>" for cell in row)
-                       + "</w:tr>" for row in (("Region", "Members"), ("Africa", "54")))
+             + tr(tc(p("Normal", r("Region"))), tc(p("Normal", r("Members"))),
+                  pr="<w:tblHeader/>")
+             + tr(tc(p("Normal", r("Africa")), pr='<w:vMerge w:val="restart"/>'),
+                  tc(p("Normal", deleted("53"), inserted(r("54")))))
+             + tr(tc(p("Normal", r("(AU)")), pr="<w:vMerge/>"), tc(p("Normal", r("observers"))))
+             + tr(tc(p("Normal", inserted(r("Asia"))), pr='<w:vMerge w:val="restart"/>'),
+                  tc(p("Normal", inserted(r("38")))),
+                  pr='<w:ins w:id="900" w:author="France" w:date="2024-05-01T10:20:00Z"/>')
+             + tr(tc(p("Normal", r("Total: 54 Members and observers")), pr='<w:gridSpan w:val="2"/>'))
              + "</w:tbl>")
     body = [
         p("ResNo", r("RESOLUTION 99")),
@@ -442,7 +458,29 @@ def unmapped():
     write_docx("word-unmapped", body, "en-GB")
 
 
+def table_unplaced():
+    """A table where the vocabulary takes none (a proposal's summary): its
+    paragraphs are kept as paragraphs, with a warning."""
+    table = ("<w:tbl>"
+             + "".join("<w:tr>" + "".join(f"<w:tc>{p('Normal', r(cell))}</w:tc>" for cell in row)
+                       + "</w:tr>" for row in (("Resolution", "Action"), ("5", "MOD")))
+             + "</w:tbl>")
+    body = [
+        p("Headingb", r("Summary:")),
+        table,
+        p("Normal", r("One resolution is modified.")),
+        p("Proposal", r("MOD"), TAB, r("ATU/1/1")),
+        p("ResNo", r("RESOLUTION 5")),
+        p("Restitle", r("Reports")),
+        p("Call", r("resolves")),
+        p("Normal", r("to publish "), inserted(r("annual ")), r("reports.")),
+        p("Reasons", r("Reasons:")),
+        p("Normal", r("Clarity.")),
+    ]
+    write_docx("word-table-unplaced", body, "en-GB")
+
+
 if __name__ == "__main__":
     for make in (itu_resolution, tracked_proposal, numbered_resolution, typed_labels,
-                 normal_proposal_fr, format_marks, unmapped):
+                 normal_proposal_fr, format_marks, unmapped, table_unplaced):
         make()
