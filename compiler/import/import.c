@@ -631,6 +631,49 @@ static bool is_summary_word(const struct block *b) {
   return yes;
 }
 
+/* Removes the first SKIP characters (bytes) of P's text, in document
+ * order, and the inline elements that are left empty. */
+static void drop_text(xmlNodePtr p, size_t *skip) {
+  for (xmlNodePtr n = p->children, next; n && *skip; n = next) {
+    next = n->next;
+    if (n->type == XML_TEXT_NODE) {
+      size_t len = xmlStrlen(n->content);
+      if (len <= *skip) {
+        *skip -= len;
+        xmlUnlinkNode(n);
+        xmlFreeNode(n);
+      } else {
+        xmlChar *rest = xmlStrdup(n->content + *skip); /* SetContent frees the old */
+        xmlNodeSetContent(n, rest);
+        xmlFree(rest);
+        *skip = 0;
+      }
+    } else if (n->type == XML_ELEMENT_NODE && !is_el(n, "footnote") && !is_el(n, "ref")) {
+      drop_text(n, skip);
+      if (!n->children) {
+        xmlUnlinkNode(n);
+        xmlFreeNode(n);
+      }
+    }
+  }
+}
+
+/* "Reasons:<TAB>Clarity." in one paragraph, as many delegations write
+ * it: the heading word goes (<reasons> prints it), the rest is the first
+ * paragraph of the reasons, never dropped. Returns whether text is left. */
+static bool drop_heading_word(xmlNodePtr p) {
+  xmlChar *all = xmlNodeGetContent(p);
+  const char *s = (const char *)all;
+  size_t word = strcspn(s, ": \t");
+  size_t skip = word + (s[word] == ':');
+  skip += strspn(s + skip, " \t");
+  bool rest = s[skip] != 0;
+  xmlFree(all);
+  if (rest)
+    drop_text(p, &skip);
+  return rest;
+}
+
 static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
   tidy(b->p);
   char *t = docx_side_text(b->p, SIDE_A);
@@ -652,6 +695,8 @@ static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
   struct block *r = peek(bd);
   if (r && r->role == ROLE_REASONS) {
     xmlNodePtr reasons = el(bd, am, "reasons");
+    if (drop_heading_word(r->p))
+      para(bd, reasons, r);
     bd->i++;
     while ((r = peek(bd)) && r->role != ROLE_PROPOSAL && r->role != ROLE_HEADINGB) {
       unlabel(r);

@@ -474,8 +474,8 @@ def table_unplaced():
         p("Restitle", r("Reports")),
         p("Call", r("resolves")),
         p("Normal", r("to publish "), inserted(r("annual ")), r("reports.")),
-        p("Reasons", r("Reasons:")),
-        p("Normal", r("Clarity.")),
+        # the reasons' heading word and their text in one paragraph
+        p("Reasons", r("Reasons:", b=True), TAB, r("Clarity.")),
     ]
     write_docx("word-table-unplaced", body, "en-GB")
 
