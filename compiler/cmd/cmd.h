@@ -20,6 +20,7 @@
 #include <stdbool.h>
 
 #include "core/diag.h"
+#include "core/validate.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_DOC_ERROR = 1, EXIT_USAGE = 2 };
 
@@ -69,6 +70,13 @@ const char *option_spelling(const struct option *longopts, int opt);
 /* Sorts D, prints it on standard error in FORMAT and frees it: how every
  * command ends. */
 void report_diags(struct diags *d, enum diag_format format);
+
+/* The body of a command that checks documents: loads the schema, runs
+ * TASK(OPTIONS, schema, diagnostics), reports the diagnostics in FORMAT,
+ * frees the schema. Returns TASK's exit status, or EXIT_USAGE if the
+ * schema does not compile. */
+int run_with_schema(int (*task)(const void *options, struct schema *schema, struct diags *d),
+                    const void *options, enum diag_format format);
 
 /* The message for an option getopt_long did not accept (unknown, or its
  * value missing): ARGV[optind - 1] names it. */

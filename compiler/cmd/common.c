@@ -100,3 +100,16 @@ void report_diags(struct diags *d, enum diag_format format) {
   diags_print(d, format, stderr);
   diags_free(d);
 }
+
+int run_with_schema(int (*task)(const void *options, struct schema *schema, struct diags *d),
+                    const void *options, enum diag_format format) {
+  struct schema *schema = schema_load();
+  if (!schema)
+    return usage_error(NULL, "internal error: the schema does not compile");
+  struct diags d;
+  diags_init(&d);
+  int rc = task(options, schema, &d);
+  report_diags(&d, format);
+  schema_free(schema);
+  return rc;
+}

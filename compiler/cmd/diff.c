@@ -149,7 +149,8 @@ static int finish(const struct diff_options *o, xmlDocPtr merged) {
   return rc;
 }
 
-static int run_diff(const struct diff_options *o, struct schema *schema, struct diags *d) {
+static int run_diff(const void *options, struct schema *schema, struct diags *d) {
+  const struct diff_options *o = options;
   char *reasons = NULL;
   size_t rlen = 0;
   if (o->reasons && !(reasons = source_read(o->reasons, &rlen))) {
@@ -199,13 +200,5 @@ int cmd_diff(int argc, char **argv) {
   int rc = parse_options(&o, argc, argv, &done);
   if (rc || done)
     return rc;
-  struct schema *schema = schema_load();
-  if (!schema)
-    return usage_error(NULL, "internal error: the schema does not compile");
-  struct diags d;
-  diags_init(&d);
-  rc = run_diff(&o, schema, &d);
-  report_diags(&d, o.common.diag_format);
-  schema_free(schema);
-  return rc;
+  return run_with_schema(run_diff, &o, o.common.diag_format);
 }

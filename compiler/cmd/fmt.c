@@ -255,7 +255,8 @@ static int renumbered(const struct fmt_options *o, struct schema *schema, struct
   return rc;
 }
 
-static int run_fmt(const struct fmt_options *o, struct schema *schema, struct diags *d) {
+static int run_fmt(const void *options, struct schema *schema, struct diags *d) {
+  const struct fmt_options *o = options;
   size_t len = 0;
   char *src = source_read(o->file, &len);
   if (!src) {
@@ -298,13 +299,5 @@ int cmd_fmt(int argc, char **argv) {
   int rc = parse_options(&o, argc, argv, &done);
   if (rc || done)
     return rc;
-  struct schema *schema = schema_load();
-  if (!schema)
-    return usage_error(NULL, "internal error: the schema does not compile");
-  struct diags d;
-  diags_init(&d);
-  rc = run_fmt(&o, schema, &d);
-  report_diags(&d, o.common.diag_format);
-  schema_free(schema);
-  return rc;
+  return run_with_schema(run_fmt, &o, o.common.diag_format);
 }

@@ -104,7 +104,8 @@ static void keep_heading(xmlNodePtr res) {
   }
 }
 
-static int make(const struct new_options *o, struct schema *schema, struct diags *d) {
+static int make(const void *options, struct schema *schema, struct diags *d) {
+  const struct new_options *o = options;
   struct analysis *a = NULL;
   int rc = pipeline_check(schema, o->base, d, &a);
   if (rc == 0)
@@ -156,13 +157,5 @@ int cmd_new(int argc, char **argv) {
   int rc = parse_options(&o, argc, argv, &done);
   if (rc || done)
     return rc;
-  struct schema *schema = schema_load();
-  if (!schema)
-    return usage_error(NULL, "internal error: the schema does not compile");
-  struct diags d;
-  diags_init(&d);
-  rc = make(&o, schema, &d);
-  report_diags(&d, o.common.diag_format);
-  schema_free(schema);
-  return rc;
+  return run_with_schema(make, &o, o.common.diag_format);
 }
