@@ -8,7 +8,9 @@
  *   3. The file in CMakeLists.txt's RESC_SOURCES.
  *   4. tests/invalid/ID-*.xml with its .expected, and a near-miss that
  *      stays silent in tests/valid/.
- *   5. Its row in the README's table of rules; its words in fuzz/resc.dict.
+ *   5. Its row in the README's table of rules; its words in fuzz/resc.dict;
+ *      its section "## ID" in docs/rules.md (test docs-examples fails
+ *      without it).
  *
  * A rule reports through rule_report (the severity is the rule's); a rule
  * whose finding depends on the view finds it per side and lets sides.c
