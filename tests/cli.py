@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The command line as CLI.md describes it: options, output formats, exit
+"""The command line as docs/cli.md describes it: options, output formats, exit
 statuses, atomic output. usage: cli.py RESC SAMPLES_DIR LIBZIP_SONAME"""
 import json
 import os

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Hardening tests (CLI.md, Guarantees): hostile input, atomic output,
+"""Hardening tests (the README's Safety section): hostile input, atomic output,
 reproducible output, fuzz regressions, valgrind memcheck.
 
 usage: hostile_test.py MODE RESC SAMPLES_DIR [DIR]

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   word/document.xml. One paragraph per line of the plain-text view, in the
-  ITU house styles (HOUSE-STYLE.md): ResNo, Restitle, Resref,
+  ITU house styles (docs/house-style.md): ResNo, Restitle, Resref,
   Normalaftertitle, Call, Normal items with their label and a tab,
   enumlev1-3, AnnexNo, Annextitle, Proposal, Reasons. Labels are literal
   text followed by a tab, never Word numbering, so that what is printed is

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Plain text (CLI.md, "Plain-text format"): one block per line; labelled
+  Plain text (docs/text-format.md): one block per line; labelled
   items as LABEL<TAB>TEXT; N tabs before a paragraph with indent="N"; in
   the marked view [-deleted-] and {+inserted+}; footnote references [N]
   and the footnotes after a line of underscores. Tables (v2): one line

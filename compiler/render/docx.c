@@ -27,7 +27,7 @@ static const struct part {
     {"word/styles.xml", NULL, "xslt/docx-styles.xml"},
 };
 
-/* word/styles.xml is the ITU house styles of HOUSE-STYLE.md under the names
+/* word/styles.xml is the ITU house styles of docs/house-style.md under the names
  * ITU templates use (so that an editor can paste the output into an ITU
  * template and keep working): Times New Roman 12 pt, lengths in twips
  * (1 cm = 567), sizes in half-points. It is fixed but for the language of
