@@ -12,26 +12,44 @@ struct info *info_of(const xmlNode *n) {
   return n ? (struct info *)n->_private : NULL;
 }
 
-/* Infos come in chunks of CHUNK, one allocation each, freed together. */
+/* Infos come in chunks of CHUNK, one allocation each. Chunks are kept
+ * for the next analysis rather than freed (a check of many files makes
+ * one analysis after another), and an info is cleared when it is taken:
+ * clearing whole chunks ahead cost more than the analysis of a small
+ * document. */
 #define CHUNK 64
+
+static struct info **spare; /* chunks of analyses freed, for the next */
+static size_t nspare, spare_cap;
+
+static struct info *chunk_new(void) {
+  if (nspare)
+    return spare[--nspare];
+  return xmalloc(CHUNK * sizeof(struct info));
+}
+
+static void chunk_free(struct info *chunk) {
+  if (nspare == spare_cap) {
+    spare_cap = spare_cap ? 2 * spare_cap : 16;
+    spare = xrealloc(spare, spare_cap * sizeof *spare);
+  }
+  spare[nspare++] = chunk;
+}
 
 static struct info *info_new(struct analysis *a, xmlNodePtr n) {
   if (a->ninfos == a->cap) {
     a->cap = a->cap ? 2 * a->cap : CHUNK;
     a->infos = xrealloc(a->infos, a->cap * sizeof *a->infos);
-    if (!a->infos)
-      abort();
   }
-  if (a->ninfos % CHUNK == 0) {
-    struct info *chunk = xcalloc(CHUNK, sizeof *chunk);
-    if (!chunk)
-      abort();
-    a->infos[a->ninfos] = chunk;
-  } else {
+  if (a->ninfos % CHUNK == 0)
+    a->infos[a->ninfos] = chunk_new();
+  else
     a->infos[a->ninfos] = a->infos[a->ninfos - 1] + 1;
-  }
   struct info *i = a->infos[a->ninfos];
   a->ninfos++;
+  memset(i, 0, sizeof *i);
+  i->f.kind = (unsigned char)el_kind(n);
+  i->f.own = (unsigned char)el_own_sides(n);
   i->node = n;
   n->_private = i;
   return i;
@@ -1027,7 +1045,7 @@ void analysis_free(struct analysis *a) {
       a->infos[i]->node->_private = NULL;
   }
   for (size_t i = 0; i < a->ninfos; i += CHUNK)
-    free(a->infos[i]);
+    chunk_free(a->infos[i]);
   free(a->infos);
   free(a->refs);
   xmlHashFree(a->ids, NULL);

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "core/diag.h"
+#include "core/doc.h"
 #include "core/label.h"
 
 struct label {
@@ -22,6 +23,7 @@ struct label {
 };
 
 struct info {
+  struct node_facts f; /* first: the node helpers of core/doc.h read it */
   xmlNodePtr node;
   int in;              /* SIDE_O | SIDE_A */
   struct label lab[2]; /* [0] original, [1] amended */

@@ -25,6 +25,80 @@ const char *doc_name(const char *path);
 /* The same from a buffer, for the fuzzer and tests. */
 xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags *d);
 
+/* The elements of the vocabulary, told apart once per node: most checks
+ * ask "is this an item?" of every node they pass, and comparing names
+ * (and the namespace) each time was a tenth of checking a document.
+ * K_NONE: not an element, or not in the resc namespace; K_OTHER: in the
+ * namespace but no element of the vocabulary. In the order of
+ * kind_name's table (alphabetical). */
+enum kind {
+  K_NONE,
+  K_OTHER,
+  K_ADOPTED,
+  K_AMENDMENT,
+  K_ANNEX,
+  K_AUTHORITY,
+  K_CALL,
+  K_CELL,
+  K_DEL,
+  K_EM,
+  K_EVENT,
+  K_FIELD,
+  K_FIELDS,
+  K_FNREF,
+  K_FOOTNOTE,
+  K_HEADING,
+  K_HISTORY,
+  K_INS,
+  K_ITEM,
+  K_LIST,
+  K_NAME,
+  K_NOTE,
+  K_NUMBER,
+  K_OPERATIVE,
+  K_P,
+  K_PREAMBLE,
+  K_PROPOSAL,
+  K_REASONS,
+  K_REF,
+  K_REPORT,
+  K_RESOLUTION,
+  K_ROLE,
+  K_ROW,
+  K_SECTION,
+  K_SIGNATURE,
+  K_STRONG,
+  K_SUB,
+  K_SUBTITLE,
+  K_SUMMARY,
+  K_SUP,
+  K_TABLE,
+  K_TITLE,
+  K_COUNT
+};
+
+/* What the analysis has found out about a node, kept at the start of the
+ * node's struct info (core/analyse.h) on node->_private while the
+ * analysis lives, so that the helpers below need not work it out again. */
+struct node_facts {
+  unsigned char kind; /* enum kind */
+  unsigned char own;  /* own_sides */
+};
+
+/* N's kind, worked out from its name and namespace. */
+enum kind el_kind(const xmlNode *n);
+/* The element name of kind K ("item"), or NULL for K_NONE and K_OTHER. */
+const char *kind_name(enum kind k);
+
+/* N's kind: the analysis's when it has one, else el_kind's. */
+static inline enum kind kind_of(const xmlNode *n) {
+  const struct node_facts *f = n ? (const struct node_facts *)n->_private : NULL;
+  return f ? (enum kind)f->kind : el_kind(n);
+}
+
+/* Whether N is an element of kind K: is_el without comparing strings. */
+static inline bool is_k(const xmlNode *n, enum kind k) { return n && kind_of(n) == k; }
+
 bool is_el(const xmlNode *n, const char *name);
 /* Value of an attribute without copying, or NULL. */
 const char *attr(const xmlNode *n, const char *name);
@@ -35,6 +109,8 @@ xmlNodePtr child_el(const xmlNode *parent, const char *name);
 /* Which sides a node's own marking keeps: ins and change="ins" keep the
  * amended side only, del and change="del" the original only. */
 int own_sides(const xmlNode *n);
+/* The same worked out from N's name and attributes (an element). */
+int el_own_sides(const xmlNode *n);
 /* Sides on which the node and all its ancestors are present. */
 int node_sides(const xmlNode *n);
 long node_line(const xmlNode *n);
