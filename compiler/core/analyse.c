@@ -48,8 +48,9 @@ static struct info *info_new(struct analysis *a, xmlNodePtr n) {
   struct info *i = a->infos[a->ninfos];
   a->ninfos++;
   memset(i, 0, sizeof *i);
-  i->f.kind = (unsigned char)el_kind(n);
-  i->f.own = (unsigned char)el_own_sides(n);
+  enum kind k = el_kind(n);
+  i->f.kind = (unsigned char)k;
+  i->f.own = (unsigned char)el_own_sides(n, k);
   i->node = n;
   n->_private = i;
   return i;
@@ -80,17 +81,17 @@ void label_text(const struct label *l, char *buf, size_t size) {
 /* ------------------------------------------------------------ kinds */
 
 static bool is_report_section(const xmlNode *n) {
-  if (!is_el(n, "section"))
+  if (!is_k(n, K_SECTION))
     return false;
   for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-    if (is_el(p, "report"))
+    if (is_k(p, K_REPORT))
       return true;
   return false;
 }
 
 static bool in_annex(const xmlNode *n) {
   for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-    if (is_el(p, "annex"))
+    if (is_k(p, K_ANNEX))
       return true;
   return false;
 }
@@ -99,21 +100,21 @@ static bool in_annex(const xmlNode *n) {
  * nest): its items are labelled. Cover sections of a proposal hold
  * paragraphs only. */
 static bool is_item_section(const xmlNode *n) {
-  return is_el(n, "section") &&
-         (is_el(n->parent, "preamble") || is_el(n->parent, "operative") ||
-          is_el(n->parent, "annex") || (is_el(n->parent, "section") && in_annex(n)));
+  return is_k(n, K_SECTION) &&
+         (is_k(n->parent, K_PREAMBLE) || is_k(n->parent, K_OPERATIVE) || is_k(n->parent, K_ANNEX) ||
+          (is_k(n->parent, K_SECTION) && in_annex(n)));
 }
 
 /* A section heading numbered 1, 2, 2.1: a titled section of an annex
  * with headings="numbered". */
 static bool is_annex_heading(const xmlNode *n) {
-  return is_el(n, "section") && child_el(n, "title") && in_annex(n);
+  return is_k(n, K_SECTION) && child_k(n, K_TITLE) && in_annex(n);
 }
 
 static enum numbering default_style(const xmlNode *container) {
-  if (is_el(container, "list"))
+  if (is_k(container, K_LIST))
     return NUM_ROMAN;
-  if (is_el(container->parent, "operative"))
+  if (is_k(container->parent, K_OPERATIVE))
     return NUM_ARABIC;
   return NUM_ALPHA;
 }
@@ -135,7 +136,7 @@ static int interposed(const xmlNode *item, int side) {
 
 /* A decimal list's items take their item's label as a prefix: 4.1. */
 static const struct label *decimal_parent(const xmlNode *c, enum numbering style, int s) {
-  if (style != NUM_DECIMAL || !is_el(c, "list") || !is_el(c->parent, "item"))
+  if (style != NUM_DECIMAL || !is_k(c, K_LIST) || !is_k(c->parent, K_ITEM))
     return NULL;
   const struct info *pi = info_of(c->parent);
   return pi && pi->lab[s].has && pi->lab[s].base[0] ? &pi->lab[s] : NULL;
@@ -156,7 +157,7 @@ static bool skipped(const struct skip *sk, const xmlNode *it) {
 }
 
 static bool on_side(const xmlNode *it, int side, const struct skip *sk) {
-  return is_el(it, "item") && (own_sides(it) & side) && !skipped(sk, it);
+  return is_k(it, K_ITEM) && (own_sides(it) & side) && !skipped(sk, it);
 }
 
 static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numbering style,
@@ -220,14 +221,14 @@ static void label_report_sections(struct analysis *a, xmlNodePtr parent) {
     int s = SIDX(side);
     unsigned n = 0;
     for (xmlNodePtr c = first_el(parent); c; c = next_el(c)) {
-      if (!is_el(c, "section") || !(pi->in & own_sides(c) & side))
+      if (!is_k(c, K_SECTION) || !(pi->in & own_sides(c) & side))
         continue;
       struct info *ci = info_of(c) ? info_of(c) : info_new(a, c);
       ci->style = NUM_DECIMAL;
       struct label *l = &ci->lab[s];
       l->has = true;
       l->punct = "";
-      if (is_el(parent, "section") && pi->lab[s].has)
+      if (is_k(parent, K_SECTION) && pi->lab[s].has)
         snprintf(l->base, sizeof l->base, "%.30s.%u", pi->lab[s].base, ++n);
       else
         snprintf(l->base, sizeof l->base, "%u", ++n);
@@ -239,7 +240,7 @@ static void label_report_sections(struct analysis *a, xmlNodePtr parent) {
  * 2.1 under their parent heading; untitled sections are not counted. */
 static void label_annex_headings(struct analysis *a, xmlNodePtr parent) {
   const xmlNode *annex = parent;
-  while (annex && !is_el(annex, "annex"))
+  while (annex && !is_k(annex, K_ANNEX))
     annex = annex->parent;
   const char *h = annex ? attr(annex, "headings") : NULL;
   struct info *pi = info_of(parent);
@@ -260,7 +261,7 @@ static void label_annex_headings(struct analysis *a, xmlNodePtr parent) {
       struct label *l = &ci->lab[s];
       l->has = true;
       l->punct = "";
-      if (is_el(parent, "section") && pi->lab[s].has)
+      if (is_k(parent, K_SECTION) && pi->lab[s].has)
         snprintf(l->base, sizeof l->base, "%.30s.%u", pi->lab[s].base, ++n);
       else
         snprintf(l->base, sizeof l->base, "%u", ++n);
@@ -270,7 +271,7 @@ static void label_annex_headings(struct analysis *a, xmlNodePtr parent) {
 
 static bool same_kind(const xmlNode *x, const char *kind) {
   const char *k = attr(x, "kind");
-  return is_el(x, "annex") && strcmp(k ? k : "annex", kind) == 0;
+  return is_k(x, K_ANNEX) && strcmp(k ? k : "annex", kind) == 0;
 }
 
 /* The annexes of one kind among PARENT's children, on SIDE: numbered as
@@ -331,7 +332,7 @@ static const char *line_note(char *buf, size_t size, const char *fmt, long there
 }
 
 static const char *container_name(const xmlNode *item) {
-  return is_el(item->parent, "list") ? "list" : "section";
+  return is_k(item->parent, K_LIST) ? "list" : "section";
 }
 
 static const char *ordinal(unsigned k) {
@@ -346,7 +347,7 @@ static void moved_by(const xmlNode *item, char *buf, size_t size) {
   char ins[256] = "", del[256] = "";
   int nins = 0, ndel = 0;
   for (const xmlNode *it = first_el(item->parent); it && it != item; it = next_el(it)) {
-    const struct info *o = is_el(it, "item") ? info_of(it) : NULL;
+    const struct info *o = is_k(it, K_ITEM) ? info_of(it) : NULL;
     if (!o || o->in == SIDE_BOTH || !o->in)
       continue;
     char *dst = o->in == SIDE_A ? ins : del;
@@ -397,7 +398,7 @@ static void why(const struct analysis *a, const xmlNode *item, int side, char *b
   }
   int pos = 0;
   for (const xmlNode *it = first_el(item->parent); it && it != item; it = next_el(it))
-    pos += is_el(it, "item") && info_of(it) && (info_of(it)->in & side);
+    pos += is_k(it, K_ITEM) && info_of(it) && (info_of(it)->in & side);
   snprintf(buf, size, "it is item %d of its %s%s", pos + 1, container_name(item), in_text(a, side));
 }
 
@@ -405,9 +406,9 @@ static void why_section(const struct analysis *a, const xmlNode *sec, int side, 
                         size_t size) {
   int pos = 0;
   for (const xmlNode *s = first_el(sec->parent); s && s != sec; s = next_el(s))
-    pos += is_el(s, "section") && info_of(s) && (info_of(s)->in & side);
+    pos += is_k(s, K_SECTION) && info_of(s) && (info_of(s)->in & side);
   const struct info *pi = info_of(sec->parent);
-  if (is_el(sec->parent, "section") && pi && pi->lab[SIDX(side)].has)
+  if (is_k(sec->parent, K_SECTION) && pi && pi->lab[SIDX(side)].has)
     snprintf(buf, size, "it is section %d of section %s%s", pos + 1, pi->lab[SIDX(side)].base,
              in_text(a, side));
   else
@@ -418,7 +419,7 @@ static void why_section(const struct analysis *a, const xmlNode *sec, int side, 
  * ("was=\"c\" but the item was b)"): a drafter compares them at a glance. */
 static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given, int side) {
   struct info *ii = info_of(n);
-  const char *kind = is_el(n, "section") ? "section" : "item";
+  const char *kind = is_k(n, K_SECTION) ? "section" : "item";
   const char *an = side == SIDE_A ? "num" : "was";
   const char *tense = side == SIDE_A ? "is" : "was";
   const struct label *l = &ii->lab[SIDX(side)];
@@ -436,7 +437,7 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
   label_value(l, have, sizeof have);
   if (strcmp(have, given) == 0)
     return;
-  if (is_el(n, "item"))
+  if (is_k(n, K_ITEM))
     why(a, n, side, reason, sizeof reason);
   else
     why_section(a, n, side, reason, sizeof reason);
@@ -470,7 +471,7 @@ static void check_labels(struct analysis *a, xmlNodePtr n) {
     check_one_label(a, n, num, SIDE_A);
   if (was)
     check_one_label(a, n, was, SIDE_O);
-  if (is_el(n, "item"))
+  if (is_k(n, K_ITEM))
     check_interposed(a, n);
 }
 
@@ -512,7 +513,7 @@ static bool disagrees(const xmlNode *item, int side) {
 static int disagreements(const xmlNode *c, int side, const xmlNode *from, const xmlNode **first) {
   int n = 0;
   for (const xmlNode *it = from ? from : first_el(c); it; it = next_el(it))
-    if (is_el(it, "item") && disagrees(it, side)) {
+    if (is_k(it, K_ITEM) && disagrees(it, side)) {
       if (!n && first)
         *first = it;
       n++;
@@ -523,7 +524,7 @@ static int disagreements(const xmlNode *c, int side, const xmlNode *from, const 
 /* An item that may have lost its mark for SIDE: unmarked, and with no
  * label typed for the text it would be absent from. */
 static bool candidate(const xmlNode *it, int side) {
-  return is_el(it, "item") && own_sides(it) == SIDE_BOTH && !typed(it, side);
+  return is_k(it, K_ITEM) && own_sides(it) == SIDE_BOTH && !typed(it, side);
 }
 
 struct search {
@@ -571,12 +572,12 @@ static void window(const xmlNode *c, int side, const xmlNode **lo, const xmlNode
   int total = 0;
   *lo = *hi = NULL;
   for (const xmlNode *it = first_el(c); it; it = next_el(it))
-    total += is_el(it, "item") && (own_sides(it) & side);
+    total += is_k(it, K_ITEM) && (own_sides(it) & side);
   if (total <= 2)
     return;
   disagreements(c, side, NULL, hi);
   for (const xmlNode *it = first_el(c); it && it != *hi; it = next_el(it))
-    if (is_el(it, "item") && typed(it, side) && (info_of(it)->in & side))
+    if (is_k(it, K_ITEM) && typed(it, side) && (info_of(it)->in & side))
       *lo = it;
 }
 
@@ -777,7 +778,7 @@ static void add_ref(struct analysis *a, xmlNodePtr n) {
 static void number_footnote(struct analysis *a, xmlNodePtr n, struct counters *c) {
   struct info *ii = info_of(n);
   for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-    if (is_el(p, "footnote")) {
+    if (is_k(p, K_FOOTNOTE)) {
       char at[32];
       diag_add(a->d, a->file, node_line(n), 0, &rule_schema,
                "footnote inside a footnote%s: footnotes do not nest",
@@ -804,7 +805,7 @@ static void check_rowspans(struct analysis *a, xmlNodePtr row) {
     for (long i = 1; i < span; i++) {
       do
         r = next_el(r);
-      while (r && !is_el(r, "row"));
+      while (r && !is_k(r, K_ROW));
       if (!r) {
         diag_add(a->d, a->file, node_line(cell), 0, &rule_schema,
                  "cell spans %ld rows but its table has %ld after its own; make rowspan smaller",
@@ -826,22 +827,22 @@ static void walk(struct analysis *a, xmlNodePtr n, int parent_in, struct counter
   struct info *ii = info_of(n) ? info_of(n) : info_new(a, n);
   ii->in = parent_in & own_sides(n);
   add_id(a, n);
-  if (is_el(n, "ref") || is_el(n, "fnref"))
+  if (is_k(n, K_REF) || is_k(n, K_FNREF))
     add_ref(a, n);
-  else if (is_el(n, "footnote"))
+  else if (is_k(n, K_FOOTNOTE))
     number_footnote(a, n, c);
-  if (is_item_section(n) || is_el(n, "list"))
+  if (is_item_section(n) || is_k(n, K_LIST))
     label_items(a, n);
-  else if (is_el(n, "report") || is_report_section(n))
+  else if (is_k(n, K_REPORT) || is_report_section(n))
     label_report_sections(a, n);
-  else if (is_el(n, "resolution"))
+  else if (is_k(n, K_RESOLUTION))
     label_annexes(a, n);
-  if (is_el(n, "row"))
+  if (is_k(n, K_ROW))
     check_rowspans(a, n);
-  if (is_el(n, "annex")) {
+  if (is_k(n, K_ANNEX)) {
     label_annexes(a, n);
     label_annex_headings(a, n);
-  } else if (is_el(n, "section") && in_annex(n)) {
+  } else if (is_k(n, K_SECTION) && in_annex(n)) {
     label_annex_headings(a, n);
   }
   if (own_sides(n) != SIDE_BOTH)
@@ -905,7 +906,7 @@ static void suggest(const struct analysis *a, const char *to, char *buf, size_t 
   for (size_t i = 0; i < a->ninfos; i++) {
     const xmlNode *x = a->infos[i]->node;
     const char *id = attr(x, "id");
-    if (!id || !(is_el(x, "item") || is_el(x, "section") || is_el(x, "annex")))
+    if (!id || !(is_k(x, K_ITEM) || is_k(x, K_SECTION) || is_k(x, K_ANNEX)))
       continue;
     size_t il = strlen(id);
     if (il > ID_MAX || (il > len ? il - len : len - il) > best)
@@ -942,7 +943,7 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
              "reference to '%s': no item, section or annex has this id%s", to, hint);
     return;
   }
-  if (!is_el(t, "item") && !is_el(t, "section") && !is_el(t, "annex")) {
+  if (!is_k(t, K_ITEM) && !is_k(t, K_SECTION) && !is_k(t, K_ANNEX)) {
     diag_add(a->d, a->file, line, 0, &rule_ref,
              "reference to '%s' names a %s%s; only items, sections and annexes can be cited", to,
              (const char *)t->name, at);
@@ -958,16 +959,16 @@ static void check_ref(struct analysis *a, xmlNodePtr ref) {
                side_name(side), at, side == SIDE_A ? "deleted" : "not yet inserted");
       return;
     }
-    if (!is_el(t, "section") && !info_of(t)->lab[SIDX(side)].has) {
+    if (!is_k(t, K_SECTION) && !info_of(t)->lab[SIDX(side)].has) {
       char why_none[128] = "";
       if (info_of(t)->only[SIDX(side)])
         snprintf(why_none, sizeof why_none, " (it is the only %s of its %s)", (const char *)t->name,
-                 is_el(t, "annex") ? "resolution" : container_name(t));
+                 is_k(t, K_ANNEX) ? "resolution" : container_name(t));
       diag_add(a->d, a->file, line, 0, &rule_ref, "reference to '%s': the %s%s has no label%s%s",
                to, (const char *)t->name, at, in_text(a, side), why_none);
       return;
     }
-    if (is_el(t, "section") && !is_report_section(t) && !child_el(t, "call") &&
+    if (is_k(t, K_SECTION) && !is_report_section(t) && !child_k(t, K_CALL) &&
         !info_of(t)->lab[SIDX(side)].has) {
       diag_add(a->d, a->file, line, 0, &rule_ref,
                "reference to '%s': the section%s has no call to cite it by", to, at);
@@ -987,7 +988,7 @@ static void check_fnref(struct analysis *a, xmlNodePtr ref) {
              "footnote call '%s': no footnote has this id; give the footnote id=\"%s\"", to, to);
     return;
   }
-  if (!is_el(t, "footnote")) {
+  if (!is_k(t, K_FOOTNOTE)) {
     diag_add(
         a->d, a->file, line, 0, &rule_ref,
         "footnote call '%s' names the %s at line %ld; fnref calls a footnote, ref cites an item",
@@ -1020,16 +1021,16 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   /* after the walk: every label is known, and whether there are marks */
   for (size_t i = 0; i < a->ninfos; i++) {
     xmlNodePtr n = a->infos[i]->node;
-    if (is_item_section(n) || is_el(n, "list"))
+    if (is_item_section(n) || is_k(n, K_LIST))
       explain_labels(a, n);
   }
   for (size_t i = 0; i < a->ninfos; i++) {
     xmlNodePtr n = a->infos[i]->node;
-    if (is_el(n, "item") || is_report_section(n) || is_annex_heading(n))
+    if (is_k(n, K_ITEM) || is_report_section(n) || is_annex_heading(n))
       check_labels(a, n);
   }
   for (size_t i = 0; i < a->nrefs; i++) {
-    if (is_el(a->refs[i], "fnref"))
+    if (is_k(a->refs[i], K_FNREF))
       check_fnref(a, a->refs[i]);
     else
       check_ref(a, a->refs[i]);

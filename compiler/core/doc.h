@@ -106,11 +106,12 @@ const char *attr(const xmlNode *n, const char *name);
 xmlNodePtr first_el(const xmlNode *parent);
 xmlNodePtr next_el(const xmlNode *n);
 xmlNodePtr child_el(const xmlNode *parent, const char *name);
+xmlNodePtr child_k(const xmlNode *parent, enum kind k);
 /* Which sides a node's own marking keeps: ins and change="ins" keep the
  * amended side only, del and change="del" the original only. */
 int own_sides(const xmlNode *n);
-/* The same worked out from N's name and attributes (an element). */
-int el_own_sides(const xmlNode *n);
+/* The same worked out from N's kind K and its attributes (an element). */
+int el_own_sides(const xmlNode *n, enum kind k);
 /* Sides on which the node and all its ancestors are present. */
 int node_sides(const xmlNode *n);
 long node_line(const xmlNode *n);

@@ -250,12 +250,22 @@ static bool in_ns(const xmlNode *n) {
 }
 
 enum kind el_kind(const xmlNode *n) {
+  static unsigned char from[27]; /* the first kind of each initial, 'a'..'z', then the end */
+  if (!from[26]) {
+    for (int c = 0, k = K_OTHER + 1; c <= 26; c++) {
+      while (k < K_COUNT && names[k][0] < 'a' + c)
+        k++;
+      from[c] = (unsigned char)k;
+    }
+  }
   if (!n || !in_ns(n))
     return K_NONE;
-  /* the names are sorted: skip to the first letter, compare from there */
   const char *name = (const char *)n->name;
-  for (int k = K_OTHER + 1; k < K_COUNT && names[k][0] <= name[0]; k++)
-    if (names[k][0] == name[0] && strcmp(names[k] + 1, name + 1) == 0)
+  unsigned c = (unsigned)(unsigned char)name[0] - 'a';
+  if (c >= 26)
+    return K_OTHER;
+  for (int k = from[c]; k < from[c + 1]; k++)
+    if (strcmp(names[k] + 1, name + 1) == 0)
       return (enum kind)k;
   return K_OTHER;
 }
@@ -307,6 +317,13 @@ xmlNodePtr next_el(const xmlNode *n) {
   return NULL;
 }
 
+xmlNodePtr child_k(const xmlNode *parent, enum kind k) {
+  for (xmlNodePtr c = first_el(parent); c; c = next_el(c))
+    if (kind_of(c) == k)
+      return c;
+  return NULL;
+}
+
 xmlNodePtr child_el(const xmlNode *parent, const char *name) {
   for (xmlNodePtr c = first_el(parent); c; c = next_el(c))
     if (is_el(c, name))
@@ -320,13 +337,13 @@ int own_sides(const xmlNode *n) {
   const struct node_facts *f = n->_private;
   if (f)
     return f->own;
-  return el_own_sides(n);
+  return el_own_sides(n, el_kind(n));
 }
 
-int el_own_sides(const xmlNode *n) {
-  if (is_el(n, "ins"))
+int el_own_sides(const xmlNode *n, enum kind k) {
+  if (k == K_INS)
     return SIDE_A;
-  if (is_el(n, "del"))
+  if (k == K_DEL)
     return SIDE_O;
   const char *c = attr(n, "change");
   if (c && strcmp(c, "ins") == 0)

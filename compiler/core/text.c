@@ -6,15 +6,24 @@
 
 #include "core/doc.h"
 
-static const char *const blocks[] = {"p",       "call",  "title",  "subtitle", "note", "authority",
-                                     "adopted", "event", "number", "name",     "role"};
-
 /* Is N an element whose children are inline content (p, call, title …)? */
 static bool is_block(const xmlNode *n) {
-  for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
-    if (is_el(n, blocks[i]))
-      return true;
-  return false;
+  switch (kind_of(n)) {
+  case K_P:
+  case K_CALL:
+  case K_TITLE:
+  case K_SUBTITLE:
+  case K_NOTE:
+  case K_AUTHORITY:
+  case K_ADOPTED:
+  case K_EVENT:
+  case K_NUMBER:
+  case K_NAME:
+  case K_ROLE:
+    return true;
+  default:
+    return false;
+  }
 }
 
 static bool is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -82,8 +91,8 @@ static void add_inline(struct vtext *t, const xmlNode *parent, int side, long *l
       long el = xmlGetLineNo(c);
       if (el > *line)
         *line = el;
-      bool keep = emit && !is_el(c, "footnote") && (own_sides(c) & side);
-      add_inline(t, c, side, line, keep, ins || is_el(c, "ins"));
+      bool keep = emit && !is_k(c, K_FOOTNOTE) && (own_sides(c) & side);
+      add_inline(t, c, side, line, keep, ins || is_k(c, K_INS));
     }
   }
 }
@@ -112,7 +121,7 @@ static bool last_in(const xmlNode *n, int side, const unsigned char **last, size
         *len = (size_t)(e - start);
         return true;
       }
-    } else if (c->type == XML_ELEMENT_NODE && !is_el(c, "footnote") && (own_sides(c) & side) &&
+    } else if (c->type == XML_ELEMENT_NODE && !is_k(c, K_FOOTNOTE) && (own_sides(c) & side) &&
                last_in(c, side, last, len)) {
       return true;
     }
@@ -185,7 +194,7 @@ static void collapse_inline(struct collapse *st, xmlNodePtr parent) {
   for (xmlNodePtr c = parent->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE)
       collapse_text(st, c);
-    else if (c->type == XML_ELEMENT_NODE && !is_el(c, "footnote"))
+    else if (c->type == XML_ELEMENT_NODE && !is_k(c, K_FOOTNOTE))
       collapse_inline(st, c);
   }
 }

@@ -28,7 +28,7 @@ static void count_marks(const xmlNode *n, int *ins, int *del) {
 
 static void check_sup(struct rule_ctx *c, xmlNodePtr res) {
   for (xmlNodePtr ch = first_el(res); ch; ch = next_el(ch))
-    if (!is_el(ch, "heading")) {
+    if (!is_k(ch, K_HEADING)) {
       rule_report(c, &rule_action, node_line(ch),
                   "SUP amendment gives the resolution's %s: a suppressed resolution is given by "
                   "its heading only",
@@ -39,7 +39,7 @@ static void check_sup(struct rule_ctx *c, xmlNodePtr res) {
 
 static void check_amendment(struct rule_ctx *c, xmlNodePtr am) {
   const char *action = attr(am, "action");
-  xmlNodePtr res = child_el(am, "resolution");
+  xmlNodePtr res = child_k(am, K_RESOLUTION);
   if (!action || !res)
     return;
   int ins = 0, del = 0;
@@ -63,6 +63,6 @@ static void check_amendment(struct rule_ctx *c, xmlNodePtr am) {
 
 static void run(struct rule_ctx *c) {
   for (xmlNodePtr am = first_el(xmlDocGetRootElement(c->a->doc)); am; am = next_el(am))
-    if (is_el(am, "amendment"))
+    if (is_k(am, K_AMENDMENT))
       check_amendment(c, am);
 }

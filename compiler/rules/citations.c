@@ -88,14 +88,14 @@ static void add_section(struct cite_sections *s, const xmlNode *node, char *call
 
 void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int side,
                         struct vtext *t) {
-  static const char *const parts[] = {"preamble", "operative"};
+  static const enum kind parts[] = {K_PREAMBLE, K_OPERATIVE};
   memset(s, 0, sizeof *s);
   for (size_t i = 0; i < sizeof cite_stems / sizeof cite_stems[0]; i++)
     add_key(s, cite_stems[i], strlen(cite_stems[i]));
   for (int i = 0; i < 2; i++)
-    for (const xmlNode *sec = first_el(child_el(resolution, parts[i])); sec; sec = next_el(sec)) {
-      const xmlNode *call = child_el(sec, "call");
-      if (!is_el(sec, "section") || !call || !(node_sides(sec) & side))
+    for (const xmlNode *sec = first_el(child_k(resolution, parts[i])); sec; sec = next_el(sec)) {
+      const xmlNode *call = child_k(sec, K_CALL);
+      if (!is_k(sec, K_SECTION) || !call || !(node_sides(sec) & side))
         continue;
       char *text = vtext_copy(t, call, side);
       add_section(s, sec, text);

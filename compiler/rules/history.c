@@ -103,7 +103,7 @@ static bool disagrees(const char *stated, const char *last) {
 static const xmlNode *last_event(const xmlNode *history, int side) {
   const xmlNode *last = NULL;
   for (const xmlNode *e = first_el(history); e; e = next_el(e))
-    if (is_el(e, "event") && (own_sides(e) & side))
+    if (is_k(e, K_EVENT) && (own_sides(e) & side))
       last = e;
   return last;
 }
@@ -184,21 +184,21 @@ static void check_authority(struct rule_ctx *c, const xmlNode *authority, int si
 /* F[0]: the note's finding on SIDE, F[1]: the authority line's. */
 static void history_side(struct rule_ctx *c, const xmlNode *heading, const xmlNode *authority,
                          int side, struct finding f[2]) {
-  const xmlNode *ev = last_event(child_el(heading, "history"), side);
+  const xmlNode *ev = last_event(child_k(heading, K_HISTORY), side);
   if (!ev)
     return;
   char *last = vtext_copy(&c->t, ev, side);
-  check_note(c, child_el(heading, "note"), side, last, &f[0]);
+  check_note(c, child_k(heading, K_NOTE), side, last, &f[0]);
   check_authority(c, authority, side, last, &f[1]);
   free(last);
 }
 
 static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
   (void)unused;
-  xmlNodePtr heading = child_el(res, "heading");
-  if (!heading || !child_el(heading, "history"))
+  xmlNodePtr heading = child_k(res, K_HEADING);
+  if (!heading || !child_k(heading, K_HISTORY))
     return;
-  xmlNodePtr authority = child_el(child_el(res, "preamble"), "authority");
+  xmlNodePtr authority = child_k(child_k(res, K_PREAMBLE), K_AUTHORITY);
   struct finding fo[2] = {{0}}, fa[2] = {{0}};
   history_side(c, heading, authority, SIDE_O, fo);
   history_side(c, heading, authority, SIDE_A, fa);

@@ -22,7 +22,7 @@ const struct rule rule_marks = {
     run};
 
 static const char *mark_name(const xmlNode *n) {
-  if (is_el(n, "ins") || is_el(n, "del"))
+  if (is_k(n, K_INS) || is_k(n, K_DEL))
     return (const char *)n->name;
   return NULL;
 }
@@ -78,7 +78,7 @@ static void walk(struct rule_ctx *c, xmlNodePtr n, xmlNodePtr outer) {
       }
       if (mark_name(ch) && is_empty_mark(ch))
         rule_report(c, &rule_marks, node_line(ch), "empty <%s>: it %s nothing; remove it", ch->name,
-                    is_el(ch, "ins") ? "inserts" : "deletes");
+                    is_k(ch, K_INS) ? "inserts" : "deletes");
     }
     walk(c, ch, next_outer);
   }
@@ -89,23 +89,23 @@ static void walk(struct rule_ctx *c, xmlNodePtr n, xmlNodePtr outer) {
  * [1], a label with nothing after it. The mark belongs on the block. */
 
 static bool is_checked_block(const xmlNode *n) {
-  return is_el(n, "footnote") || is_el(n, "p") || is_el(n, "item") || is_el(n, "section") ||
-         is_el(n, "list");
+  return is_k(n, K_FOOTNOTE) || is_k(n, K_P) || is_k(n, K_ITEM) || is_k(n, K_SECTION) ||
+         is_k(n, K_LIST);
 }
 
 /* Whether N holds, on SIDE, a word or a ref (which prints a label); a
  * section's call or title alone does not fill it. */
 static bool has_words(const xmlNode *n, int side) {
-  bool section = is_el(n, "section");
+  bool section = is_k(n, K_SECTION);
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE) {
       for (const xmlChar *p = c->content; p && *p; p++)
         if (!strchr(" \t\r\n", *p))
           return true;
     } else if (c->type == XML_ELEMENT_NODE && (own_sides(c) & side)) {
-      if (section && (is_el(c, "call") || is_el(c, "title")))
+      if (section && (is_k(c, K_CALL) || is_k(c, K_TITLE)))
         continue;
-      if (is_el(c, "ref") || has_words(c, side))
+      if (is_k(c, K_REF) || has_words(c, side))
         return true;
     }
   }
@@ -120,9 +120,9 @@ static void report_empty(struct rule_ctx *c, const xmlNode *n, int in, int empty
   }
   /* empty on one side only: what fills it on the other is marked */
   bool o = empty == SIDE_O;
-  bool text = is_el(n, "p") || is_el(n, "footnote");
+  bool text = is_k(n, K_P) || is_k(n, K_FOOTNOTE);
   const char *mark = o ? "ins" : "del";
-  if (is_el(n, "footnote"))
+  if (is_k(n, K_FOOTNOTE))
     rule_report(c, &rule_marks, node_line(n),
                 "footnote is empty in the %s text: all its text is %s; put the whole footnote "
                 "inside <%s>…</%s>, in place of the marks inside it",

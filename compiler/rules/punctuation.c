@@ -107,7 +107,7 @@ static void punct_list(struct rule_ctx *c, const xmlNode *item, const xmlNode *l
 /* The paragraph or list after B in its item on SIDE, or NULL. */
 static const xmlNode *next_block(const xmlNode *b, int side) {
   for (b = next_el(b); b; b = next_el(b))
-    if ((is_el(b, "p") || is_el(b, "list")) && (own_sides(b) & side))
+    if ((is_k(b, K_P) || is_k(b, K_LIST)) && (own_sides(b) & side))
       return b;
   return NULL;
 }
@@ -117,16 +117,16 @@ static void punct_item(struct rule_ctx *c, const xmlNode *item, int side, const 
   static const struct expect colon = {":", "it introduces a list", NULL, false};
   const xmlNode *last = NULL;
   for (const xmlNode *b = first_el(item); b; b = next_el(b)) {
-    if (!(is_el(b, "p") || is_el(b, "list")) || !(own_sides(b) & side))
+    if (!(is_k(b, K_P) || is_k(b, K_LIST)) || !(own_sides(b) & side))
       continue;
     /* a list inside a sentence that goes on after it ("that …, in
      * particular a) …, b) …, and that …") need not be introduced by ':' */
-    const xmlNode *after = is_el(b, "list") ? next_block(b, side) : NULL;
-    if (is_el(b, "list") && last && is_el(last, "p") && !(after && is_el(after, "p")))
+    const xmlNode *after = is_k(b, K_LIST) ? next_block(b, side) : NULL;
+    if (is_k(b, K_LIST) && last && is_k(last, K_P) && !(after && is_k(after, K_P)))
       check_end(c, item, last, side, &colon, f);
     last = b;
   }
-  if (last && is_el(last, "p"))
+  if (last && is_k(last, K_P))
     check_end(c, item, last, side, e, f);
   else if (last)
     punct_list(c, item, last, side, e, f);
@@ -139,10 +139,10 @@ static bool list_of_terms(struct rule_ctx *c, const xmlNode *list, int side) {
   const xmlNode *prev = NULL;
   int terms = 0;
   for (const xmlNode *it = first_el(list); it; it = next_el(it)) {
-    if (!is_el(it, "item") || !(own_sides(it) & side))
+    if (!is_k(it, K_ITEM) || !(own_sides(it) & side))
       continue;
     if (prev) {
-      const xmlNode *p = child_el(prev, "p");
+      const xmlNode *p = child_k(prev, K_P);
       char ch[8];
       if (!p || next_el(p) || !block_last_char(p, side, ch, sizeof ch) ||
           !(isalnum((unsigned char)ch[0]) || (unsigned char)ch[0] >= 0x80))
@@ -166,7 +166,7 @@ static void punct_items(struct rule_ctx *c, const xmlNode *parent, int side, con
   char semi_reason[64];
   snprintf(semi_reason, sizeof semi_reason, "it is not the last item of its %s", where_name);
   struct expect semi = {";", semi_reason, NULL, false};
-  if (is_el(parent, "list")) {
+  if (is_k(parent, K_LIST)) {
     const char *numbering = attr(parent, "numbering");
     /* ITU texts end the items of dash lists with ',' as often as ';' */
     if (numbering && strcmp(numbering, "dash") == 0)
@@ -174,7 +174,7 @@ static void punct_items(struct rule_ctx *c, const xmlNode *parent, int side, con
     semi.any = list_of_terms(c, parent, side);
   }
   for (const xmlNode *it = first_el(parent); it; it = next_el(it)) {
-    if (!is_el(it, "item") || !(own_sides(it) & side))
+    if (!is_k(it, K_ITEM) || !(own_sides(it) & side))
       continue;
     if (prev)
       punct_item(c, prev, side, &semi, f);
@@ -184,16 +184,16 @@ static void punct_items(struct rule_ctx *c, const xmlNode *parent, int side, con
     punct_item(c, prev, side, e, f);
 }
 
-static const char *const parts[] = {"preamble", "operative"};
+static const enum kind parts[] = {K_PREAMBLE, K_OPERATIVE};
 
 static const xmlNode *last_section_with_items(const xmlNode *res, int side) {
   const xmlNode *found = NULL;
   for (int i = 0; i < 2; i++)
-    for (const xmlNode *s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
-      if (!is_el(s, "section") || !(own_sides(s) & side))
+    for (const xmlNode *s = first_el(child_k(res, parts[i])); s; s = next_el(s)) {
+      if (!is_k(s, K_SECTION) || !(own_sides(s) & side))
         continue;
       for (const xmlNode *it = first_el(s); it; it = next_el(it))
-        if (is_el(it, "item") && (own_sides(it) & side))
+        if (is_k(it, K_ITEM) && (own_sides(it) & side))
           found = s;
     }
   return found;
@@ -206,8 +206,8 @@ static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
   const xmlNode *last[2] = {last_section_with_items(res, SIDE_O),
                             last_section_with_items(res, SIDE_A)};
   for (int i = 0; i < 2; i++) {
-    for (xmlNodePtr s = first_el(child_el(res, parts[i])); s; s = next_el(s)) {
-      if (!is_el(s, "section"))
+    for (xmlNodePtr s = first_el(child_k(res, parts[i])); s; s = next_el(s)) {
+      if (!is_k(s, K_SECTION))
         continue;
       struct findings f[2] = {{0}};
       for (int side = SIDE_O; side <= SIDE_A; side++) {

@@ -80,11 +80,9 @@ const struct rule rule_import = {
     NULL};
 
 const struct rule *const rule_registry[] = {
-    &rule_xml,       &rule_schema, &rule_label,   &rule_ref,
-    &rule_marks,     &rule_action, &rule_history, &rule_punctuation,
-    &rule_stale_ref, &rule_base,   &rule_io,      &rule_internal,
-    &rule_pdf,       &rule_import,
-    NULL};
+    &rule_xml,    &rule_schema,   &rule_label,       &rule_ref,       &rule_marks,
+    &rule_action, &rule_history,  &rule_punctuation, &rule_stale_ref, &rule_base,
+    &rule_io,     &rule_internal, &rule_pdf,         &rule_import,    NULL};
 
 const struct rule *rule_find(const char *id) {
   for (const struct rule *const *r = rule_registry; *r; r++)
@@ -103,11 +101,11 @@ void rule_report(struct rule_ctx *c, const struct rule *rule, long line, const c
 void rules_each_resolution(struct rule_ctx *c,
                            void (*fn)(struct rule_ctx *c, xmlNodePtr res, void *arg), void *arg) {
   xmlNodePtr root = xmlDocGetRootElement(c->a->doc);
-  if (is_el(root, "resolution"))
+  if (is_k(root, K_RESOLUTION))
     fn(c, root, arg);
   for (xmlNodePtr am = first_el(root); am; am = next_el(am))
-    if (is_el(am, "amendment") && child_el(am, "resolution"))
-      fn(c, child_el(am, "resolution"), arg);
+    if (is_k(am, K_AMENDMENT) && child_k(am, K_RESOLUTION))
+      fn(c, child_k(am, K_RESOLUTION), arg);
 }
 
 void rules_run(struct analysis *a, struct diags *d) {

@@ -43,7 +43,7 @@ struct stale {
 /* The item of SECTION labelled LAB on SIDE, or NULL. */
 static const xmlNode *item_labelled(const xmlNode *section, const char *lab, int side) {
   for (const xmlNode *it = first_el(section); it; it = next_el(it)) {
-    const struct info *ii = is_el(it, "item") ? info_of(it) : NULL;
+    const struct info *ii = is_k(it, K_ITEM) ? info_of(it) : NULL;
     if (!ii || !(ii->in & side))
       continue;
     char v[LABEL_MAX];
@@ -170,11 +170,10 @@ static bool may_cite(struct stale *st, const xmlNode *p) {
  * in, names another text ("Résolution 140"): the citations in P are then
  * probably that text's. */
 static bool item_names_text(struct stale *st, const xmlNode *p) {
-  for (const xmlNode *n = p; n && n->type == XML_ELEMENT_NODE && !is_el(n, "section");
-       n = n->parent)
+  for (const xmlNode *n = p; n && n->type == XML_ELEMENT_NODE && !is_k(n, K_SECTION); n = n->parent)
     for (const xmlNode *b = n->prev; b; b = b->prev) {
       size_t len = 0;
-      if (!is_el(b, "p"))
+      if (!is_k(b, K_P))
         continue;
       gather(st, b, &len);
       if (cite_names_text(st->raw, len))
@@ -205,7 +204,7 @@ static void walk(struct stale *st, const xmlNode *n, int sides) {
     int in = sides & own_sides(ch);
     if (!in)
       continue;
-    if (is_el(ch, "p") && may_cite(st, ch))
+    if (is_k(ch, K_P) && may_cite(st, ch))
       check_paragraph(st, ch, in);
     walk(st, ch, in);
   }
