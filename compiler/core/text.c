@@ -44,42 +44,56 @@ void vtext_reset(struct vtext *t) {
     t->s[0] = 0;
 }
 
-static void put(struct vtext *t, char c, long line, bool ins) {
-  if (t->n + 2 > t->cap) {
-    size_t cap = t->cap ? 2 * t->cap : 256;
-    char *s = xrealloc(t->s, cap), *in = xrealloc(t->ins, cap);
-    long *l = xrealloc(t->line, cap * sizeof *l);
-    if (!s || !l || !in)
-      abort();
-    t->s = s;
-    t->line = l;
-    t->ins = in;
-    t->cap = cap;
-  }
-  t->s[t->n] = c;
-  t->line[t->n] = line;
-  t->ins[t->n] = ins;
-  t->s[++t->n] = 0;
+/* Room for MORE bytes and the NUL after them. */
+static void reserve(struct vtext *t, size_t more) {
+  if (t->n + more + 1 <= t->cap)
+    return;
+  size_t cap = t->cap ? 2 * t->cap : 256;
+  while (cap < t->n + more + 1)
+    cap *= 2;
+  t->s = xrealloc(t->s, cap);
+  t->ins = xrealloc(t->ins, cap);
+  t->line = xrealloc(t->line, cap * sizeof *t->line);
+  t->cap = cap;
 }
 
 /* libxml2 stamps a text node with the line where the parser stood when
  * it made it, which may be past its start; element lines are exact. So
  * the walk carries a line counter, set from each element and advanced by
- * every newline, emitted or not. */
+ * every newline, emitted or not. Room for the whole node is made first:
+ * this loop sees every byte of the paragraphs the rules read. */
 static void add_text(struct vtext *t, const xmlNode *node, long *line, bool emit, bool ins) {
-  for (const unsigned char *p = node->content; p && *p; p++) {
-    if (!emit) {
+  const unsigned char *p = node->content;
+  if (!p)
+    return;
+  if (!emit) {
+    for (; *p; p++)
       *line += *p == '\n';
-    } else if (is_ws(*p)) {
-      if (!t->space)
-        put(t, ' ', *line, ins);
-      t->space = true;
-      *line += *p == '\n';
+    return;
+  }
+  reserve(t, strlen((const char *)p));
+  char *s = t->s, *in = t->ins;
+  long *ln = t->line, l = *line;
+  size_t n = t->n;
+  bool space = t->space;
+  for (; *p; p++) {
+    if (is_ws(*p)) {
+      if (!space) {
+        s[n] = ' ', ln[n] = l, in[n] = ins;
+        n++;
+      }
+      space = true;
+      l += *p == '\n';
     } else {
-      put(t, (char)*p, *line, ins);
-      t->space = false;
+      s[n] = (char)*p, ln[n] = l, in[n] = ins;
+      n++;
+      space = false;
     }
   }
+  s[n] = 0;
+  t->n = n;
+  t->space = space;
+  *line = l;
 }
 
 static void add_inline(struct vtext *t, const xmlNode *parent, int side, long *line, bool emit,

@@ -48,23 +48,19 @@ static void add_key(struct cite_sections *s, const char *word, size_t n) {
   if (s->nkeys == had)
     return;
   const char *key = s->keys[had];
-  for (int upper = 0; upper < 2; upper++) {
-    unsigned char c = (unsigned char)(upper ? toupper(key[0]) : key[0]);
-    size_t n = strlen(s->initials);
-    if (!s->initial[c] && n + 1 < sizeof s->initials)
-      s->initials[n] = (char)c, s->initials[n + 1] = 0;
-    s->initial[c] = true;
-  }
-  unsigned char c2 = (unsigned char)key[1];
-  s->second[key[0] - 'a'][c2] = true;
-  s->second[key[0] - 'a'][toupper(c2)] = true;
+  s->initial[(unsigned char)key[0]] = true;
+  s->initial[(unsigned char)toupper(key[0])] = true;
+  uint32_t *second = s->second[key[0] - 'a'];
+  unsigned char c2 = (unsigned char)key[1], u2 = (unsigned char)toupper(c2);
+  second[c2 >> 5] |= 1u << (c2 & 31);
+  second[u2 >> 5] |= 1u << (u2 & 31);
 }
 
 static void add_section(struct cite_sections *s, const xmlNode *node, char *call) {
-  struct cite_section *v = xrealloc(s->v, (s->n + 1) * sizeof *v);
-  if (!v)
-    abort();
-  s->v = v;
+  if (s->n == s->vcap) {
+    s->vcap = s->vcap ? 2 * s->vcap : 8;
+    s->v = xrealloc(s->v, s->vcap * sizeof *s->v);
+  }
   s->v[s->n].node = node;
   s->v[s->n].call = call;
   s->n++;
@@ -164,7 +160,8 @@ static bool at_key(const struct cite_sections *s, const char *text, size_t len) 
   if (!s->initial[(unsigned char)text[0]] || len < 2)
     return false;
   char first = (char)(text[0] | 0x20); /* an initial is an ASCII letter */
-  if (!s->second[first - 'a'][(unsigned char)text[1]])
+  unsigned char c2 = (unsigned char)text[1];
+  if (!(s->second[first - 'a'][c2 >> 5] & (1u << (c2 & 31))))
     return false;
   for (size_t k = 0; k < s->nkeys; k++)
     if (s->keys[k][0] == first && starts_key(text, len, s->keys[k]))

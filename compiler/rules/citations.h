@@ -24,6 +24,7 @@
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/label.h"
 #include "core/text.h"
@@ -62,13 +63,14 @@ struct cite_sections {
     const xmlNode *node;
     char *call;
   } * v;
-  size_t n;
-  bool initial[256];    /* the first bytes of calls and citation words, both
-                           cases: most words start with none of them */
-  bool second[26][256]; /* [first letter]['second byte']: fewer still */
-  char initials[64];    /* the initials as a string, for strpbrk */
-  char **keys;          /* the first words of calls and the citation words' stems,
-                           lower case: where a citation may start */
+  size_t n, vcap;
+  bool initial[256];      /* the first bytes of calls and citation words, both
+                             cases: most words start with none of them */
+  uint32_t second[26][8]; /* [first letter]: the second bytes, a bit each: fewer
+                             still (bits, not bools: the structure is cleared for
+                             every resolution) */
+  char **keys;            /* the first words of calls and the citation words' stems,
+                             lower case: where a citation may start */
   size_t nkeys;
   struct cite_word {
     const char *w; /* into a call */

@@ -212,7 +212,10 @@ static void walk(struct stale *st, const xmlNode *n, int sides) {
 
 static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *arg) {
   struct stale *st = arg;
-  cite_sections_init(&st->secs[0], res, SIDE_O, &c->t);
+  /* without marks the original side is the amended one, and only the
+   * amended side is looked at (check_paragraph, may_cite) */
+  if (c->a->has_marks)
+    cite_sections_init(&st->secs[0], res, SIDE_O, &c->t);
   cite_sections_init(&st->secs[1], res, SIDE_A, &c->t);
   if (st->secs[0].n || st->secs[1].n)
     walk(st, res, node_sides(res));
