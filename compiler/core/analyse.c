@@ -36,23 +36,42 @@ static void chunk_free(struct info *chunk) {
   spare[nspare++] = chunk;
 }
 
-static struct info *info_new(struct analysis *a, xmlNodePtr n) {
-  if (a->ninfos == a->cap) {
-    a->cap = a->cap ? 2 * a->cap : CHUNK;
-    a->infos = xrealloc(a->infos, a->cap * sizeof *a->infos);
+/* Gives every element under N (N too) its info, in a pass of its own
+ * before the walk: the labelling looks at children before the walk
+ * reaches them, and their kind and sides are then known already. */
+static void give_infos(struct analysis *a, xmlNodePtr n) {
+  if (a->nall % CHUNK == 0) {
+    if (a->nchunks == a->chunkcap) {
+      a->chunkcap = a->chunkcap ? 2 * a->chunkcap : 4;
+      a->chunks = xrealloc(a->chunks, a->chunkcap * sizeof *a->chunks);
+    }
+    a->chunks[a->nchunks++] = chunk_new();
   }
-  if (a->ninfos % CHUNK == 0)
-    a->infos[a->ninfos] = chunk_new();
-  else
-    a->infos[a->ninfos] = a->infos[a->ninfos - 1] + 1;
-  struct info *i = a->infos[a->ninfos];
-  a->ninfos++;
+  struct info *i = &a->chunks[a->nall / CHUNK][a->nall % CHUNK];
+  a->nall++;
   memset(i, 0, sizeof *i);
   enum kind k = el_kind(n);
   i->f.kind = (unsigned char)k;
   i->f.own = (unsigned char)el_own_sides(n, k);
   i->node = n;
   n->_private = i;
+  for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+    if (ch->type == XML_ELEMENT_NODE)
+      give_infos(a, ch);
+}
+
+/* N's info, put in the analysis's list (a->infos, the order the walk
+ * labels nodes in, which the checks after it follow) the first time. */
+static struct info *info_new(struct analysis *a, xmlNodePtr n) {
+  struct info *i = info_of(n);
+  if (i->listed)
+    return i;
+  if (a->ninfos == a->cap) {
+    a->cap = a->cap ? 2 * a->cap : CHUNK;
+    a->infos = xrealloc(a->infos, a->cap * sizeof *a->infos);
+  }
+  a->infos[a->ninfos++] = i;
+  i->listed = true;
   return i;
 }
 
@@ -180,7 +199,7 @@ static void label_side(struct analysis *a, xmlNodePtr c, int side, enum numberin
   for (xmlNodePtr it = first_el(c); it; it = next_el(it)) {
     if (!on_side(it, side, sk))
       continue;
-    struct info *ii = info_of(it) ? info_of(it) : info_new(a, it);
+    struct info *ii = info_new(a, it);
     ii->style = style;
     struct label *l = &ii->lab[s];
     *l = (struct label){0}; /* labelled again after a trial of explain_labels */
@@ -223,7 +242,7 @@ static void label_report_sections(struct analysis *a, xmlNodePtr parent) {
     for (xmlNodePtr c = first_el(parent); c; c = next_el(c)) {
       if (!is_k(c, K_SECTION) || !(pi->in & own_sides(c) & side))
         continue;
-      struct info *ci = info_of(c) ? info_of(c) : info_new(a, c);
+      struct info *ci = info_new(a, c);
       ci->style = NUM_DECIMAL;
       struct label *l = &ci->lab[s];
       l->has = true;
@@ -247,7 +266,7 @@ static void label_annex_headings(struct analysis *a, xmlNodePtr parent) {
   if (!h || strcmp(h, "numbered") != 0) {
     for (xmlNodePtr c = first_el(parent); c; c = next_el(c))
       if (is_annex_heading(c)) /* unnumbered, but a heading: "numbered" in messages */
-        (info_of(c) ? info_of(c) : info_new(a, c))->style = NUM_DECIMAL;
+        (info_new(a, c))->style = NUM_DECIMAL;
     return;
   }
   for (int side = SIDE_O; side <= SIDE_A; side++) {
@@ -256,7 +275,7 @@ static void label_annex_headings(struct analysis *a, xmlNodePtr parent) {
     for (xmlNodePtr c = first_el(parent); c; c = next_el(c)) {
       if (!is_annex_heading(c) || !(pi->in & own_sides(c) & side))
         continue;
-      struct info *ci = info_of(c) ? info_of(c) : info_new(a, c);
+      struct info *ci = info_new(a, c);
       ci->style = NUM_DECIMAL;
       struct label *l = &ci->lab[s];
       l->has = true;
@@ -294,7 +313,7 @@ static void label_annex_kind(struct analysis *a, xmlNodePtr parent, const char *
   for (xmlNodePtr c = first_el(parent); c; c = next_el(c)) {
     if (!same_kind(c, kind) || !(pin & own_sides(c) & side))
       continue;
-    struct info *ci = info_of(c) ? info_of(c) : info_new(a, c);
+    struct info *ci = info_new(a, c);
     ci->style = alpha ? NUM_ALPHA : NUM_ARABIC;
     ci->only[SIDX(side)] = total == 1 && !numbering;
     struct label *l = &ci->lab[SIDX(side)];
@@ -824,7 +843,7 @@ static void check_rowspans(struct analysis *a, xmlNodePtr row) {
 }
 
 static void walk(struct analysis *a, xmlNodePtr n, int parent_in, struct counters *c) {
-  struct info *ii = info_of(n) ? info_of(n) : info_new(a, n);
+  struct info *ii = info_new(a, n);
   ii->in = parent_in & own_sides(n);
   add_id(a, n);
   if (is_k(n, K_REF) || is_k(n, K_FNREF))
@@ -1016,8 +1035,10 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   a->ids = xmlHashCreate(64);
   struct counters c = {{0, 0, 0}, 0};
   xmlNodePtr root = xmlDocGetRootElement(doc);
-  if (root)
+  if (root) {
+    give_infos(a, root);
     walk(a, root, SIDE_BOTH, &c);
+  }
   /* after the walk: every label is known, and whether there are marks */
   for (size_t i = 0; i < a->ninfos; i++) {
     xmlNodePtr n = a->infos[i]->node;
@@ -1041,12 +1062,11 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
 void analysis_free(struct analysis *a) {
   if (!a)
     return;
-  for (size_t i = 0; i < a->ninfos; i++) {
-    if (a->infos[i]->node) /* the tree outlives the analysis */
-      a->infos[i]->node->_private = NULL;
-  }
-  for (size_t i = 0; i < a->ninfos; i += CHUNK)
-    chunk_free(a->infos[i]);
+  for (size_t i = 0; i < a->nall; i++) /* the tree outlives the analysis */
+    a->chunks[i / CHUNK][i % CHUNK].node->_private = NULL;
+  for (size_t i = 0; i < a->nchunks; i++)
+    chunk_free(a->chunks[i]);
+  free(a->chunks);
   free(a->infos);
   free(a->refs);
   xmlHashFree(a->ids, NULL);

@@ -33,14 +33,17 @@ struct info {
   enum numbering style;
   int fn[3];     /* footnote number: original, amended, marked; 0 = absent */
   int fn_serial; /* every footnote in order, symbol ones too (DOCX ids) */
+  bool listed;   /* in the analysis's infos */
 };
 
 struct analysis {
   xmlDocPtr doc;
   const char *file;
   struct diags *d;
-  struct info **infos;
+  struct info **infos; /* in the order the walk labelled them */
   size_t ninfos, cap;
+  struct info **chunks; /* where the infos are, CHUNK (analyse.c) each */
+  size_t nchunks, chunkcap, nall;
   xmlHashTablePtr ids;
   xmlNodePtr *refs;
   size_t nrefs, refcap;
