@@ -771,6 +771,8 @@ static void add_id(struct analysis *a, xmlNodePtr n) {
   const char *id = attr(n, "id");
   if (!id)
     return;
+  if (!a->ids) /* made when first needed: most documents have few ids or none */
+    a->ids = xmlHashCreate(16);
   xmlNodePtr prev = xmlHashLookup(a->ids, (const xmlChar *)id);
   if (prev) {
     char at[32];
@@ -1032,7 +1034,6 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   a->doc = doc;
   a->file = file;
   a->d = d;
-  a->ids = xmlHashCreate(64);
   struct counters c = {{0, 0, 0}, 0};
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (root) {

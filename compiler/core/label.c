@@ -116,6 +116,8 @@ const char *label_suffix(unsigned k) {
 
 bool label_split(const char *label, char *base, size_t size, unsigned *k) {
   size_t len = strlen(label);
+  if (len <= 3) /* every suffix has 3 letters or more, and a base before it */
+    return false;
   /* longest suffix first: "quinquies" must not be read as "…ies" */
   unsigned best = 0;
   size_t best_len = 0;

@@ -100,7 +100,7 @@ static bool has_words(const xmlNode *n, int side) {
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE) {
       for (const xmlChar *p = c->content; p && *p; p++)
-        if (!strchr(" \t\r\n", *p))
+        if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
           return true;
     } else if (c->type == XML_ELEMENT_NODE && (own_sides(c) & side)) {
       if (section && (is_k(c, K_CALL) || is_k(c, K_TITLE)))
@@ -139,9 +139,13 @@ static void report_empty(struct rule_ctx *c, const xmlNode *n, int in, int empty
 static void check_empty(struct rule_ctx *c, const xmlNode *n, int done) {
   if (is_checked_block(n) && info_of(n)) {
     int in = info_of(n)->in & ~done, empty = 0;
-    for (int side = SIDE_O; side <= SIDE_A; side++)
-      if ((in & side) && !has_words(n, side))
-        empty |= side;
+    /* a document without marks has one text: look at it once */
+    if (!c->a->has_marks && in == SIDE_BOTH)
+      empty = has_words(n, SIDE_A) ? 0 : SIDE_BOTH;
+    else
+      for (int side = SIDE_O; side <= SIDE_A; side++)
+        if ((in & side) && !has_words(n, side))
+          empty |= side;
     if (empty)
       report_empty(c, n, in, empty);
     done |= empty;
