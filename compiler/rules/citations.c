@@ -82,6 +82,15 @@ static void add_section(struct cite_sections *s, const xmlNode *node, char *call
   }
 }
 
+/* Whether a node under N is on one side only: else N's text is the
+ * same on both. */
+static bool marked_under(const xmlNode *n) {
+  for (const xmlNode *c = first_el(n); c; c = next_el(c))
+    if (own_sides(c) != SIDE_BOTH || marked_under(c))
+      return true;
+  return false;
+}
+
 void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int side,
                         struct vtext *t) {
   static const enum kind parts[] = {K_PREAMBLE, K_OPERATIVE};
@@ -95,7 +104,7 @@ void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int 
         continue;
       char *text = vtext_copy(t, call, side);
       add_section(s, sec, text);
-      if (side == SIDE_A && (node_sides(sec) & SIDE_O)) {
+      if (side == SIDE_A && (node_sides(sec) & SIDE_O) && marked_under(call)) {
         char *was = vtext_copy(t, call, SIDE_O);
         if (strcmp(was, text) != 0)
           add_section(s, sec, was);
@@ -184,7 +193,8 @@ static const char *label_start(const char *text, const char *p) {
 /* Whether the N bytes at W are a citation word or a word of a call. */
 static bool is_word(const struct cite_sections *s, const char *w, size_t n) {
   for (size_t i = 0; i < sizeof cite_words / sizeof cite_words[0]; i++)
-    if (strncasecmp(cite_words[i], w, n) == 0 && cite_words[i][n] == 0)
+    if ((cite_words[i][0] | 0x20) == (w[0] | 0x20) && strncasecmp(cite_words[i], w, n) == 0 &&
+        cite_words[i][n] == 0)
       return true;
   for (size_t k = 0; k < s->nwords; k++)
     if (s->words[k].n == n && strncasecmp(s->words[k].w, w, n) == 0)
@@ -458,6 +468,8 @@ static size_t space_at(const char *s) {
 
 static size_t text_name_at(const char *s) {
   for (size_t i = 0; i < sizeof text_names / sizeof text_names[0]; i++) {
+    if (text_names[i][0] != s[0]) /* most capitals begin none of them */
+      continue;
     size_t n = strlen(text_names[i]), sp;
     if (strncmp(s, text_names[i], n) == 0 && (sp = space_at(s + n)) &&
         (isdigit((unsigned char)s[n + sp]) || isupper((unsigned char)s[n + sp])))
