@@ -39,7 +39,7 @@ static void chunk_free(struct info *chunk) {
 /* Gives every element under N (N too) its info, in a pass of its own
  * before the walk: the labelling looks at children before the walk
  * reaches them, and their kind and sides are then known already. */
-static void give_infos(struct analysis *a, xmlNodePtr n) {
+static void give_infos(struct analysis *a, xmlNodePtr n, const xmlNs **resc) {
   if (a->nall % CHUNK == 0) {
     if (a->nchunks == a->chunkcap) {
       a->chunkcap = a->chunkcap ? 2 * a->chunkcap : 4;
@@ -50,14 +50,19 @@ static void give_infos(struct analysis *a, xmlNodePtr n) {
   struct info *i = &a->chunks[a->nall / CHUNK][a->nall % CHUNK];
   a->nall++;
   memset(i, 0, sizeof *i);
-  enum kind k = el_kind(n);
+  /* the namespace compared once per declaration, not per element */
+  enum kind k = K_NONE;
+  if (n->ns && (n->ns == *resc || strcmp((const char *)n->ns->href, RESC_NS) == 0)) {
+    *resc = n->ns;
+    k = kind_named((const char *)n->name);
+  }
   i->f.kind = (unsigned char)k;
   i->f.own = (unsigned char)el_own_sides(n, k);
   i->node = n;
   n->_private = i;
   for (xmlNodePtr ch = n->children; ch; ch = ch->next)
     if (ch->type == XML_ELEMENT_NODE)
-      give_infos(a, ch);
+      give_infos(a, ch, resc);
 }
 
 /* N's info, put in the analysis's list (a->infos, the order the walk
@@ -1037,7 +1042,8 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   struct counters c = {{0, 0, 0}, 0};
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (root) {
-    give_infos(a, root);
+    const xmlNs *resc = NULL;
+    give_infos(a, root, &resc);
     walk(a, root, SIDE_BOTH, &c);
   }
   /* after the walk: every label is known, and whether there are marks */

@@ -87,6 +87,8 @@ struct node_facts {
 
 /* N's kind, worked out from its name and namespace. */
 enum kind el_kind(const xmlNode *n);
+/* The kind of an element of the namespace named NAME (K_OTHER if none). */
+enum kind kind_named(const char *name);
 /* The element name of kind K ("item"), or NULL for K_NONE and K_OTHER. */
 const char *kind_name(enum kind k);
 

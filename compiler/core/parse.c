@@ -250,6 +250,10 @@ static bool in_ns(const xmlNode *n) {
 }
 
 enum kind el_kind(const xmlNode *n) {
+  return n && in_ns(n) ? kind_named((const char *)n->name) : K_NONE;
+}
+
+enum kind kind_named(const char *name) {
   static unsigned char from[27]; /* the first kind of each initial, 'a'..'z', then the end */
   if (!from[26]) {
     for (int c = 0, k = K_OTHER + 1; c <= 26; c++) {
@@ -258,9 +262,6 @@ enum kind el_kind(const xmlNode *n) {
       from[c] = (unsigned char)k;
     }
   }
-  if (!n || !in_ns(n))
-    return K_NONE;
-  const char *name = (const char *)n->name;
   unsigned c = (unsigned)(unsigned char)name[0] - 'a';
   if (c >= 26)
     return K_OTHER;

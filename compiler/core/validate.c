@@ -203,8 +203,12 @@ static int check_values(struct diags *d, const char *name, xmlNodePtr n) {
     bool date = !a->ns && strcmp(an, "date") == 0;
     if (!label && !date)
       continue;
-    xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-    if (v && !(label ? label_is_wellformed((char *)v) : is_iso_date((char *)v))) {
+    /* the value as parsed, one text node, is read in place; anything
+     * else is copied */
+    bool one = a->children && a->children->type == XML_TEXT_NODE && !a->children->next;
+    xmlChar *copy = one ? NULL : xmlNodeGetContent((xmlNodePtr)a);
+    const xmlChar *v = one ? a->children->content : copy;
+    if (v && !(label ? label_is_wellformed((const char *)v) : is_iso_date((const char *)v))) {
       char msg[256];
       if (label)
         label_message(an, (const char *)n->name, (const char *)v, msg, sizeof msg);
@@ -213,7 +217,7 @@ static int check_values(struct diags *d, const char *name, xmlNodePtr n) {
       diag_add(d, name, xmlGetLineNo(n), 0, &rule_schema, "%s", msg);
       errors++;
     }
-    xmlFree(v);
+    xmlFree(copy);
   }
   for (xmlNodePtr c = n->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE)

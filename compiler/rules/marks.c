@@ -59,7 +59,8 @@ static void walk(struct rule_ctx *c, xmlNodePtr n, xmlNodePtr outer) {
   for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
     if (ch->type != XML_ELEMENT_NODE)
       continue;
-    bool marks = mark_name(ch) || attr(ch, "change");
+    /* ins, del, or change="ins|del" (the schema allows no other value) */
+    bool marks = own_sides(ch) != SIDE_BOTH;
     xmlNodePtr next_outer = outer;
     if (marks) {
       if (outer) {
