@@ -1069,8 +1069,11 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
 void analysis_free(struct analysis *a) {
   if (!a)
     return;
-  for (size_t i = 0; i < a->nall; i++) /* the tree outlives the analysis */
-    a->chunks[i / CHUNK][i % CHUNK].node->_private = NULL;
+  for (size_t i = 0; i < a->nall; i++) { /* the tree outlives the analysis */
+    xmlNodePtr n = a->chunks[i / CHUNK][i % CHUNK].node;
+    if (n) /* NULL: freed by authoring/resolve.c */
+      n->_private = NULL;
+  }
   for (size_t i = 0; i < a->nchunks; i++)
     chunk_free(a->chunks[i]);
   free(a->chunks);
