@@ -58,6 +58,8 @@ static void give_infos(struct analysis *a, xmlNodePtr n, const xmlNs **resc) {
   }
   i->f.kind = (unsigned char)k;
   i->f.own = (unsigned char)el_own_sides(n, k);
+  if (i->f.own != SIDE_BOTH)
+    a->has_marks = true; /* known before the walk: label_items reads it */
   i->node = n;
   n->_private = i;
   for (xmlNodePtr ch = n->children; ch; ch = ch->next)
@@ -233,9 +235,32 @@ static void label_container(struct analysis *a, xmlNodePtr c, int side, const st
   label_side(a, c, side, style, explicit_style, sk);
 }
 
+/* Whether the labels of C's items are the same on both sides: the
+ * document has no marks and no item gives both num and was (the original
+ * side reads was first, the amended num). */
+static bool one_labelling(const struct analysis *a, const xmlNode *c) {
+  if (a->has_marks)
+    return false;
+  for (const xmlNode *it = first_el(c); it; it = next_el(it))
+    if (it->properties && attr(it, "num") && attr(it, "was"))
+      return false;
+  return true;
+}
+
 static void label_items(struct analysis *a, xmlNodePtr c) {
-  label_container(a, c, SIDE_O, NULL);
+  if (!one_labelling(a, c)) {
+    label_container(a, c, SIDE_O, NULL);
+    label_container(a, c, SIDE_A, NULL);
+    return;
+  }
+  /* one text: label it once, and the original side is a copy */
   label_container(a, c, SIDE_A, NULL);
+  for (xmlNodePtr it = first_el(c); it; it = next_el(it))
+    if (is_k(it, K_ITEM)) {
+      struct info *ii = info_of(it);
+      ii->lab[0] = ii->lab[1];
+      ii->only[0] = ii->only[1];
+    }
 }
 
 /* Report sections: 1, 2, 3 and nested 3.1, 3.2 under their parent. */

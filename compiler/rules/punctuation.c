@@ -206,14 +206,17 @@ static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
   (void)unused;
   static const struct expect comma = {",", "it is the last item of its section", NULL, false};
   static const struct expect stop = {".", "it is the last item of the resolution", NULL, false};
-  const xmlNode *last[2] = {last_section_with_items(res, SIDE_O),
+  /* without marks the two texts are one, and their findings the same:
+   * look at the amended text only, reported as it is */
+  int first = c->a->has_marks ? SIDE_O : SIDE_A;
+  const xmlNode *last[2] = {first == SIDE_O ? last_section_with_items(res, SIDE_O) : NULL,
                             last_section_with_items(res, SIDE_A)};
   for (int i = 0; i < 2; i++) {
     for (xmlNodePtr s = first_el(child_k(res, parts[i])); s; s = next_el(s)) {
       if (!is_k(s, K_SECTION))
         continue;
       struct findings f[2] = {{0}};
-      for (int side = SIDE_O; side <= SIDE_A; side++) {
+      for (int side = first; side <= SIDE_A; side++) {
         if (!(node_sides(s) & side))
           continue;
         const struct expect *e = s == last[SIDX(side)] ? &stop : &comma;
