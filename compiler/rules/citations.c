@@ -22,20 +22,20 @@ static const char *const cite_stems[] = {"subparagraph", "paragraph", "point",
 
 static size_t word_len(const char *s);
 
-/* Adds WORD (LEN bytes) to LIST, lower case, once. */
-static void add_word(char ***list, size_t *n, const char *word, size_t len) {
-  for (size_t i = 0; i < *n; i++)
-    if (strlen((*list)[i]) == len && strncasecmp((*list)[i], word, len) == 0)
+/* Adds WORD (LEN bytes) to S's keys, lower case, once. */
+static void add_word(struct cite_sections *s, const char *word, size_t len) {
+  for (size_t i = 0; i < s->nkeys; i++)
+    if (strlen(s->keys[i]) == len && strncasecmp(s->keys[i], word, len) == 0)
       return;
-  char **v = xrealloc(*list, (*n + 1) * sizeof *v);
+  if (s->nkeys == s->keycap) {
+    s->keycap = s->keycap ? 2 * s->keycap : 16;
+    s->keys = xrealloc(s->keys, s->keycap * sizeof *s->keys);
+  }
   char *w = xmalloc(len + 1);
-  if (!v || !w)
-    abort();
   for (size_t i = 0; i < len; i++)
     w[i] = (char)tolower((unsigned char)word[i]);
   w[len] = 0;
-  *list = v;
-  v[(*n)++] = w;
+  s->keys[s->nkeys++] = w;
 }
 
 /* Adds the first N bytes of WORD to the keys, where cite_find looks for a
@@ -44,7 +44,7 @@ static void add_key(struct cite_sections *s, const char *word, size_t n) {
   if (n < 2 || !isalpha((unsigned char)word[0]))
     return; /* a call that starts otherwise is looked for by cite_find only */
   size_t had = s->nkeys;
-  add_word(&s->keys, &s->nkeys, word, n);
+  add_word(s, word, n);
   if (s->nkeys == had)
     return;
   const char *key = s->keys[had];
@@ -82,6 +82,30 @@ static void add_section(struct cite_sections *s, const xmlNode *node, char *call
   }
 }
 
+/* CALL's text on SIDE, in a copy to free: vtext_copy's, made directly
+ * when the call is one text node, as nearly every call is. */
+static char *call_text(struct vtext *t, const xmlNode *call, int side) {
+  const xmlNode *only = call->children;
+  if (!only || only->next || only->type != XML_TEXT_NODE || !only->content)
+    return vtext_copy(t, call, side);
+  const unsigned char *p = only->content;
+  char *out = xmalloc(strlen((const char *)p) + 1);
+  size_t n = 0;
+  bool space = true; /* leading whitespace dropped */
+  for (; *p; p++) {
+    bool ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+    if (!ws)
+      out[n++] = (char)*p;
+    else if (!space)
+      out[n++] = ' ';
+    space = ws;
+  }
+  while (n && out[n - 1] == ' ')
+    n--;
+  out[n] = 0;
+  return out;
+}
+
 /* Whether a node under N is on one side only: else N's text is the
  * same on both. */
 static bool marked_under(const xmlNode *n) {
@@ -94,18 +118,28 @@ static bool marked_under(const xmlNode *n) {
 void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int side,
                         struct vtext *t) {
   static const enum kind parts[] = {K_PREAMBLE, K_OPERATIVE};
+  /* the citation words' keys are every resolution's: made once, kept,
+   * and copied (they were a third of making the sections) */
+  static struct cite_sections stems;
+  if (!stems.nkeys)
+    for (size_t i = 0; i < sizeof cite_stems / sizeof cite_stems[0]; i++)
+      add_key(&stems, cite_stems[i], strlen(cite_stems[i]));
   memset(s, 0, sizeof *s);
-  for (size_t i = 0; i < sizeof cite_stems / sizeof cite_stems[0]; i++)
-    add_key(s, cite_stems[i], strlen(cite_stems[i]));
+  memcpy(s->initial, stems.initial, sizeof s->initial);
+  memcpy(s->second, stems.second, sizeof s->second);
+  s->keycap = 2 * stems.nkeys;
+  s->keys = xmalloc(s->keycap * sizeof *s->keys);
+  memcpy(s->keys, stems.keys, stems.nkeys * sizeof *s->keys);
+  s->nkeys = s->nstems = stems.nkeys;
   for (int i = 0; i < 2; i++)
     for (const xmlNode *sec = first_el(child_k(resolution, parts[i])); sec; sec = next_el(sec)) {
       const xmlNode *call = child_k(sec, K_CALL);
       if (!is_k(sec, K_SECTION) || !call || !(node_sides(sec) & side))
         continue;
-      char *text = vtext_copy(t, call, side);
+      char *text = call_text(t, call, side);
       add_section(s, sec, text);
       if (side == SIDE_A && (node_sides(sec) & SIDE_O) && marked_under(call)) {
-        char *was = vtext_copy(t, call, SIDE_O);
+        char *was = call_text(t, call, SIDE_O);
         if (strcmp(was, text) != 0)
           add_section(s, sec, was);
         else
@@ -117,7 +151,7 @@ void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int 
 void cite_sections_free(struct cite_sections *s) {
   for (size_t i = 0; i < s->n; i++)
     free(s->v[i].call);
-  for (size_t i = 0; i < s->nkeys; i++)
+  for (size_t i = s->nstems; i < s->nkeys; i++) /* the stems' are shared */
     free(s->keys[i]);
   free(s->keys);
   free(s->words);

@@ -71,7 +71,8 @@ struct cite_sections {
                              every resolution) */
   char **keys;            /* the first words of calls and the citation words' stems,
                              lower case: where a citation may start */
-  size_t nkeys;
+  size_t nkeys, keycap;
+  size_t nstems; /* the first keys, the stems', are shared: not freed */
   struct cite_word {
     const char *w; /* into a call */
     size_t n;
