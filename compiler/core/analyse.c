@@ -8,10 +8,6 @@
 #include "core/doc.h"
 #include "core/text.h"
 
-struct info *info_of(const xmlNode *n) {
-  return n ? (struct info *)n->_private : NULL;
-}
-
 /* Infos come in chunks of CHUNK, one allocation each. Chunks are kept
  * for the next analysis rather than freed (a check of many files makes
  * one analysis after another), and an info is cleared when it is taken:

@@ -55,7 +55,10 @@ struct analysis {
 
 struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d);
 void analysis_free(struct analysis *a);
-struct info *info_of(const xmlNode *n);
+/* N's info, or NULL (inline: every check asks it of many nodes). */
+static inline struct info *info_of(const xmlNode *n) {
+  return n ? (struct info *)n->_private : NULL;
+}
 
 /* "e)", "b)bis", "3.1", "" when the node has no label on that side. */
 void label_text(const struct label *l, char *buf, size_t size);

@@ -102,18 +102,47 @@ static inline enum kind kind_of(const xmlNode *n) {
 static inline bool is_k(const xmlNode *n, enum kind k) { return n && kind_of(n) == k; }
 
 bool is_el(const xmlNode *n, const char *name);
-/* Value of an attribute without copying, or NULL. */
-const char *attr(const xmlNode *n, const char *name);
+/* Value of an attribute without copying, or NULL; attr_of looks among
+ * N's attributes (an element's). The checks ask it of every node, most
+ * of which have no attribute: that case is answered here. */
+const char *attr_of(const xmlNode *n, const char *name);
+static inline const char *attr(const xmlNode *n, const char *name) {
+  return n && n->type == XML_ELEMENT_NODE && n->properties ? attr_of(n, name) : NULL;
+}
+/* Whether N is an element of the resc namespace. */
+bool in_ns(const xmlNode *n);
+/* An element of the namespace: the analysis's kind, when there is one. */
+static inline bool is_resc(const xmlNode *n) {
+  if (n->type != XML_ELEMENT_NODE)
+    return false;
+  const struct node_facts *f = (const struct node_facts *)n->_private;
+  return f ? f->kind != K_NONE : in_ns(n);
+}
 /* The element children and siblings of the resc namespace, in order. */
-xmlNodePtr first_el(const xmlNode *parent);
-xmlNodePtr next_el(const xmlNode *n);
+static inline xmlNodePtr first_el(const xmlNode *parent) {
+  for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
+    if (is_resc(c))
+      return c;
+  return NULL;
+}
+static inline xmlNodePtr next_el(const xmlNode *n) {
+  for (xmlNodePtr c = n->next; c; c = c->next)
+    if (is_resc(c))
+      return c;
+  return NULL;
+}
 xmlNodePtr child_el(const xmlNode *parent, const char *name);
 xmlNodePtr child_k(const xmlNode *parent, enum kind k);
-/* Which sides a node's own marking keeps: ins and change="ins" keep the
- * amended side only, del and change="del" the original only. */
-int own_sides(const xmlNode *n);
 /* The same worked out from N's kind K and its attributes (an element). */
 int el_own_sides(const xmlNode *n, enum kind k);
+/* Which sides a node's own marking keeps: ins and change="ins" keep the
+ * amended side only, del and change="del" the original only. */
+static inline int own_sides(const xmlNode *n) {
+  if (!n || n->type != XML_ELEMENT_NODE)
+    return SIDE_BOTH;
+  const struct node_facts *f = (const struct node_facts *)n->_private;
+  return f ? f->own : el_own_sides(n, el_kind(n));
+}
 /* Sides on which the node and all its ancestors are present. */
 int node_sides(const xmlNode *n);
 long node_line(const xmlNode *n);

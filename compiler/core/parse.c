@@ -250,7 +250,7 @@ static const char *const names[K_COUNT] = {
 
 const char *kind_name(enum kind k) { return k < K_COUNT ? names[k] : NULL; }
 
-static bool in_ns(const xmlNode *n) {
+bool in_ns(const xmlNode *n) {
   return n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, RESC_NS) == 0;
 }
 
@@ -270,9 +270,14 @@ enum kind kind_named(const char *name) {
   unsigned c = (unsigned)(unsigned char)name[0] - 'a';
   if (c >= 26)
     return K_OTHER;
-  for (int k = from[c]; k < from[c + 1]; k++)
-    if (strcmp(names[k] + 1, name + 1) == 0)
+  for (int k = from[c]; k < from[c + 1]; k++) {
+    /* compared here: the names are short, a call to strcmp costs more */
+    const char *a = names[k] + 1, *b = name + 1;
+    while (*a && *a == *b)
+      a++, b++;
+    if (*a == *b)
       return (enum kind)k;
+  }
   return K_OTHER;
 }
 
@@ -288,38 +293,14 @@ bool is_el(const xmlNode *n, const char *name) {
          strcmp((const char *)n->ns->href, RESC_NS) == 0;
 }
 
-const char *attr(const xmlNode *n, const char *name) {
-  if (!n || n->type != XML_ELEMENT_NODE)
-    return NULL;
+const char *attr_of(const xmlNode *n, const char *name) {
   for (xmlAttrPtr a = n->properties; a; a = a->next) {
-    if (a->ns || strcmp((const char *)a->name, name) != 0)
+    if (a->ns || a->name[0] != (xmlChar)name[0] || strcmp((const char *)a->name, name) != 0)
       continue;
     if (a->children && a->children->type == XML_TEXT_NODE && !a->children->next)
       return (const char *)a->children->content;
     return "";
   }
-  return NULL;
-}
-
-/* An element of the namespace: the analysis's kind, when there is one. */
-static bool is_resc(const xmlNode *n) {
-  if (n->type != XML_ELEMENT_NODE)
-    return false;
-  const struct node_facts *f = n->_private;
-  return f ? f->kind != K_NONE : in_ns(n);
-}
-
-xmlNodePtr first_el(const xmlNode *parent) {
-  for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-    if (is_resc(c))
-      return c;
-  return NULL;
-}
-
-xmlNodePtr next_el(const xmlNode *n) {
-  for (xmlNodePtr c = n->next; c; c = c->next)
-    if (is_resc(c))
-      return c;
   return NULL;
 }
 
@@ -335,15 +316,6 @@ xmlNodePtr child_el(const xmlNode *parent, const char *name) {
     if (is_el(c, name))
       return c;
   return NULL;
-}
-
-int own_sides(const xmlNode *n) {
-  if (!n || n->type != XML_ELEMENT_NODE)
-    return SIDE_BOTH;
-  const struct node_facts *f = n->_private;
-  if (f)
-    return f->own;
-  return el_own_sides(n, el_kind(n));
 }
 
 int el_own_sides(const xmlNode *n, enum kind k) {
