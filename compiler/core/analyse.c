@@ -1,6 +1,7 @@
 #include "core/analyse.h"
 #include "core/xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,29 @@ static void chunk_free(struct info *chunk) {
 /* Gives every element under N (N too) its info, in a pass of its own
  * before the walk: the labelling looks at children before the walk
  * reaches them, and their kind and sides are then known already. */
-static void give_infos(struct analysis *a, xmlNodePtr n, const xmlNs **resc) {
+/* What give_infos has learnt of the document so far: the resc namespace's
+ * declaration, and the kinds of names seen, by the name's address (the
+ * parser keeps one copy of each name per document). */
+struct seen {
+  const xmlNs *resc;
+  const xmlChar *name[64];
+  unsigned char kind[64];
+};
+
+static enum kind kind_seen(struct seen *s, const xmlNode *n) {
+  /* the namespace compared once per declaration, not per element */
+  if (!n->ns || (n->ns != s->resc && strcmp((const char *)n->ns->href, RESC_NS) != 0))
+    return K_NONE;
+  s->resc = n->ns;
+  size_t h = ((uintptr_t)n->name >> 4) % 64;
+  if (s->name[h] != n->name) {
+    s->name[h] = n->name;
+    s->kind[h] = (unsigned char)kind_named((const char *)n->name);
+  }
+  return (enum kind)s->kind[h];
+}
+
+static void give_infos(struct analysis *a, xmlNodePtr n, struct seen *seen) {
   if (a->nall % CHUNK == 0) {
     if (a->nchunks == a->chunkcap) {
       a->chunkcap = a->chunkcap ? 2 * a->chunkcap : 4;
@@ -46,21 +69,17 @@ static void give_infos(struct analysis *a, xmlNodePtr n, const xmlNs **resc) {
   struct info *i = &a->chunks[a->nall / CHUNK][a->nall % CHUNK];
   a->nall++;
   memset(i, 0, sizeof *i);
-  /* the namespace compared once per declaration, not per element */
-  enum kind k = K_NONE;
-  if (n->ns && (n->ns == *resc || strcmp((const char *)n->ns->href, RESC_NS) == 0)) {
-    *resc = n->ns;
-    k = kind_named((const char *)n->name);
-  }
+  enum kind k = kind_seen(seen, n);
   i->f.kind = (unsigned char)k;
-  i->f.own = (unsigned char)el_own_sides(n, k);
+  i->f.own =
+      (unsigned char)(k != K_INS && k != K_DEL && !n->properties ? SIDE_BOTH : el_own_sides(n, k));
   if (i->f.own != SIDE_BOTH)
     a->has_marks = true; /* known before the walk: label_items reads it */
   i->node = n;
   n->_private = i;
   for (xmlNodePtr ch = n->children; ch; ch = ch->next)
     if (ch->type == XML_ELEMENT_NODE)
-      give_infos(a, ch, resc);
+      give_infos(a, ch, seen);
 }
 
 /* N's info, put in the analysis's list (a->infos, the order the walk
@@ -1063,8 +1082,10 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   struct counters c = {{0, 0, 0}, 0};
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (root) {
-    const xmlNs *resc = NULL;
-    give_infos(a, root, &resc);
+    struct seen seen = {0};
+    give_infos(a, root, &seen);
+    a->cap = a->nall; /* every element is listed by the walk */
+    a->infos = xmalloc(a->cap * sizeof *a->infos);
     walk(a, root, SIDE_BOTH, &c);
   }
   /* after the walk: every label is known, and whether there are marks */

@@ -243,6 +243,10 @@ bool cite_may_hold(const struct cite_sections *s, const char *text, size_t len) 
   (void)len;
   for (const char *p = strpbrk(text, "0123456789)"); p; p = strpbrk(p + 1, "0123456789)")) {
     const char *start = label_start(text, p);
+    /* a label starts a run of digits: the rest of the run ("2018") is
+     * passed over */
+    while (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9')
+      p++;
     if (!start)
       continue;
     const char *end = start - 1, *w = end; /* the space before the label */

@@ -109,10 +109,13 @@ void rules_each_resolution(struct rule_ctx *c,
 }
 
 void rules_run(struct analysis *a, struct diags *d) {
-  struct rule_ctx c = {a, d, {0}};
-  vtext_init(&c.t);
+  /* the scratch text is kept from one document to the next: a check of
+   * many files would allocate it again for each */
+  static struct vtext scratch;
+  struct rule_ctx c = {a, d, scratch};
+  vtext_reset(&c.t);
   for (const struct rule *const *r = rule_registry; *r; r++)
     if ((*r)->run)
       (*r)->run(&c);
-  vtext_free(&c.t);
+  scratch = c.t;
 }

@@ -107,6 +107,8 @@ void sides_report(struct rule_ctx *c, const struct rule *rule, const struct find
 
 void sides_report_all(struct rule_ctx *c, const struct rule *rule, const struct findings *o,
                       const struct findings *a) {
+  if (!o->n && !a->n) /* the common case: nothing to pair */
+    return;
   bool *used = xcalloc(a->n + 1, sizeof *used);
   if (!used)
     abort();

@@ -158,12 +158,21 @@ static void gather(struct stale *st, const xmlNode *n, size_t *len) {
  * markup inside a word does not hide it. */
 static bool may_cite(struct stale *st, const xmlNode *p) {
   size_t len = 0;
-  gather(st, p, &len);
+  const char *raw = st->raw;
+  const xmlNode *only = p->children;
+  if (only && !only->next && only->type == XML_TEXT_NODE && only->content) {
+    raw = (const char *)only->content; /* a paragraph of one text: read in place */
+    len = strlen(raw);
+  } else {
+    gather(st, p, &len);
+    if (len)
+      st->raw[len] = 0; /* gather leaves room */
+    raw = st->raw;
+  }
   if (len == 0)
     return false;
-  st->raw[len] = 0; /* gather leaves room */
-  return cite_may_hold(&st->secs[1], st->raw, len) ||
-         (st->c->a->has_marks && cite_may_hold(&st->secs[0], st->raw, len));
+  return cite_may_hold(&st->secs[1], raw, len) ||
+         (st->c->a->has_marks && cite_may_hold(&st->secs[0], raw, len));
 }
 
 /* Whether a paragraph before P in its item, or in the items its list is
@@ -224,9 +233,14 @@ static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *arg) {
 }
 
 static void run(struct rule_ctx *c) {
-  struct stale st = {.c = c};
-  vtext_init(&st.t);
+  /* the texts are kept from one document to the next (see rules_run) */
+  static struct vtext text;
+  static char *raw;
+  static size_t raw_cap;
+  struct stale st = {.c = c, .t = text, .raw = raw, .raw_cap = raw_cap};
+  vtext_reset(&st.t);
   rules_each_resolution(c, check_resolution, &st);
-  vtext_free(&st.t);
-  free(st.raw);
+  text = st.t;
+  raw = st.raw;
+  raw_cap = st.raw_cap;
 }
