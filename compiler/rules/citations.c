@@ -25,7 +25,8 @@ static size_t word_len(const char *s);
 /* Adds WORD (LEN bytes) to S's keys, lower case, once. */
 static void add_word(struct cite_sections *s, const char *word, size_t len) {
   for (size_t i = 0; i < s->nkeys; i++)
-    if (strlen(s->keys[i]) == len && strncasecmp(s->keys[i], word, len) == 0)
+    if (s->keys[i][0] == (char)tolower((unsigned char)word[0]) && strlen(s->keys[i]) == len &&
+        strncasecmp(s->keys[i], word, len) == 0)
       return;
   if (s->nkeys == s->keycap) {
     s->keycap = s->keycap ? 2 * s->keycap : 16;
@@ -64,8 +65,6 @@ static void add_section(struct cite_sections *s, const xmlNode *node, char *call
   s->v[s->n].node = node;
   s->v[s->n].call = call;
   s->n++;
-  if (word_len(call))
-    add_key(s, call, word_len(call));
   for (const char *c = call; *c;) {
     size_t n = word_len(c);
     if (n) {
@@ -118,19 +117,7 @@ static bool marked_under(const xmlNode *n) {
 void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int side,
                         struct vtext *t) {
   static const enum kind parts[] = {K_PREAMBLE, K_OPERATIVE};
-  /* the citation words' keys are every resolution's: made once, kept,
-   * and copied (they were a third of making the sections) */
-  static struct cite_sections stems;
-  if (!stems.nkeys)
-    for (size_t i = 0; i < sizeof cite_stems / sizeof cite_stems[0]; i++)
-      add_key(&stems, cite_stems[i], strlen(cite_stems[i]));
-  memset(s, 0, sizeof *s);
-  memcpy(s->initial, stems.initial, sizeof s->initial);
-  memcpy(s->second, stems.second, sizeof s->second);
-  s->keycap = 2 * stems.nkeys;
-  s->keys = xmalloc(s->keycap * sizeof *s->keys);
-  memcpy(s->keys, stems.keys, stems.nkeys * sizeof *s->keys);
-  s->nkeys = s->nstems = stems.nkeys;
+  memset(s, 0, sizeof *s); /* no keys yet: see make_keys */
   for (int i = 0; i < 2; i++)
     for (const xmlNode *sec = first_el(child_k(resolution, parts[i])); sec; sec = next_el(sec)) {
       const xmlNode *call = child_k(sec, K_CALL);
@@ -148,6 +135,29 @@ void cite_sections_init(struct cite_sections *s, const xmlNode *resolution, int 
     }
 }
 
+/* The keys of S, where cite_find looks for a citation: made when it is
+ * first asked for one, since most resolutions have no paragraph that may
+ * cite (cite_may_hold) and need none. */
+static void make_keys(struct cite_sections *s) {
+  if (s->keys)
+    return;
+  /* the citation words' keys are every resolution's: made once, kept,
+   * and copied */
+  static struct cite_sections stems;
+  if (!stems.nkeys)
+    for (size_t i = 0; i < sizeof cite_stems / sizeof cite_stems[0]; i++)
+      add_key(&stems, cite_stems[i], strlen(cite_stems[i]));
+  memcpy(s->initial, stems.initial, sizeof s->initial);
+  memcpy(s->second, stems.second, sizeof s->second);
+  s->keycap = 2 * stems.nkeys;
+  s->keys = xmalloc(s->keycap * sizeof *s->keys);
+  memcpy(s->keys, stems.keys, stems.nkeys * sizeof *s->keys);
+  s->nkeys = s->nstems = stems.nkeys;
+  for (size_t i = 0; i < s->n; i++)
+    if (word_len(s->v[i].call))
+      add_key(s, s->v[i].call, word_len(s->v[i].call));
+}
+
 void cite_sections_free(struct cite_sections *s) {
   for (size_t i = 0; i < s->n; i++)
     free(s->v[i].call);
@@ -156,7 +166,10 @@ void cite_sections_free(struct cite_sections *s) {
   free(s->keys);
   free(s->words);
   free(s->v);
-  memset(s, 0, sizeof *s);
+  /* empty, as after cite_sections_init of nothing; the tables of first
+   * bytes are left as they are (init clears them) */
+  s->v = NULL, s->keys = NULL, s->words = NULL;
+  s->n = s->vcap = s->nkeys = s->keycap = s->nstems = s->nwords = s->wcap = 0;
 }
 
 /* ------------------------------------------------------------ words */
@@ -573,8 +586,9 @@ static bool call_first(const struct cite_sections *s, const char *text, size_t a
   return true;
 }
 
-size_t cite_find(const struct cite_sections *s, const char *text, size_t len, bool after_text,
+size_t cite_find(struct cite_sections *s, const char *text, size_t len, bool after_text,
                  struct citation **out) {
+  make_keys(s);
   size_t n = 0, cap = 0;
   bool named = after_text;
   *out = NULL;

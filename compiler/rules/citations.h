@@ -104,8 +104,9 @@ bool cite_names_text(const char *text, size_t len);
  * text's, unless it says it is this one's ("… above", "… ci-dessus", "…
  * of this resolution"). AFTER_TEXT: whether the text before TEXT in its
  * item (an earlier paragraph, the paragraph introducing its list) named
- * one (cite_names_text). */
-size_t cite_find(const struct cite_sections *s, const char *text, size_t len, bool after_text,
+ * one (cite_names_text). S's keys (where citations may start) are made
+ * at its first call. */
+size_t cite_find(struct cite_sections *s, const char *text, size_t len, bool after_text,
                  struct citation **out);
 
 #endif
