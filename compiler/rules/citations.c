@@ -67,7 +67,13 @@ static void add_section(struct cite_sections *s, const xmlNode *node, char *call
   s->n++;
   for (const char *c = call; *c;) {
     size_t n = word_len(c);
-    if (n) {
+    /* each word once (case aside, as is_word compares): a document of
+     * many sections with the same calls made is_word, and so the rule,
+     * quadratic */
+    bool known = false;
+    for (size_t k = 0; n && k < s->nwords && !known; k++)
+      known = s->words[k].n == n && strncasecmp(s->words[k].w, c, n) == 0;
+    if (n && !known) {
       if (s->nwords == s->wcap) {
         s->wcap = s->wcap ? 2 * s->wcap : 32;
         s->words = xrealloc(s->words, s->wcap * sizeof *s->words);
