@@ -1019,9 +1019,7 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   return a;
 }
 
-void analysis_free(struct analysis *a) {
-  if (!a)
-    return;
+void analysis_shed(struct analysis *a) {
   for (size_t i = 0; i < a->ninfos; i++) {
     if (a->infos[i]->node) /* the tree outlives the analysis */
       a->infos[i]->node->_private = NULL;
@@ -1031,5 +1029,15 @@ void analysis_free(struct analysis *a) {
   free(a->infos);
   free(a->refs);
   xmlHashFree(a->ids, NULL);
+  a->infos = NULL;
+  a->refs = NULL;
+  a->ids = NULL;
+  a->ninfos = a->cap = a->nrefs = a->refcap = 0;
+}
+
+void analysis_free(struct analysis *a) {
+  if (!a)
+    return;
+  analysis_shed(a);
   free(a);
 }

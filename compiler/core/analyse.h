@@ -50,6 +50,10 @@ struct analysis {
 
 struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d);
 void analysis_free(struct analysis *a);
+/* Frees what the analysis holds but its document and its summary
+ * (doc, file, has_marks): once the tree is annotated, nothing reads the
+ * rest. analysis_free is still needed afterwards. */
+void analysis_shed(struct analysis *a);
 struct info *info_of(const xmlNode *n);
 
 /* "e)", "b)bis", "3.1", "" when the node has no label on that side. */

@@ -37,23 +37,25 @@ char *format_default_output(const struct format *f, const char *file) {
   return out;
 }
 
-int format_render(const struct render_options *o, struct analysis *a, const char *file,
-                  struct buffer *out, struct diags *d) {
-  const char *name = o->format->name;
-  if (strcmp(name, "xml") == 0)
+/* What no format reads once the tree is annotated (or resolved): the
+ * analysis, a fifth of the tree's size again, is given back before the
+ * stylesheet runs, whose memory is the larger. */
+static void prepare(const struct render_options *o, struct analysis *a) {
+  if (strcmp(o->format->name, "xml") == 0)
     resolve_view(a, o->view);
   else
     annotate(a);
-  if (o->format->tree) {
-    xmlChar *mem = NULL;
-    int len = 0;
-    xmlDocDumpMemoryEnc(a->doc, &mem, &len, "UTF-8");
-    out->data = mem; /* xmlMalloc is malloc */
-    out->len = (size_t)len;
-    return 0;
-  }
+  analysis_shed(a);
+}
+
+int format_render(const struct render_options *o, struct analysis *a, const char *file, int fd,
+                  struct diags *d) {
+  const char *name = o->format->name;
+  prepare(o, a);
+  if (o->format->tree)
+    return render_tree_fd(a->doc, fd);
   if (strcmp(name, "docx") == 0)
-    return docx_build(a->doc, o->view, !o->format_marks, out, d, file) != 0;
+    return docx_build(a->doc, o->view, !o->format_marks, fd, d, file);
   if (strcmp(name, "pdf") == 0) {
     struct buffer fo = {0};
     if (render(a->doc, "fo", o->view, NULL, &fo, d, file) != 0)
@@ -62,5 +64,5 @@ int format_render(const struct render_options *o, struct analysis *a, const char
     xmlFree(fo.data);
     return rc;
   }
-  return render(a->doc, name, o->view, NULL, out, d, file) != 0;
+  return render_fd(a->doc, name, o->view, NULL, fd, d, file);
 }

@@ -30,12 +30,13 @@ struct render_options {
 };
 
 /* Renders the analysed document A (which it annotates or resolves in
- * place) into OUT (free with free). For pdf the file O->out is written
- * and OUT stays empty. Returns 0, 1 (a document or renderer error, in D)
- * or 2 (the PDF could not be written). FILE names the input in
+ * place, then sheds: see analysis_shed) to the file descriptor FD; for
+ * pdf the file O->out is written instead (FD is not used). Returns 0, 1
+ * (a document or renderer error, in D), 2 (the PDF could not be written)
+ * or -1 (writing to FD failed, errno set). FILE names the input in
  * diagnostics. */
-int format_render(const struct render_options *o, struct analysis *a, const char *file,
-                  struct buffer *out, struct diags *d);
+int format_render(const struct render_options *o, struct analysis *a, const char *file, int fd,
+                  struct diags *d);
 
 /* FILE with its extension replaced by the format's name (binary formats'
  * default output), or NULL for text formats. Free with free. */
