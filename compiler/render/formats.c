@@ -12,18 +12,30 @@
 #include "render/pdf.h"
 
 static const struct format formats[] = {
-    {"text", false, false}, {"docx", true, false}, {"fo", false, false},
-    {"pdf", true, false},   {"xml", false, true},  {"annotated", false, true},
+    {"text", false, false, false}, {"docx", true, false, false}, {"fo", false, false, false},
+    {"pdf", true, false, true},    {"xml", false, true, false},  {"annotated", false, true, false},
 };
+#define NFORMATS (sizeof formats / sizeof formats[0])
+
+const struct format *format_at(size_t i) { return i < NFORMATS ? &formats[i] : NULL; }
 
 const struct format *format_find(const char *name) {
-  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+  for (size_t i = 0; i < NFORMATS; i++)
     if (strcmp(name, formats[i].name) == 0)
       return &formats[i];
   return NULL;
 }
 
-const char *format_names(void) { return "text, docx, fo, pdf, xml or annotated"; }
+const char *format_names(void) {
+  static char names[128];
+  if (!names[0])
+    for (size_t i = 0; i < NFORMATS; i++) {
+      size_t used = strlen(names);
+      const char *sep = i == 0 ? "" : i + 1 < NFORMATS ? ", " : " or ";
+      snprintf(names + used, sizeof names - used, "%s%s", sep, formats[i].name);
+    }
+  return names;
+}
 
 char *format_default_output(const struct format *f, const char *file) {
   if (!f->binary)

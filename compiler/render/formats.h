@@ -5,6 +5,7 @@
 #define RESC_FORMATS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/analyse.h"
 #include "core/diag.h"
@@ -15,7 +16,12 @@ struct format {
   const char *name; /* -t NAME */
   bool binary;      /* written to FILE.NAME by default, never a terminal */
   bool tree;        /* the tree itself, serialised: xml, annotated */
+  bool external;    /* made by another program (pdf: FOP) */
 };
+
+/* The I-th format of the table (for the fuzzers, which run every one),
+ * or NULL past its end. */
+const struct format *format_at(size_t i);
 
 /* The format named NAME, or NULL. */
 const struct format *format_find(const char *name);
