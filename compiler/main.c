@@ -91,8 +91,7 @@ static int run(int argc, char **argv) {
   const struct command *cmd = find_command(name);
   if (!cmd)
     return usage_error(NULL, "unknown command '%s'", name);
-  /* A build of a sample peaks at 2 to 3 MB of heap (measured on the five) */
-  heap_prepare(3 << 20);
+  heap_prepare();
   LIBXML_TEST_VERSION
   resources_install_loader();
   int rc = cmd->run(argc - 1, argv + 1);

@@ -1,14 +1,17 @@
 /* libFuzzer harness over the command line: one input becomes up to four
  * files, checked together by `resc check` (with -j 1 to 3), then the
- * first one built in every format with an output path, through the same
- * functions compiler/main.c calls (cmd_check, cmd_build). This reaches
- * what resc_fuzz.c does not: option handling, the batch checker and its
- * workers, atomic output, the PDF driver (with no FOP on PATH) and the
- * printing of diagnostics to standard output.
+ * first one built in every format of render/formats.c's table with an
+ * output path, the DOCX built imported again, the last file imported as
+ * a package, and the first two compared by `resc diff` — through the
+ * same functions compiler/main.c calls (cmd_check, cmd_build, cmd_import,
+ * cmd_diff). This reaches what resc_fuzz.c does not: option handling, the
+ * batch checker and its workers, atomic output, the PDF driver (with no
+ * FOP on PATH) and the printing of diagnostics to standard output.
  *
  * The input: its first byte chooses options (bit 0-1 jobs, 2 JSON
- * diagnostics, 3 -W error, 4-5 the view, 6 --docx-marks format, 7 the
- * output goes to standard output rather than a file); the rest is split into
+ * diagnostics, 3 -W error, 4-5 the view (4 also: diff --proposal), 6
+ * --docx-marks format and import --marks format, 7 the outputs go to
+ * standard output rather than to files); the rest is split into
  * documents at each line "--8<--". Inputs up to 1 MB (run with
  * -max_len=1048576). Build and run: see fuzz/README.md. */
 #define _GNU_SOURCE /* memmem */
@@ -24,6 +27,7 @@
 
 #include "cmd/cmd.h"
 #include "core/resources.h"
+#include "render/formats.h"
 
 #define MAX_FILES 4
 #define SEPARATOR "\n--8<--\n"
@@ -115,6 +119,48 @@ static void run_build(uint8_t opts, const char *format, const char *file) {
   cmd_build(argc, argv);
 }
 
+/* resc import of PACKAGE, with the options of the byte OPTS that apply. */
+static void run_import(uint8_t opts, const char *package) {
+  char out[128];
+  snprintf(out, sizeof out, "%s", opts & 128 ? "-" : "");
+  if (!out[0])
+    snprintf(out, sizeof out, "%s/imported.xml", dir);
+  char *argv[16] = {"import", "-o", out};
+  int argc = 3;
+  if (opts & 64)
+    argv[argc++] = "--marks=format";
+  if (opts & 8)
+    argv[argc++] = "--werror";
+  if (opts & 4)
+    argv[argc++] = "--diagnostics=json";
+  argv[argc++] = "--";
+  argv[argc++] = (char *)package;
+  argv[argc] = NULL;
+  cmd_import(argc, argv);
+}
+
+/* resc diff OLD NEW, as a marked document or (bit 4) as a proposal. */
+static void run_diff(uint8_t opts, const char *old, const char *new) {
+  char out[128];
+  if (opts & 128)
+    snprintf(out, sizeof out, "-");
+  else
+    snprintf(out, sizeof out, "%s/diff.xml", dir);
+  char *argv[16] = {"diff", "-o", out};
+  int argc = 3;
+  if (opts & 16) {
+    char *proposal[] = {"--proposal", "--by", "ATU", "--ref", "PP-18/1"};
+    for (size_t i = 0; i < sizeof proposal / sizeof proposal[0]; i++)
+      argv[argc++] = proposal[i];
+  }
+  if (opts & 4)
+    argv[argc++] = "--diagnostics=json";
+  argv[argc++] = (char *)old;
+  argv[argc++] = (char *)new;
+  argv[argc] = NULL;
+  cmd_diff(argc, argv);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1 || size > (1 << 20))
     return 0;
@@ -122,8 +168,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char names[MAX_FILES][96];
   int n = split(data + 1, size - 1, names);
   run_check(opts, names, n);
-  static const char *const formats[] = {"text", "fo", "docx", "pdf", "xml", "annotated"};
-  for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++)
-    run_build(opts, formats[f], names[0]);
+  /* every format of resc's own table (render/formats.c) */
+  char docx[128];
+  snprintf(docx, sizeof docx, "%s/out.docx", dir);
+  unlink(docx); /* the import below reads this input's DOCX only */
+  for (size_t i = 0; format_at(i); i++)
+    run_build(opts, format_at(i)->name, names[0]);
+  /* diff: the first file against the second (or itself) */
+  run_diff(opts, names[0], names[n > 1 ? 1 : 0]);
+  /* import: the DOCX just built, if it was (a file, valid input), and
+   * the last file taken as a package when there are several */
+  if (access(docx, F_OK) == 0)
+    run_import(opts, docx);
+  if (n > 1) {
+    char package[128];
+    snprintf(package, sizeof package, "%s/in.docx", dir);
+    if (rename(names[n - 1], package) == 0)
+      run_import(opts, package);
+  }
   return 0;
 }

@@ -21,54 +21,20 @@
 #include "core/resources.h"
 #include "core/validate.h"
 #include "import/import.h"
+#include "render/zipwrite.h"
 
 static struct schema *schema;
 static char path[64];
 
 static void quiet(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
 
-static uint32_t crc32(const uint8_t *p, size_t n) {
-  uint32_t c = 0xFFFFFFFFu;
-  for (size_t i = 0; i < n; i++) {
-    c ^= p[i];
-    for (int k = 0; k < 8; k++)
-      c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1)));
-  }
-  return ~c;
-}
-
-static void put16(FILE *f, unsigned v) {
-  fputc((int)(v & 0xFF), f);
-  fputc((int)((v >> 8) & 0xFF), f);
-}
-
-static void put32(FILE *f, uint32_t v) {
-  put16(f, v & 0xFFFF);
-  put16(f, v >> 16);
-}
-
-/* A zip of one stored entry, word/document.xml. */
+/* A zip of one stored entry, word/document.xml, written by the zip
+ * writer DOCX builds use. */
 static void write_package(FILE *f, const uint8_t *data, size_t size) {
-  static const char name[] = "word/document.xml";
-  const unsigned nlen = sizeof name - 1;
-  uint32_t crc = crc32(data, size);
-  put32(f, 0x04034b50);
-  put16(f, 20), put16(f, 0), put16(f, 0), put16(f, 0), put16(f, 0x21);
-  put32(f, crc), put32(f, (uint32_t)size), put32(f, (uint32_t)size);
-  put16(f, nlen), put16(f, 0);
-  fwrite(name, 1, nlen, f);
-  fwrite(data, 1, size, f);
-  long cd = ftell(f);
-  put32(f, 0x02014b50);
-  put16(f, 20), put16(f, 20), put16(f, 0), put16(f, 0), put16(f, 0), put16(f, 0x21);
-  put32(f, crc), put32(f, (uint32_t)size), put32(f, (uint32_t)size);
-  put16(f, nlen), put16(f, 0), put16(f, 0), put16(f, 0), put16(f, 0);
-  put32(f, 0), put32(f, 0);
-  fwrite(name, 1, nlen, f);
-  long end = ftell(f);
-  put32(f, 0x06054b50);
-  put16(f, 0), put16(f, 0), put16(f, 1), put16(f, 1);
-  put32(f, (uint32_t)(end - cd)), put32(f, (uint32_t)cd), put16(f, 0);
+  fflush(f);
+  struct zipwrite *z = zipwrite_open(fileno(f), 0x21, 0);
+  zipwrite_add(z, "word/document.xml", data, size, 0);
+  zipwrite_close(z);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {

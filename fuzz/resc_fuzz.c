@@ -1,12 +1,13 @@
 /* libFuzzer harness: one input through the whole of resc's pipeline, as
- * compiler/main.c and compiler/cmd/ run it (pipeline_check, then emit_output), with every
- * renderer in every view:
+ * compiler/main.c and compiler/cmd/ run it (pipeline_check, then
+ * format_render), with every format of render/formats.c's table in every
+ * view:
  *
  *   parse → schema → analyse → check rules → diagnostics (gcc and json)
  *   and, when the document has no error (main.c renders nothing else),
  *   for each view (original, amended, marked):
- *     xml (resolve_view), annotated, text, fo, docx (tracked changes and
- *     formatted marks)
+ *     text, docx (tracked changes and formatted marks), fo, xml,
+ *     annotated (pdf is FOP's: cli_fuzz runs its driver)
  *
  * Every rendering starts again from a fresh parse, as each resc process
  * does: annotate and resolve_view change the tree in place. Build and run:
@@ -21,15 +22,12 @@
 #include <string.h>
 
 #include "core/analyse.h"
-#include "render/annotate.h"
 #include "core/diag.h"
 #include "core/doc.h"
-#include "render/docx.h"
 #include "core/pipeline.h"
-#include "render/render.h"
-#include "authoring/resolve.h"
 #include "core/resources.h"
 #include "core/validate.h"
+#include "render/formats.h"
 
 #define NAME "fuzz.xml"
 
@@ -72,10 +70,10 @@ static void release(struct analysis *a) {
   xmlFreeDoc(doc);
 }
 
-enum format { F_XML, F_ANNOTATED, F_TEXT, F_FO, F_DOCX_TRACK, F_DOCX_FORMAT, NFORMATS };
-
-/* main.c's emit_output, with the bytes dropped instead of written. */
-static void emit(const uint8_t *data, size_t size, enum format f, enum view v) {
+/* build_one of cmd/build.c from the rendering on, the output to
+ * /dev/null: the format's render, the same function resc calls. */
+static void emit(const uint8_t *data, size_t size, const struct format *f, bool format_marks,
+                 enum view v) {
   struct diags d;
   diags_init(&d);
   int verdict;
@@ -84,37 +82,8 @@ static void emit(const uint8_t *data, size_t size, enum format f, enum view v) {
     fputs("resc_fuzz: a second parse of the same input failed\n", stderr);
     abort();
   }
-  struct buffer out = {0};
-  if (f == F_XML)
-    resolve_view(a, v);
-  else
-    annotate(a);
-  switch (f) {
-  case F_XML:
-  case F_ANNOTATED: {
-    xmlChar *mem = NULL;
-    int len = 0;
-    xmlDocDumpMemoryEnc(a->doc, &mem, &len, "UTF-8");
-    out.data = mem;
-    out.len = (size_t)(len > 0 ? len : 0);
-    break;
-  }
-  case F_TEXT:
-    render(a->doc, "text", v, NULL, &out, &d, NAME);
-    break;
-  case F_FO:
-    render(a->doc, "fo", v, NULL, &out, &d, NAME);
-    break;
-  case F_DOCX_TRACK:
-  case F_DOCX_FORMAT:
-    docx_build(a->doc, v, f == F_DOCX_TRACK, &out, &d, NAME);
-    break;
-  default:
-    break;
-  }
-  if (out.data && out.len)
-    fwrite(out.data, 1, out.len, devnull);
-  free(out.data); /* xmlMalloc is malloc, and libzip's buffers too */
+  struct render_options o = {.format = f, .view = v, .format_marks = format_marks};
+  format_render(&o, a, NAME, fileno(devnull), &d);
   diags_print(&d, DIAG_GCC, devnull);
   diags_free(&d);
   release(a);
@@ -133,8 +102,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   release(a);
   if (!render_it)
     return 0;
+  /* every format of resc's table but those another program makes (pdf:
+   * FOP, which cli_fuzz reaches up to its start); DOCX with both kinds
+   * of marks */
   for (int v = VIEW_ORIGINAL; v <= VIEW_MARKED; v++)
-    for (int f = 0; f < NFORMATS; f++)
-      emit(data, size, (enum format)f, (enum view)v);
+    for (size_t i = 0; format_at(i); i++) {
+      const struct format *f = format_at(i);
+      if (f->external)
+        continue;
+      emit(data, size, f, false, (enum view)v);
+      if (strcmp(f->name, "docx") == 0)
+        emit(data, size, f, true, (enum view)v);
+    }
   return 0;
 }

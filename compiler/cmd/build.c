@@ -118,16 +118,39 @@ static int parse_options(struct build_options *o, int argc, char **argv, bool *d
   return 0;
 }
 
-static int write_output(const char *out, const struct buffer *b) {
-  if (output_write(out, b->data, b->len) == 0)
-    return EXIT_OK;
+/* The exit status for an output that could not be written (errno). */
+static int write_failed(const char *out) {
   if (!out || strcmp(out, "-") == 0)
     return stdout_failed();
   int e = errno;
   fputs("resc: cannot write '", stderr);
-  diag_print_name(out ? out : "-", stderr);
+  diag_print_name(out, stderr);
   fprintf(stderr, "': %s\n", strerror(e));
   return EXIT_USAGE;
+}
+
+/* Renders A into TARGET (FILE names the input), streamed into the file
+ * as it is made, which is put in place only when all of it was; pdf's
+ * driver writes TARGET itself. */
+static int render_into(const struct render_options *ro, struct analysis *a, const char *file,
+                       struct diags *d) {
+  if (strcmp(ro->format->name, "pdf") == 0)
+    return format_render(ro, a, file, -1, d);
+  struct output *out = output_open(ro->out);
+  if (!out)
+    return write_failed(ro->out);
+  int rc = format_render(ro, a, file, output_fd(out), d);
+  if (rc == -1) {
+    int e = errno;
+    output_discard(out);
+    errno = e;
+    return write_failed(ro->out);
+  }
+  if (rc != 0) {
+    output_discard(out);
+    return rc;
+  }
+  return output_close(out) == 0 ? EXIT_OK : write_failed(ro->out);
 }
 
 /* The output must not be the input: -o naming it (or a link to it), or
@@ -142,29 +165,30 @@ static int refuse_input_as_output(const char *out, const char *file) {
   return EXIT_USAGE;
 }
 
-/* What a build leaves to the end of the process: the document, its
- * analysis, the schema and the compiled stylesheets. Freeing them node by
- * node was a twentieth of a DOCX build of a sample, for memory the exit
- * returns at once. Held here, so that leak checkers count them as
+/* What a build leaves to the end of the process: the document, what
+ * is left of its analysis and the compiled stylesheets. Freeing them node
+ * by node was a twentieth of a DOCX build of a sample, for memory the
+ * exit returns at once. Held here, so that leak checkers count them as
  * reachable; builds with the sanitizers define RESC_FREE_AT_EXIT and free
- * everything, so that the freeing code stays checked. */
+ * everything, so that the freeing code stays checked. (The schema is
+ * freed as soon as the check is done, in build_one: the stylesheet run
+ * reuses its memory, which otherwise adds to the peak.) */
 #ifndef RESC_FREE_AT_EXIT
-static void *volatile at_exit[3]; /* volatile: stores nobody reads stay */
+static void *volatile at_exit[2]; /* volatile: stores nobody reads stay */
 #endif
 
-static void release(struct analysis *a, struct schema *schema) {
+static void release(struct analysis *a) {
   xmlDocPtr doc = a ? a->doc : NULL;
 #ifdef RESC_FREE_AT_EXIT
   analysis_free(a);
   xmlFreeDoc(doc);
-  schema_free(schema);
 #else
   at_exit[0] = a;
   at_exit[1] = doc;
-  at_exit[2] = schema;
 #endif
 }
 
+/* Takes SCHEMA, which it frees. */
 static int build_one(const struct build_options *o, struct schema *schema, struct diags *d) {
   const struct format *f = format_find(o->format);
   char *default_out = o->out ? NULL : format_default_output(f, o->file);
@@ -173,6 +197,7 @@ static int build_one(const struct build_options *o, struct schema *schema, struc
   int rc = refuse_input_as_output(target, o->file);
   if (rc == 0)
     rc = pipeline_check(schema, o->file, d, &a);
+  schema_free(schema);
   if (rc == 0)
     rc = pipeline_verdict(d, o->common.werror);
   if (rc == 0) {
@@ -184,14 +209,10 @@ static int build_one(const struct build_options *o, struct schema *schema, struc
         .format_marks = o->format_marks,
         .out = target,
     };
-    struct buffer out = {0};
-    rc = format_render(&ro, a, doc_name(o->file), &out, d);
-    if (rc == 0 && strcmp(f->name, "pdf") != 0)
-      rc = write_output(ro.out, &out);
-    free(out.data);
+    rc = render_into(&ro, a, doc_name(o->file), d);
   }
   free(default_out);
-  release(a, schema);
+  release(a);
   return rc;
 }
 

@@ -1108,9 +1108,7 @@ struct analysis *analyse(xmlDocPtr doc, const char *file, struct diags *d) {
   return a;
 }
 
-void analysis_free(struct analysis *a) {
-  if (!a)
-    return;
+void analysis_shed(struct analysis *a) {
   for (size_t i = 0; i < a->nall; i++) { /* the tree outlives the analysis */
     xmlNodePtr n = a->chunks[i / CHUNK][i % CHUNK].node;
     if (n) /* NULL: freed by authoring/resolve.c */
@@ -1122,5 +1120,17 @@ void analysis_free(struct analysis *a) {
   free(a->infos);
   free(a->refs);
   xmlHashFree(a->ids, NULL);
+  a->chunks = NULL;
+  a->infos = NULL;
+  a->refs = NULL;
+  a->ids = NULL;
+  a->ninfos = a->cap = a->nrefs = a->refcap = 0;
+  a->nchunks = a->chunkcap = a->nall = 0;
+}
+
+void analysis_free(struct analysis *a) {
+  if (!a)
+    return;
+  analysis_shed(a);
   free(a);
 }

@@ -59,6 +59,10 @@ void analysis_free(struct analysis *a);
 static inline struct info *info_of(const xmlNode *n) {
   return n ? (struct info *)n->_private : NULL;
 }
+/* Frees what the analysis holds but its document and its summary
+ * (doc, file, has_marks): once the tree is annotated, nothing reads the
+ * rest. analysis_free is still needed afterwards. */
+void analysis_shed(struct analysis *a);
 
 /* "e)", "b)bis", "3.1", "" when the node has no label on that side. */
 void label_text(const struct label *l, char *buf, size_t size);

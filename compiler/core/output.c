@@ -16,7 +16,8 @@
  * handler); NULL when there is none. */
 static char *volatile pending;
 
-static int write_all(int fd, const char *p, size_t len) {
+int output_write_all(int fd, const void *data, size_t len) {
+  const char *p = data;
   while (len) {
     ssize_t n = write(fd, p, len);
     if (n < 0) {
@@ -28,21 +29,6 @@ static int write_all(int fd, const char *p, size_t len) {
     len -= (size_t)n;
   }
   return 0;
-}
-
-/* A device, a FIFO, a socket, a terminal: written as it is, never
- * replaced (renaming a file onto /dev/null would make it a file; a
- * FIFO's reader would read nothing). */
-static int write_special(const char *path, const void *data, size_t len) {
-  int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0)
-    return -1;
-  int rc = write_all(fd, data, len);
-  int e = errno;
-  if (close(fd) != 0 && rc == 0)
-    return -1;
-  errno = e;
-  return rc;
 }
 
 /* Where a regular file is replaced: PATH, or what a symbolic link PATH
@@ -83,49 +69,99 @@ static void keep_attributes(int fd, const struct stat *old) {
   fchmod(fd, 0666 & ~mask);
 }
 
-static int replace(const char *target, const struct stat *old, const void *data, size_t len) {
-  char *tmp = temp_name(target);
+struct output {
+  int fd;
+  char *tmp;    /* the temporary file, renamed onto TARGET at the end */
+  char *target; /* NULL: FD is written directly */
+};
+
+/* Standard output, or a device, a FIFO, a socket, a terminal: written as
+ * it is, never replaced (renaming a file onto /dev/null would make it a
+ * file; a FIFO's reader would read nothing). */
+static struct output *open_direct(const char *path) {
+  int fd = STDOUT_FILENO;
+  if (path && (fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) < 0)
+    return NULL;
+  struct output *o = xcalloc(1, sizeof *o);
+  o->fd = fd;
+  return o;
+}
+
+/* A regular file or a new name: a temporary file beside it, with the
+ * attributes of the file it is to replace (OLD, or NULL for a new one). */
+static struct output *open_replacing(const char *path, const struct stat *old) {
+  char *target = real_target(path), *tmp = temp_name(target);
   int fd = mkstemp(tmp);
   if (fd < 0) {
     int e = errno;
     free(tmp);
+    free(target);
     errno = e;
-    return -1;
+    return NULL;
   }
   pending = tmp;
   keep_attributes(fd, old);
-  int rc = write_all(fd, data, len);
-  if (close(fd) != 0)
+  struct output *o = xcalloc(1, sizeof *o);
+  o->fd = fd;
+  o->tmp = tmp;
+  o->target = target;
+  return o;
+}
+
+struct output *output_open(const char *path) {
+  if (!path || strcmp(path, "-") == 0)
+    return open_direct(NULL);
+  struct stat st;
+  bool exists = stat(path, &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) {
+    errno = EISDIR;
+    return NULL;
+  }
+  if (exists && !S_ISREG(st.st_mode))
+    return open_direct(path);
+  return open_replacing(path, exists ? &st : NULL);
+}
+
+int output_fd(const struct output *o) { return o->fd; }
+
+/* Closes O's file (standard output stays open) and frees O; with KEEP,
+ * the temporary file is renamed into place, else removed. */
+static int finish(struct output *o, bool keep) {
+  int rc = 0;
+  if (o->fd != STDOUT_FILENO && close(o->fd) != 0)
     rc = -1;
-  if (rc == 0 && rename(tmp, target) != 0)
+  if (o->tmp && keep && rc == 0 && rename(o->tmp, o->target) != 0)
     rc = -1;
   int e = errno;
-  if (rc != 0)
-    unlink(tmp);
-  pending = NULL;
-  free(tmp);
+  if (o->tmp && (rc != 0 || !keep))
+    unlink(o->tmp);
+  if (o->tmp)
+    pending = NULL;
+  free(o->tmp);
+  free(o->target);
+  free(o);
   errno = e;
   return rc;
 }
 
+int output_close(struct output *o) { return finish(o, true); }
+
+void output_discard(struct output *o) {
+  if (o)
+    finish(o, false);
+}
+
 int output_write(const char *path, const void *data, size_t len) {
-  if (!path || strcmp(path, "-") == 0)
-    return write_all(STDOUT_FILENO, data, len);
-  struct stat st;
-  bool exists = stat(path, &st) == 0;
-  if (exists && !S_ISREG(st.st_mode)) {
-    if (S_ISDIR(st.st_mode)) {
-      errno = EISDIR;
-      return -1;
-    }
-    return write_special(path, data, len);
+  struct output *o = output_open(path);
+  if (!o)
+    return -1;
+  if (output_write_all(o->fd, data, len) != 0) {
+    int e = errno;
+    output_discard(o);
+    errno = e;
+    return -1;
   }
-  char *target = real_target(path);
-  int rc = replace(target, exists ? &st : NULL, data, len);
-  int e = errno;
-  free(target);
-  errno = e;
-  return rc;
+  return output_close(o);
 }
 
 void output_abandon(void) {

@@ -15,6 +15,20 @@
 
 /* PATH "-" or NULL: standard output. Returns 0, or -1 with errno set. */
 int output_write(const char *path, const void *data, size_t len);
+
+/* The same in steps, for an output written as it is made (a stylesheet's
+ * result, streamed rather than held in memory whole): output_open, then
+ * writes to output_fd, then output_close to put the file in place, or
+ * output_discard to leave everything as it was. output_open returns NULL
+ * with errno set, output_close 0 or -1 with errno set; either way O is
+ * freed. */
+struct output;
+struct output *output_open(const char *path);
+int output_fd(const struct output *o);
+int output_close(struct output *o);
+void output_discard(struct output *o);
+/* Writes all LEN bytes to FD (again after EINTR). Returns 0 or -1. */
+int output_write_all(int fd, const void *data, size_t len);
 /* Removes the temporary file of a write under way, if any. Only
  * async-signal-safe calls: for signal handlers. */
 void output_abandon(void);

@@ -1,12 +1,12 @@
 #include "render/docx.h"
 #include "core/xalloc.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #include "core/resources.h"
-#include "render/ziplib.h"
+#include "render/zipwrite.h"
 
 /* The package's parts in the order they are written: [Content_Types].xml
  * first, as consumers that stream the archive expect. A part comes from a
@@ -82,79 +82,34 @@ static int make_part(const struct part *p, xmlDocPtr doc, enum view view, bool t
   return r ? fixed_part(r, doc, b) : -1;
 }
 
-static int add_part(const struct ziplib *zl, zip_t *z, const char *name, struct buffer *b) {
-  /* libzip frees the buffer with free() once written */
-  zip_source_t *s = zl->source_buffer(z, b->data, b->len, 1);
-  if (!s)
-    return -1;
-  zip_int64_t i = zl->file_add(z, name, s, ZIP_FL_ENC_UTF_8);
-  if (i < 0) {
-    zl->source_free(s);
-    return -1;
-  }
-  size_t len = b->len;
-  b->data = NULL;
-  /* deflate's fastest level: the parts are small text, and level 9 cost
-   * more time than the whole of some parts' rendering for a few KB. A
-   * part under STORE_BELOW bytes is stored: deflate would save a few
-   * hundred bytes but set up 256 KB of state for it (a third of the cost
-   * of zipping a sample's nine parts, seven of which are that small). */
-  zip_int32_t method = len < STORE_BELOW ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
-  if (zl->file_set_dostime(z, (zip_uint64_t)i, DOS_TIME, DOS_DATE, 0) != 0 ||
-      zl->set_file_compression(z, (zip_uint64_t)i, method, 1) != 0)
-    return -1;
-  return 0;
-}
+/* deflate's fastest level: the parts are small text, and level 9 cost
+ * more time than the whole of some parts' rendering for a few KB. A part
+ * under STORE_BELOW bytes is stored: deflate would save a few hundred
+ * bytes but set up 256 KB of state for it (a third of the cost of zipping
+ * a sample's nine parts, seven of which are that small). */
+static int level_for(size_t len) { return len < STORE_BELOW ? 0 : 1; }
 
-/* Reads the finished archive back out of its in-memory source. */
-static int take_bytes(const struct ziplib *zl, zip_source_t *src, struct buffer *out) {
-  zip_stat_t st;
-  if (zl->source_open(src) != 0)
-    return -1;
-  int rc = -1;
-  if (zl->source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
-    out->data = xmalloc(st.size ? st.size : 1);
-    if (out->data && zl->source_read(src, out->data, st.size) == (zip_int64_t)st.size) {
-      out->len = st.size;
-      rc = 0;
-    }
-  }
-  zl->source_close(src);
-  return rc;
-}
-
-int docx_build(xmlDocPtr doc, enum view view, bool track, struct buffer *out, struct diags *d,
+int docx_build(xmlDocPtr doc, enum view view, bool track, int fd, struct diags *d,
                const char *file) {
-  const char *why = NULL;
-  const struct ziplib *zl = ziplib_load(&why);
-  if (!zl) {
-    diag_add(d, file, 0, 0, &rule_internal, "libzip could not be loaded: %s", why);
-    return -1;
-  }
-  zip_error_t ze;
-  zl->error_init(&ze);
-  zip_source_t *src = zl->source_buffer_create(NULL, 0, 0, &ze);
-  zip_t *z = src ? zl->open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-  int rc = z ? 0 : -1;
-  if (src)
-    zl->source_keep(src); /* it outlives the archive: the bytes are in it */
-  for (size_t i = 0; rc == 0 && i < sizeof parts / sizeof parts[0]; i++) {
+  /* each part is made, written and freed before the next: the package
+   * is never whole in memory */
+  struct zipwrite *z = zipwrite_open(fd, DOS_DATE, DOS_TIME);
+  int failed = 0;
+  for (size_t i = 0; !failed && i < sizeof parts / sizeof parts[0]; i++) {
     struct buffer b = {0};
-    rc = make_part(&parts[i], doc, view, track, &b, d, file);
-    if (rc == 0)
-      rc = add_part(zl, z, parts[i].name, &b);
+    if (make_part(&parts[i], doc, view, track, &b, d, file) != 0)
+      failed = 1;
+    else if (zipwrite_add(z, parts[i].name, b.data, b.len, level_for(b.len)) != 0)
+      failed = -1;
     free(b.data);
   }
-  if (z && rc == 0)
-    rc = zl->close(z) == 0 ? 0 : -1;
-  else if (z)
-    zl->discard(z);
-  if (rc == 0)
-    rc = take_bytes(zl, src, out);
-  if (src)
-    zl->source_free(src);
-  zl->error_fini(&ze);
-  if (rc != 0 && diags_count(d, SEV_ERROR) == 0)
+  int e = errno;
+  if (zipwrite_close(z) != 0 && !failed) {
+    e = errno;
+    failed = -1;
+  }
+  if (failed > 0 && diags_count(d, SEV_ERROR) == 0)
     diag_add(d, file, 0, 0, &rule_internal, "the DOCX package could not be made");
-  return rc;
+  errno = e;
+  return failed;
 }

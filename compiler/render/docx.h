@@ -10,9 +10,11 @@
 #include "core/doc.h"
 #include "render/render.h"
 
-/* TRACK: revision marks as Word tracked changes; otherwise as underline
- * and strike-through. OUT->data is malloc'd. Returns 0 or -1. */
-int docx_build(xmlDocPtr annotated, enum view view, bool track, struct buffer *out, struct diags *d,
+/* Writes the DOCX package of ANNOTATED in VIEW to FD. TRACK: revision
+ * marks as Word tracked changes; otherwise as underline and
+ * strike-through. Returns 0, 1 (a part could not be made, in D) or -1
+ * (writing to FD failed, errno set). */
+int docx_build(xmlDocPtr annotated, enum view view, bool track, int fd, struct diags *d,
                const char *file);
 
 #endif

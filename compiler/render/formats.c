@@ -12,18 +12,30 @@
 #include "render/pdf.h"
 
 static const struct format formats[] = {
-    {"text", false, false}, {"docx", true, false}, {"fo", false, false},
-    {"pdf", true, false},   {"xml", false, true},  {"annotated", false, true},
+    {"text", false, false, false}, {"docx", true, false, false}, {"fo", false, false, false},
+    {"pdf", true, false, true},    {"xml", false, true, false},  {"annotated", false, true, false},
 };
+#define NFORMATS (sizeof formats / sizeof formats[0])
+
+const struct format *format_at(size_t i) { return i < NFORMATS ? &formats[i] : NULL; }
 
 const struct format *format_find(const char *name) {
-  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+  for (size_t i = 0; i < NFORMATS; i++)
     if (strcmp(name, formats[i].name) == 0)
       return &formats[i];
   return NULL;
 }
 
-const char *format_names(void) { return "text, docx, fo, pdf, xml or annotated"; }
+const char *format_names(void) {
+  static char names[128];
+  if (!names[0])
+    for (size_t i = 0; i < NFORMATS; i++) {
+      size_t used = strlen(names);
+      const char *sep = i == 0 ? "" : i + 1 < NFORMATS ? ", " : " or ";
+      snprintf(names + used, sizeof names - used, "%s%s", sep, formats[i].name);
+    }
+  return names;
+}
 
 char *format_default_output(const struct format *f, const char *file) {
   if (!f->binary)
@@ -37,23 +49,25 @@ char *format_default_output(const struct format *f, const char *file) {
   return out;
 }
 
-int format_render(const struct render_options *o, struct analysis *a, const char *file,
-                  struct buffer *out, struct diags *d) {
-  const char *name = o->format->name;
-  if (strcmp(name, "xml") == 0)
+/* What no format reads once the tree is annotated (or resolved): the
+ * analysis, a fifth of the tree's size again, is given back before the
+ * stylesheet runs, whose memory is the larger. */
+static void prepare(const struct render_options *o, struct analysis *a) {
+  if (strcmp(o->format->name, "xml") == 0)
     resolve_view(a, o->view);
   else
     annotate(a);
-  if (o->format->tree) {
-    xmlChar *mem = NULL;
-    int len = 0;
-    xmlDocDumpMemoryEnc(a->doc, &mem, &len, "UTF-8");
-    out->data = mem; /* xmlMalloc is malloc */
-    out->len = (size_t)len;
-    return 0;
-  }
+  analysis_shed(a);
+}
+
+int format_render(const struct render_options *o, struct analysis *a, const char *file, int fd,
+                  struct diags *d) {
+  const char *name = o->format->name;
+  prepare(o, a);
+  if (o->format->tree)
+    return render_tree_fd(a->doc, fd);
   if (strcmp(name, "docx") == 0)
-    return docx_build(a->doc, o->view, !o->format_marks, out, d, file) != 0;
+    return docx_build(a->doc, o->view, !o->format_marks, fd, d, file);
   if (strcmp(name, "pdf") == 0) {
     struct buffer fo = {0};
     if (render(a->doc, "fo", o->view, NULL, &fo, d, file) != 0)
@@ -62,5 +76,5 @@ int format_render(const struct render_options *o, struct analysis *a, const char
     xmlFree(fo.data);
     return rc;
   }
-  return render(a->doc, name, o->view, NULL, out, d, file) != 0;
+  return render_fd(a->doc, name, o->view, NULL, fd, d, file);
 }

@@ -5,6 +5,7 @@
 #define RESC_FORMATS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/analyse.h"
 #include "core/diag.h"
@@ -15,7 +16,12 @@ struct format {
   const char *name; /* -t NAME */
   bool binary;      /* written to FILE.NAME by default, never a terminal */
   bool tree;        /* the tree itself, serialised: xml, annotated */
+  bool external;    /* made by another program (pdf: FOP) */
 };
+
+/* The I-th format of the table (for the fuzzers, which run every one),
+ * or NULL past its end. */
+const struct format *format_at(size_t i);
 
 /* The format named NAME, or NULL. */
 const struct format *format_find(const char *name);
@@ -30,12 +36,13 @@ struct render_options {
 };
 
 /* Renders the analysed document A (which it annotates or resolves in
- * place) into OUT (free with free). For pdf the file O->out is written
- * and OUT stays empty. Returns 0, 1 (a document or renderer error, in D)
- * or 2 (the PDF could not be written). FILE names the input in
+ * place, then sheds: see analysis_shed) to the file descriptor FD; for
+ * pdf the file O->out is written instead (FD is not used). Returns 0, 1
+ * (a document or renderer error, in D), 2 (the PDF could not be written)
+ * or -1 (writing to FD failed, errno set). FILE names the input in
  * diagnostics. */
-int format_render(const struct render_options *o, struct analysis *a, const char *file,
-                  struct buffer *out, struct diags *d);
+int format_render(const struct render_options *o, struct analysis *a, const char *file, int fd,
+                  struct diags *d);
 
 /* FILE with its extension replaced by the format's name (binary formats'
  * default output), or NULL for text formats. Free with free. */

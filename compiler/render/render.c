@@ -1,5 +1,7 @@
 #include "render/render.h"
 
+#include <errno.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xslt.h>
@@ -8,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/output.h"
 #include "core/resources.h"
 
 /* Compiled stylesheets, by name ("text" for xslt/text.xsl). */
@@ -74,25 +77,41 @@ static const char *view_name(enum view v) {
   return v == VIEW_ORIGINAL ? "'original'" : v == VIEW_AMENDED ? "'amended'" : "'marked'";
 }
 
-int render(xmlDocPtr doc, const char *format, enum view view, const char *const *extra,
-           struct buffer *out, struct diags *d, const char *file) {
-  xsltStylesheetPtr style = render_known(format) ? stylesheet(format) : NULL;
-  if (!style) {
+/* Runs FORMAT's stylesheet over DOC; the result tree, or NULL (with a
+ * diagnostic in D). */
+static xmlDocPtr transform(xmlDocPtr doc, const char *format, enum view view,
+                           const char *const *extra, xsltStylesheetPtr *style, struct diags *d,
+                           const char *file) {
+  *style = render_known(format) ? stylesheet(format) : NULL;
+  if (!*style) {
     diag_add(d, file, 0, 0, &rule_internal, "the %s stylesheet could not be loaded", format);
-    return -1;
+    return NULL;
   }
   const char *params[16] = {"view", view_name(view)};
   for (int i = 0; extra && extra[i] && i < 12; i++)
     params[2 + i] = extra[i];
-  xsltTransformContextPtr tc = xsltNewTransformContext(style, doc);
+  xsltTransformContextPtr tc = xsltNewTransformContext(*style, doc);
   xsltSetCtxtSecurityPrefs(prefs, tc);
-  xmlDocPtr res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, tc);
+  xmlDocPtr res = xsltApplyStylesheetUser(*style, doc, params, NULL, NULL, tc);
   int failed = !res || tc->state != XSLT_STATE_OK;
   xsltFreeTransformContext(tc);
+  if (failed) {
+    xmlFreeDoc(res);
+    diag_add(d, file, 0, 0, &rule_internal, "rendering to %s failed", format);
+    return NULL;
+  }
+  return res;
+}
+
+int render(xmlDocPtr doc, const char *format, enum view view, const char *const *extra,
+           struct buffer *out, struct diags *d, const char *file) {
+  xsltStylesheetPtr style;
+  xmlDocPtr res = transform(doc, format, view, extra, &style, d, file);
+  if (!res)
+    return -1;
   xmlChar *data = NULL;
   int len = 0;
-  if (!failed && xsltSaveResultToString(&data, &len, res, style) != 0)
-    failed = 1;
+  int failed = xsltSaveResultToString(&data, &len, res, style) != 0;
   xmlFreeDoc(res);
   if (failed) {
     xmlFree(data);
@@ -101,6 +120,77 @@ int render(xmlDocPtr doc, const char *format, enum view view, const char *const 
   }
   out->data = data;
   out->len = (size_t)len;
+  return 0;
+}
+
+/* libxml2's output to a file descriptor, with the reason a write failed
+ * kept for the caller's message. */
+struct sink {
+  int fd, error;
+};
+
+static int sink_write(void *context, const char *data, int len) {
+  struct sink *s = context;
+  if (output_write_all(s->fd, data, (size_t)len) != 0) {
+    s->error = errno;
+    return -1;
+  }
+  return len;
+}
+
+/* ENCODING's converter, or NULL for UTF-8 (the tree's own). */
+static xmlCharEncodingHandlerPtr encoder(const xmlChar *encoding) {
+  xmlCharEncodingHandlerPtr e =
+      encoding ? xmlFindCharEncodingHandler((const char *)encoding) : NULL;
+  return e && xmlStrcasecmp((const xmlChar *)e->name, (const xmlChar *)"UTF-8") == 0 ? NULL : e;
+}
+
+/* The end of a streamed write: 0, or -1 with errno set. */
+static int sink_close(xmlOutputBufferPtr ob, const struct sink *s) {
+  int rc = xmlOutputBufferClose(ob);
+  if (s->error) {
+    errno = s->error;
+    return -1;
+  }
+  if (rc < 0) {
+    errno = EIO;
+    return -1;
+  }
+  return 0;
+}
+
+int render_fd(xmlDocPtr doc, const char *format, enum view view, const char *const *extra, int fd,
+              struct diags *d, const char *file) {
+  xsltStylesheetPtr style;
+  xmlDocPtr res = transform(doc, format, view, extra, &style, d, file);
+  if (!res)
+    return 1;
+  const xmlChar *encoding;
+  XSLT_GET_IMPORT_PTR(encoding, style, encoding)
+  struct sink s = {fd, 0};
+  xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, &s, encoder(encoding));
+  if (!ob) {
+    xmlFreeDoc(res);
+    errno = ENOMEM;
+    return -1;
+  }
+  xsltSaveResultTo(ob, res, style);
+  xmlFreeDoc(res);
+  return sink_close(ob, &s);
+}
+
+int render_tree_fd(xmlDocPtr doc, int fd) {
+  struct sink s = {fd, 0};
+  xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, &s, NULL);
+  if (!ob) {
+    errno = ENOMEM;
+    return -1;
+  }
+  xmlSaveFormatFileTo(ob, doc, "UTF-8", 0); /* closes OB */
+  if (s.error) {
+    errno = s.error;
+    return -1;
+  }
   return 0;
 }
 

@@ -21,6 +21,13 @@ struct buffer {
  * NULL-terminated (or NULL). */
 int render(xmlDocPtr annotated, const char *format, enum view view, const char *const *extra,
            struct buffer *out, struct diags *d, const char *file);
+/* The same, the output streamed to FD as it is serialised rather than
+ * held in memory. Returns 0; 1 when the stylesheet failed (in D); -1
+ * when writing to FD failed, with errno set. */
+int render_fd(xmlDocPtr annotated, const char *format, enum view view, const char *const *extra,
+              int fd, struct diags *d, const char *file);
+/* DOC itself, serialised to FD as UTF-8. Returns 0, or -1 with errno set. */
+int render_tree_fd(xmlDocPtr doc, int fd);
 void render_cleanup(void);
 
 #endif
