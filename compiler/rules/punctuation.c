@@ -167,9 +167,10 @@ static void punct_items(struct rule_ctx *c, const xmlNode *parent, int side, con
   snprintf(semi_reason, sizeof semi_reason, "it is not the last item of its %s", where_name);
   struct expect semi = {";", semi_reason, NULL, false};
   if (is_el(parent, "list")) {
-    const char *numbering = attr(parent, "numbering");
-    /* ITU texts end the items of dash lists with ',' as often as ';' */
-    if (numbering && strcmp(numbering, "dash") == 0)
+    enum numbering style;
+    /* ITU texts end the items of dash and (v3) bullet lists with ',' as
+     * often as ';' */
+    if (numbering_parse(attr(parent, "numbering"), &style) && label_is_symbol(style))
       semi.also = ",";
     semi.any = list_of_terms(c, parent, side);
   }
@@ -203,6 +204,8 @@ static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
   (void)unused;
   static const struct expect comma = {",", "it is the last item of its section", NULL, false};
   static const struct expect stop = {".", "it is the last item of the resolution", NULL, false};
+  /* (v3) text left out after it: the item ends as the text goes on */
+  static const struct expect before_gap = {",", "text is left out after it", NULL, true};
   const xmlNode *last[2] = {last_section_with_items(res, SIDE_O),
                             last_section_with_items(res, SIDE_A)};
   for (int i = 0; i < 2; i++) {
@@ -213,7 +216,9 @@ static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
       for (int side = SIDE_O; side <= SIDE_A; side++) {
         if (!(node_sides(s) & side))
           continue;
-        const struct expect *e = s == last[SIDX(side)] ? &stop : &comma;
+        const struct expect *e = is_el(next_el(s), "gap") ? &before_gap
+                                 : s == last[SIDX(side)]  ? &stop
+                                                          : &comma;
         punct_items(c, s, side, e, "section", &f[SIDX(side)]);
       }
       sides_report_all(c, &rule_punctuation, &f[0], &f[1]);
