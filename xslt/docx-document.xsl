@@ -151,13 +151,18 @@
     <xsl:for-each select="r:authority">
       <xsl:call-template name="para"><xsl:with-param name="style" select="'Normalaftertitle'"/></xsl:call-template>
     </xsl:for-each>
-    <xsl:apply-templates select="r:section"/>
+    <xsl:apply-templates select="r:section | r:gap"/>
   </xsl:template>
 
   <xsl:template match="r:operative">
-    <xsl:apply-templates select="r:section"/>
+    <xsl:apply-templates select="r:section | r:gap"/>
   </xsl:template>
 
+
+  <!-- (v3) Text left out of an extract: a paragraph "…". -->
+  <xsl:template match="r:gap">
+    <w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t>&#x2026;</w:t></w:r></w:p>
+  </xsl:template>
   <xsl:template match="r:annex">
     <xsl:if test="not(@change = $hide)">
       <xsl:variable name="has"><xsl:call-template name="has-label"/></xsl:variable>

@@ -406,13 +406,18 @@
     <xsl:for-each select="r:authority">
       <fo:block xsl:use-attribute-sets="Normalaftertitle"><xsl:call-template name="content"/></fo:block>
     </xsl:for-each>
-    <xsl:apply-templates select="r:section"/>
+    <xsl:apply-templates select="r:section | r:gap"/>
   </xsl:template>
 
   <xsl:template match="r:operative">
-    <xsl:apply-templates select="r:section"/>
+    <xsl:apply-templates select="r:section | r:gap"/>
   </xsl:template>
 
+
+  <!-- (v3) Text left out of an extract: a paragraph "…". -->
+  <xsl:template match="r:gap">
+    <fo:block xsl:use-attribute-sets="Normal">&#x2026;</fo:block>
+  </xsl:template>
   <xsl:template match="r:annex">
     <xsl:if test="not(@change = $hide)">
       <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>

@@ -133,13 +133,18 @@
 
   <xsl:template match="r:preamble">
     <xsl:for-each select="r:authority"><xsl:call-template name="line"/></xsl:for-each>
-    <xsl:apply-templates select="r:section"/>
+    <xsl:apply-templates select="r:section | r:gap"/>
   </xsl:template>
 
   <xsl:template match="r:operative">
-    <xsl:apply-templates select="r:section"/>
+    <xsl:apply-templates select="r:section | r:gap"/>
   </xsl:template>
 
+
+  <!-- (v3) Text left out of an extract: a line "…". -->
+  <xsl:template match="r:gap">
+    <xsl:value-of select="concat('&#x2026;', $NL)"/>
+  </xsl:template>
   <xsl:template match="r:annex">
     <xsl:if test="not(@change = $hide)">
       <xsl:variable name="m" select="substring(@x:change, 1, $mark-len)"/>

@@ -18,7 +18,7 @@ static void check_one(struct fixes *f, xmlNodePtr n, const char *name, int side)
     return;
   struct label_fix fx = {.node = n, .name = name};
   const struct label *l = &i->lab[SIDX(side)];
-  if (!(i->in & side) || !l->has || i->style == NUM_DASH)
+  if (!(i->in & side) || !l->has || label_is_symbol(i->style))
     fx.remove = true;
   else
     label_value(l, fx.value, sizeof fx.value);

@@ -20,7 +20,7 @@ static int interpose(xmlNodePtr container) {
     if (!is_el(it, "item") || !(node_sides(it) & SIDE_A))
       continue;
     const struct info *i = info_of(it);
-    if (!i || i->style == NUM_NONE || i->style == NUM_DASH)
+    if (!i || i->style == NUM_NONE || label_is_symbol(i->style))
       return 0;
     if (node_sides(it) & SIDE_O) {
       /* an item of the text in force keeps its original label */

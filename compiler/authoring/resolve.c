@@ -37,7 +37,7 @@ static void relabel(xmlNodePtr n, int s, bool all) {
   if (!all && !had)
     return;
   /* a dash is not a label one can write in num */
-  if (!i || !i->lab[s].has || i->style == NUM_DASH) {
+  if (!i || !i->lab[s].has || label_is_symbol(i->style)) {
     xmlUnsetProp(n, (const xmlChar *)"num");
     return;
   }

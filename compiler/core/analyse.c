@@ -501,6 +501,14 @@ static void check_one_label(struct analysis *a, xmlNodePtr n, const char *given,
   label_value(l, have, sizeof have);
   if (strcmp(have, given) == 0)
     return;
+  if (l->has && label_is_symbol(ii->style)) { /* "–" or "•" cannot be written in num */
+    label_text(l, shown, sizeof shown);
+    diag_add(a->d, a->file, node_line(n), 0, &rule_label,
+             "%s=\"%s\" but the item is marked %s, as every item of its list; a %s item carries "
+             "no %s: remove it",
+             an, given, shown, ii->style == NUM_DASH ? "dash" : "bullet", an);
+    return;
+  }
   if (is_k(n, K_ITEM))
     why(a, n, side, reason, sizeof reason);
   else

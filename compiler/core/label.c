@@ -7,9 +7,11 @@ bool numbering_parse(const char *s, enum numbering *out) {
   static const struct {
     const char *name;
     enum numbering v;
-  } names[] = {{"alpha", NUM_ALPHA},         {"arabic", NUM_ARABIC}, {"roman", NUM_ROMAN},
-               {"alpha-dot", NUM_ALPHA_DOT}, {"dash", NUM_DASH},     {"none", NUM_NONE},
-               {"decimal", NUM_DECIMAL}};
+  } names[] = {{"alpha", NUM_ALPHA},     {"arabic", NUM_ARABIC},
+               {"roman", NUM_ROMAN},     {"alpha-dot", NUM_ALPHA_DOT},
+               {"dash", NUM_DASH},       {"none", NUM_NONE},
+               {"decimal", NUM_DECIMAL}, {"arabic-paren", NUM_ARABIC_PAREN},
+               {"bullet", NUM_BULLET}};
   for (size_t i = 0; s && i < sizeof names / sizeof names[0]; i++)
     if (strcmp(s, names[i].name) == 0) {
       *out = names[i].v;
@@ -80,10 +82,14 @@ void label_format(enum numbering style, unsigned n, char *buf, size_t size) {
     break;
   case NUM_ARABIC:
   case NUM_DECIMAL:
+  case NUM_ARABIC_PAREN:
     decimal(n + 1, buf, size);
     break;
   case NUM_DASH:
     snprintf(buf, size, "\xe2\x80\x93"); /* – U+2013 */
+    break;
+  case NUM_BULLET:
+    snprintf(buf, size, "\xe2\x80\xa2"); /* • U+2022 */
     break;
   case NUM_NONE:
     buf[0] = 0;
@@ -95,6 +101,7 @@ const char *label_punct(enum numbering style) {
   switch (style) {
   case NUM_ALPHA:
   case NUM_ROMAN:
+  case NUM_ARABIC_PAREN:
     return ")";
   case NUM_ALPHA_DOT:
     return ".";
@@ -103,8 +110,11 @@ const char *label_punct(enum numbering style) {
   }
 }
 
+bool label_is_symbol(enum numbering style) { return style == NUM_DASH || style == NUM_BULLET; }
+
 const char *label_verb(enum numbering style) {
-  return style == NUM_ARABIC || style == NUM_DECIMAL ? "numbered" : "lettered";
+  return style == NUM_ARABIC || style == NUM_DECIMAL || style == NUM_ARABIC_PAREN ? "numbered"
+                                                                                  : "lettered";
 }
 
 static const char *const suffixes[] = {"bis",     "ter",    "quater", "quinquies", "sexies",

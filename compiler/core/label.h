@@ -8,13 +8,15 @@
 #include <stddef.h>
 
 enum numbering {
-  NUM_ALPHA,     /* a) b) … z) aa) ab) */
-  NUM_ARABIC,    /* 1 2 3 */
-  NUM_ROMAN,     /* i) ii) iii) */
-  NUM_ALPHA_DOT, /* a. b. c. */
-  NUM_DASH,      /* – – – */
-  NUM_NONE,      /* no label */
-  NUM_DECIMAL    /* 1, 2, 3.1: report sections, (v2) decimal lists 4.1 */
+  NUM_ALPHA,        /* a) b) … z) aa) ab) */
+  NUM_ARABIC,       /* 1 2 3 */
+  NUM_ROMAN,        /* i) ii) iii) */
+  NUM_ALPHA_DOT,    /* a. b. c. */
+  NUM_DASH,         /* – – – */
+  NUM_NONE,         /* no label */
+  NUM_DECIMAL,      /* 1, 2, 3.1: report sections, (v2) decimal lists 4.1 */
+  NUM_ARABIC_PAREN, /* (v3) 1) 2) 3) */
+  NUM_BULLET        /* (v3) • • • */
 };
 
 #define LABEL_MAX 48
@@ -24,6 +26,9 @@ bool numbering_parse(const char *s, enum numbering *out);
 void label_format(enum numbering style, unsigned n, char *buf, size_t size);
 /* Punctuation written after the bare label: ")" "." or "". */
 const char *label_punct(enum numbering style);
+/* Whether the style's label is a symbol (– or •), the same for every
+ * item: no num can be written for it, nothing can be interposed. */
+bool label_is_symbol(enum numbering style);
 /* "lettered" or "numbered", for messages. */
 const char *label_verb(enum numbering style);
 /* Interposition suffixes in order: 0 → "bis", 1 → "ter" …; NULL past

@@ -308,7 +308,9 @@ bool is_el(const xmlNode *n, const char *name) {
   if (!n || n->type != XML_ELEMENT_NODE)
     return false;
   const struct node_facts *f = n->_private;
-  if (f) /* the analysis knows its kind: no namespace to compare */
+  /* the analysis knows its kind: no namespace to compare; an element the
+   * kinds do not list (K_OTHER: "gap", "appendix" …) is asked by name */
+  if (f && f->kind != K_OTHER)
     return f->kind > K_OTHER && names[f->kind][0] == name[0] && strcmp(names[f->kind], name) == 0;
   /* the name first, its first letter before all of it: it differs far
    * more often than the namespace */

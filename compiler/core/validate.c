@@ -47,7 +47,7 @@ static const char *allowed_values(const char *attr) {
     const char *attr, *allowed;
   } table[] = {
       {"change", "ins or del"},
-      {"numbering", "alpha, arabic, roman, alpha-dot, dash or none"},
+      {"numbering", "alpha, arabic, roman, alpha-dot, dash, none, decimal, arabic-paren or bullet"},
       {"indent", "1, 2 or 3"},
       {"action", "MOD, ADD, SUP or NOC"},
       {"num", "a label without punctuation, such as b, iii, 6 or bbis"},
@@ -195,8 +195,40 @@ static void label_message(const char *an, const char *el, const char *v, char *m
 /* The forms the schema leaves to resc (see label.value and mark.attrs in
  * schema/resc.rng): checked on every element, since wherever the grammar
  * allows these attributes they have these forms. */
-static int check_values(struct diags *d, const char *name, xmlNodePtr n) {
+/* (v3) An item with no text of its own, holding a decimal list alone
+ * (4.1, 4.2 under an item 4 that says nothing): it needs no p. */
+static bool decimal_list_alone(const xmlNode *n) {
+  const xmlNode *l = first_el(n);
+  const char *numbering = l ? attr(l, "numbering") : NULL;
+  return is_el(n, "item") && is_el(l, "list") && !next_el(l) && numbering &&
+         strcmp(numbering, "decimal") == 0;
+}
+
+/* An item that holds lists but no p: the grammar admits it (its
+ * messages stay precise that way); resc does not, but for a decimal list
+ * alone. */
+static bool item_without_text(const xmlNode *n) {
+  return is_el(n, "item") && !child_el(n, "p") && !decimal_list_alone(n);
+}
+
+static void report_item_without_text(struct diags *d, const char *name, const xmlNode *n) {
+  const xmlNode *list = child_el(n, "list");
+  if (!list)
+    diag_add(d, name, xmlGetLineNo((xmlNodePtr)n), 0, &rule_schema, "missing element p in item");
+  else
+    diag_add(d, name, xmlGetLineNo((xmlNodePtr)list), 0, &rule_schema,
+             "missing element p in item (expected before list): only an item whose sole child "
+             "is a list numbering=\"decimal\" has no text of its own");
+}
+
+/* ITEMS: whether to report items without text here (a valid document;
+ * an invalid one has them reported with the other missing children). */
+static int check_values(struct diags *d, const char *name, xmlNodePtr n, bool items) {
   int errors = 0;
+  if (items && item_without_text(n)) {
+    report_item_without_text(d, name, n);
+    errors++;
+  }
   for (xmlAttrPtr a = n->properties; a; a = a->next) {
     const char *an = (const char *)a->name;
     bool label = !a->ns && (strcmp(an, "num") == 0 || strcmp(an, "was") == 0);
@@ -221,7 +253,7 @@ static int check_values(struct diags *d, const char *name, xmlNodePtr n) {
   }
   for (xmlNodePtr c = n->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE)
-      errors += check_values(d, name, c);
+      errors += check_values(d, name, c, items);
   return errors;
 }
 
@@ -292,7 +324,7 @@ static void check_required(struct vstate *st, xmlNodePtr n) {
   for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
     const struct required *r = &required[i];
     if (!is_el(n, r->parent) || (r->context && !is_el(n->parent, r->context)) ||
-        child_el(n, r->child) || explained(st, n))
+        child_el(n, r->child) || explained(st, n) || decimal_list_alone(n))
       continue;
     int want = order_of(r, r->child);
     xmlNodePtr next = NULL;
@@ -305,7 +337,9 @@ static void check_required(struct vstate *st, xmlNodePtr n) {
     }
     if (unknown)
       continue;
-    if (next)
+    if (item_without_text(n))
+      report_item_without_text(st->d, st->name, n);
+    else if (next)
       diag_add(st->d, st->name, xmlGetLineNo(next), 0, &rule_schema,
                "missing element %s in %s (expected before %s)", r->child, r->parent, next->name);
     else
@@ -604,7 +638,7 @@ int schema_validate(struct schema *s, xmlDocPtr doc, const char *name, struct di
     xmlRelaxNGValidateDoc(vc, doc);
     xmlRelaxNGFreeValidCtxt(vc);
   }
-  st.errors += check_values(d, name, root);
+  st.errors += check_values(d, name, root, rc == 0);
   if (rc != 0 && st.errors == 0) {
     diag_add(d, name, 0, 0, &rule_schema, "the document is not valid against the schema");
     st.errors = 1;

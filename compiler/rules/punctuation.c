@@ -170,9 +170,10 @@ static void punct_items(struct rule_ctx *c, const xmlNode *parent, int side, con
       in_list ? "it is not the last item of its list" : "it is not the last item of its section";
   struct expect semi = {";", semi_reason, NULL, false};
   if (is_k(parent, K_LIST)) {
-    const char *numbering = attr(parent, "numbering");
-    /* ITU texts end the items of dash lists with ',' as often as ';' */
-    if (numbering && strcmp(numbering, "dash") == 0)
+    enum numbering style;
+    /* ITU texts end the items of dash and (v3) bullet lists with ',' as
+     * often as ';' */
+    if (numbering_parse(attr(parent, "numbering"), &style) && label_is_symbol(style))
       semi.also = ",";
     semi.any = list_of_terms(c, parent, side);
   }
@@ -209,6 +210,8 @@ static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
   /* without marks the two texts are one, and their findings the same:
    * look at the amended text only, reported as it is */
   int first = c->a->has_marks ? SIDE_O : SIDE_A;
+  /* (v3) text left out after it: the item ends as the text goes on */
+  static const struct expect before_gap = {",", "text is left out after it", NULL, true};
   const xmlNode *last[2] = {first == SIDE_O ? last_section_with_items(res, SIDE_O) : NULL,
                             last_section_with_items(res, SIDE_A)};
   for (int i = 0; i < 2; i++) {
@@ -219,7 +222,9 @@ static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
       for (int side = first; side <= SIDE_A; side++) {
         if (!(node_sides(s) & side))
           continue;
-        const struct expect *e = s == last[SIDX(side)] ? &stop : &comma;
+        const struct expect *e = is_el(next_el(s), "gap") ? &before_gap
+                                 : s == last[SIDX(side)]  ? &stop
+                                                          : &comma;
         punct_items(c, s, side, e, "section", &f[SIDX(side)]);
       }
       sides_report_all(c, &rule_punctuation, &f[0], &f[1]);
