@@ -13,6 +13,8 @@
 #include "import/import.h"
 
 #include <ctype.h>
+#include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -911,4 +913,36 @@ int import_docx(const char *path, const struct import_options *o, xmlDocPtr *out
   xmlFreeNode(holder);
   *out = doc;
   return 0;
+}
+
+bool import_is_word(const char *path) {
+  size_t n = strlen(path);
+  if (n >= 5 && strcasecmp(path + n - 5, ".docx") == 0)
+    return true;
+  FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+  if (!f)
+    return false;
+  unsigned char magic[4] = {0};
+  size_t got = fread(magic, 1, sizeof magic, f);
+  fclose(f);
+  static const unsigned char zip[4] = {'P', 'K', 3, 4}, ole[4] = {0xD0, 0xCF, 0x11, 0xE0};
+  return got == 4 && (memcmp(magic, zip, 4) == 0 || memcmp(magic, ole, 4) == 0);
+}
+
+xmlDocPtr import_load(const char *path, const struct import_options *o, struct diags *d,
+                      int *status) {
+  xmlDocPtr imported = NULL;
+  if (import_docx(path, o, &imported, d) != 0) {
+    *status = 2;
+    return NULL;
+  }
+  /* the bytes `resc import` writes, read back as doc_load reads a file */
+  xmlChar *buf = NULL;
+  int len = 0;
+  xmlDocDumpFormatMemoryEnc(imported, &buf, &len, "UTF-8", 0);
+  xmlFreeDoc(imported);
+  xmlDocPtr doc = buf ? doc_parse(path, (const char *)buf, (size_t)len, d) : NULL;
+  xmlFree(buf);
+  *status = doc ? 0 : 1;
+  return doc;
 }

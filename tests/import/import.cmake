@@ -11,7 +11,10 @@ add_test(NAME import-roundtrip
                  ${CMAKE_CURRENT_SOURCE_DIR}/fuzz-regressions
                  ${CMAKE_CURRENT_SOURCE_DIR}/vocab/tables.xml)
 add_test(NAME import-hostile COMMAND ${IMPORT_TEST} hostile $<TARGET_FILE:resc>)
-set_tests_properties(import-fixtures import-roundtrip import-hostile PROPERTIES TIMEOUT 600)
+# resc diff OLD NEW with Word files (issue 12): every sample, its views
+add_test(NAME import-diff COMMAND ${IMPORT_TEST} diff $<TARGET_FILE:resc> ${SAMPLES}
+                                  ${CMAKE_CURRENT_SOURCE_DIR}/vocab/tables.xml)
+set_tests_properties(import-fixtures import-roundtrip import-hostile import-diff PROPERTIES TIMEOUT 600)
 external_test(import-libreoffice
   PROGRAMS soffice
   INSTALL libreoffice-writer-nogui
