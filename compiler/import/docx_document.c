@@ -983,6 +983,17 @@ static bool prefix_of(const char *t, const char *const *words) {
   return false;
 }
 
+/* "Reasons:<TAB>Clarity.": a heading word with its colon, then text
+ * in the same paragraph, as delegations type it. */
+static bool heading_then_text(const char *t, const char *const *words) {
+  for (size_t i = 0; words[i]; i++) {
+    size_t n = strlen(words[i]);
+    if (words[i][n - 1] == ':' && strncmp(t, words[i], n) == 0 && (t[n] == ' ' || t[n] == '\t'))
+      return true;
+  }
+  return false;
+}
+
 /* "RESOLUTION 75" alone, or followed by its note in parentheses and
  * nothing else: "Resolution 70 (Rev. Bucharest, 2022) of the
  * Plenipotentiary Conference …" is a sentence that cites one. */
@@ -1052,9 +1063,11 @@ static void recognise(struct blocks *bs) {
     } else if (!b->labelled && is_action(t)) {
       b->role = ROLE_PROPOSAL;
       stage = BEFORE;
-    } else if (!b->labelled && matches_any(t, reasons_words)) {
+    } else if (!b->labelled &&
+               (matches_any(t, reasons_words) || heading_then_text(t, reasons_words))) {
       b->role = ROLE_REASONS;
-    } else if (!b->labelled && matches_any(t, summary_words)) {
+    } else if (!b->labelled &&
+               (matches_any(t, summary_words) || heading_then_text(t, summary_words))) {
       b->role = ROLE_HEADINGB;
     } else if (!b->labelled && is_annex_line(t)) {
       b->role = ROLE_ANNEXNO;

@@ -14,10 +14,11 @@
 
 #include <ctype.h>
 #include <stdio.h>
-#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "authoring/diff.h"
 #include "core/doc.h"
 #include "import/docx.h"
 
@@ -624,11 +625,19 @@ static void build_resolution(struct builder *bd, xmlNodePtr res) {
 
 /* ------------------------------------------------------------ proposal */
 
+/* "Summary", "Résumé", "Resumen" opening the paragraph: its heading
+ * (Headingb), or in a paragraph of another style with its colon
+ * ("Summary:<TAB>The ATU proposes …"), as delegations type it. */
 static bool is_summary_word(const struct block *b) {
+  static const char *const words[] = {"Summary", "Résumé", "Resumen", NULL};
   char *t = docx_side_text(b->p, SIDE_A);
-  char *s = t + strspn(t, " ");
-  bool yes = strncmp(s, "Summary", 7) == 0 || strncmp(s, "Résumé", 7) == 0 ||
-             strncmp(s, "Resumen", 7) == 0;
+  char *s = t + strspn(t, " \t");
+  bool yes = false;
+  for (size_t i = 0; words[i] && !yes; i++) {
+    size_t n = strlen(words[i]);
+    yes = strncmp(s, words[i], n) == 0 &&
+          (b->role == ROLE_HEADINGB ? strchr(": \t", s[n]) != NULL : s[n] == ':');
+  }
   free(t);
   return yes;
 }
@@ -676,11 +685,11 @@ static bool drop_heading_word(xmlNodePtr p) {
   return rest;
 }
 
-static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
+/* "MOD<TAB>ATU/35A18/1": the action and the reference. */
+static void action_line(xmlNodePtr am, struct block *b) {
   tidy(b->p);
   char *t = docx_side_text(b->p, SIDE_A);
   char *s = t + strspn(t, " ");
-  xmlNodePtr am = el(bd, prop, "amendment");
   char action[4] = {0};
   memcpy(action, s, strlen(s) >= 3 ? 3 : strlen(s));
   xmlNewProp(am, (const xmlChar *)"action", (const xmlChar *)action);
@@ -692,15 +701,40 @@ static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
   if (n)
     xmlNewProp(am, (const xmlChar *)"ref", (const xmlChar *)s);
   free(t);
-  bd->i++;
+}
+
+/* A resolution with reasons but no MOD/ADD/SUP/NOC line before it (a
+ * draft whose proposal line was left out): MOD when it carries marks,
+ * NOC otherwise, said in a warning. */
+static void implied_action(struct builder *bd, xmlNodePtr am, const struct block *resno) {
+  const char *action = diff_has_marks(am) ? "MOD" : "NOC";
+  xmlNewProp(am, (const xmlChar *)"action", (const xmlChar *)action);
+  char msg[160];
+  snprintf(msg, sizeof msg,
+           "a resolution with reasons and no MOD, ADD, SUP or NOC line before it: taken as %s "
+           "(it %s revision marks)",
+           action, action[0] == 'M' ? "carries" : "has no");
+  warn_block(bd, resno, msg);
+}
+
+static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
+  xmlNodePtr am = el(bd, prop, "amendment");
+  bool stated = b->role == ROLE_PROPOSAL;
+  if (stated) {
+    action_line(am, b);
+    bd->i++;
+  }
   build_resolution(bd, el(bd, am, "resolution"));
+  if (!stated)
+    implied_action(bd, am, b);
   struct block *r = peek(bd);
   if (r && r->role == ROLE_REASONS) {
     xmlNodePtr reasons = el(bd, am, "reasons");
     if (drop_heading_word(r->p))
       para(bd, reasons, r);
     bd->i++;
-    while ((r = peek(bd)) && r->role != ROLE_PROPOSAL && r->role != ROLE_HEADINGB) {
+    while ((r = peek(bd)) && r->role != ROLE_PROPOSAL && r->role != ROLE_HEADINGB &&
+           r->role != ROLE_RESNO) {
       unlabel(r);
       para(bd, reasons, r);
       bd->i++;
@@ -709,16 +743,33 @@ static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
 }
 
 static void build_proposal(struct builder *bd, xmlNodePtr root) {
+  bool named = false; /* the summary's heading word was read */
   struct flow f;
   flow_start(&f, NULL, false);
   struct block *b;
   while ((b = peek(bd))) {
-    if (b->role == ROLE_PROPOSAL) {
+    if (b->role == ROLE_PROPOSAL || b->role == ROLE_RESNO) {
       amendment(bd, root, b);
       continue;
     }
-    if (b->role == ROLE_HEADINGB && is_summary_word(b) && !child_el(root, "summary")) {
-      flow_start(&f, el(bd, root, "summary"), false);
+    if (is_summary_word(b) && !named && !child_el(root, "amendment")) {
+      /* the word goes (<summary> prints it); text after it is the
+       * summary's next paragraph, after the cover lines before it (the
+       * source, the title), which the summary already holds */
+      named = true;
+      xmlNodePtr summary = child_el(root, "summary");
+      if (!summary) {
+        summary = el(bd, root, "summary");
+        if (root->children != summary) { /* the schema's order: before cover sections */
+          xmlUnlinkNode(summary);
+          xmlAddPrevSibling(root->children, summary);
+        }
+      }
+      flow_start(&f, summary, false);
+      if (drop_heading_word(b->p)) {
+        unlabel(b);
+        para(bd, f.host, b);
+      }
     } else if (b->role == ROLE_HEADINGB || !f.host) {
       xmlNodePtr sec = el(bd, root, b->role == ROLE_HEADINGB ? "section" : "summary");
       if (b->role == ROLE_HEADINGB)
@@ -856,9 +907,13 @@ static bool any_role(const struct blocks *bs, enum role r) {
 }
 
 static void build(struct builder *bd, xmlDocPtr doc) {
-  const char *root_name = any_role(bd->bs, ROLE_PROPOSAL) ? "proposal"
-                          : any_role(bd->bs, ROLE_RESNO)  ? "resolution"
-                                                          : "report";
+  /* reasons after a resolution make a proposal even without its MOD
+   * line: the reasons have no place in a resolution */
+  bool resno = any_role(bd->bs, ROLE_RESNO);
+  const char *root_name =
+      any_role(bd->bs, ROLE_PROPOSAL) || (resno && any_role(bd->bs, ROLE_REASONS)) ? "proposal"
+      : resno                                                                      ? "resolution"
+                                                                                   : "report";
   xmlNodePtr root = xmlNewDocNode(doc, NULL, (const xmlChar *)root_name, NULL);
   xmlDocSetRootElement(doc, root);
   bd->r->ns = xmlNewNs(root, (const xmlChar *)RESC_NS, NULL);
