@@ -600,6 +600,11 @@ static void add_cell_paragraphs(struct table_state *ts, xmlNodePtr cell, const x
 static void cell_paragraph(struct table_state *ts, xmlNodePtr cell, const xmlNode *wp) {
   xmlNodePtr p = docx_paragraph_content(ts->r, wp, "word/document.xml", ++ts->index);
   xmlAddChild(cell, p);
+  /* the paragraph's number, by which import.c finds its block (label
+   * split off, depth known) to make a list of the cell's labelled ones */
+  char index[24];
+  snprintf(index, sizeof index, "%ld", ts->index);
+  xmlNewProp(p, (const xmlChar *)"_index", (const xmlChar *)index);
   const char *jc = w_attr(w_child(w_child(wp, "pPr"), "jc"), "val");
   const char *align = !jc                                                  ? "left"
                       : strcmp(jc, "center") == 0                          ? "center"

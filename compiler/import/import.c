@@ -196,6 +196,74 @@ static void trim_all(xmlNodePtr n) {
       trim_all(c);
 }
 
+/* The block of the table's paragraph numbered INDEX (FIRST and the
+ * TABLE_N - 1 blocks after it), looked for from *AT on: cells list their
+ * paragraphs in the blocks' order but for a merged cell's. NULL for an
+ * empty paragraph, which makes no block. */
+static struct block *table_block(struct block *first, size_t *at, long index) {
+  for (size_t k = 0; k < first->table_n; k++) {
+    size_t j = (*at + k) % first->table_n;
+    if (first[j].index == index) {
+      *at = j + 1;
+      return &first[j];
+    }
+  }
+  return NULL;
+}
+
+static struct block *cell_block(struct block *first, size_t *at, xmlNodePtr p) {
+  xmlChar *v = xmlGetNoNsProp(p, (const xmlChar *)"_index");
+  struct block *b = v ? table_block(first, at, atol((const char *)v)) : NULL;
+  xmlFree(v);
+  xmlUnsetNsProp(p, NULL, (const xmlChar *)"_index");
+  return b && b->labelled ? b : NULL;
+}
+
+/* A cell's labelled paragraphs (enumlev, Word's numbering, labels typed
+ * before a tab) become the items of lists in it, nested as their depths
+ * say, the shallowest at the first level; a decimal label ("4.1") stays
+ * text, as in a section. The others stay the cell's paragraphs. */
+static void cell_lists(struct builder *bd, struct block *first, size_t *at, xmlNodePtr cell) {
+  xmlNodePtr was = xmlNewNode(NULL, (const xmlChar *)"was");
+  for (xmlNodePtr c = cell->children, next; c; c = next) {
+    next = c->next;
+    xmlUnlinkNode(c);
+    xmlAddChild(was, c);
+  }
+  struct flow f;
+  flow_start(&f, cell, false);
+  int top = -1;
+  for (xmlNodePtr c = was->children, next; c; c = next) {
+    next = c->next;
+    xmlUnlinkNode(c);
+    struct block *b = is_el(c, "p") ? cell_block(first, at, c) : NULL;
+    if (b && b->numbering != NUM_DECIMAL) {
+      if (top < 0 || b->depth < top)
+        top = b->depth < 0 ? 0 : b->depth; /* the cell's first level */
+      b->depth -= top - 1;                 /* a cell takes no item: its first level is a list */
+      labelled_item(bd, &f, b);
+      xmlFreeNode(c);
+    } else if (b) {
+      unlabel(b);
+      para(bd, cell, b);
+      xmlFreeNode(c);
+      close_from(&f, 0);
+    } else {
+      xmlAddChild(cell, c);
+      close_from(&f, 0);
+    }
+  }
+  xmlFreeNode(was);
+}
+
+static void table_lists(struct builder *bd, struct block *first) {
+  size_t at = 0;
+  for (xmlNodePtr row = first->table->children; row; row = row->next)
+    for (xmlNodePtr cell = row->children; cell; cell = cell->next)
+      if (is_el(cell, "cell"))
+        cell_lists(bd, first, &at, cell);
+}
+
 /* The table block B stands for, placed whole; false when it cannot stand
  * here (its paragraphs are then placed one by one). */
 static bool place_table(struct builder *bd, struct flow *f, struct block *b) {
@@ -204,6 +272,7 @@ static bool place_table(struct builder *bd, struct flow *f, struct block *b) {
     return false;
   if (host == f->host)
     close_from(f, 0);
+  table_lists(bd, b);
   trim_all(b->table);
   xmlAddChild(host, b->table);
   b->table = NULL;
@@ -567,6 +636,48 @@ static void new_section(struct builder *bd, struct res_state *s, struct block *c
   flow_start(&s->flow, s->section, true);
 }
 
+/* "ANNEX B": the number Word's line shows says the annexes' numbering
+ * (on the first, where the vocabulary takes it; given, it numbers a
+ * sole annex too). A number resc will not print there (a sole "ANNEX B",
+ * annexes out of order) is reported: the vocabulary numbers annexes by
+ * their place. */
+static void annex_number(struct builder *bd, xmlNodePtr annex, const struct block *b) {
+  char *t = docx_side_text(b->p, SIDE_A);
+  char *s = t + strspn(t, " \t");
+  s += strcspn(s, " \t");
+  s += strspn(s, " \t");
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    s[--n] = 0;
+  bool alpha = n == 1 && s[0] >= 'A' && s[0] <= 'Z';
+  bool arabic = n >= 1 && n <= 3 && strspn(s, "0123456789") == n;
+  int place = 1;
+  xmlNodePtr first = annex;
+  for (xmlNodePtr c = annex->prev; c; c = c->prev)
+    if (is_el(c, "annex"))
+      place++, first = c;
+  if (alpha || arabic) {
+    if (first == annex)
+      xmlNewProp(annex, (const xmlChar *)"numbering",
+                 (const xmlChar *)(alpha ? "alpha" : "arabic"));
+    const char *kind = attr(first, "numbering");
+    int shown = alpha ? s[0] - 'A' + 1 : atoi(s);
+    if (shown != place || !kind || strcmp(kind, alpha ? "alpha" : "arabic") != 0) {
+      char msg[200];
+      snprintf(msg, sizeof msg,
+               "the annex is numbered '%s' in the Word file; resc numbers annexes by their place "
+               "(this one is the %d%s)",
+               s, place,
+               place == 1   ? "st"
+               : place == 2 ? "nd"
+               : place == 3 ? "rd"
+                            : "th");
+      warn_block(bd, b, msg);
+    }
+  }
+  free(t);
+}
+
 static void resolution_block(struct builder *bd, struct res_state *s, struct block *b) {
   switch (b->role) {
   case ROLE_AFTERTITLE:
@@ -581,6 +692,7 @@ static void resolution_block(struct builder *bd, struct res_state *s, struct blo
   case ROLE_ANNEXNO:
     s->annex = el(bd, s->res, "annex");
     set_change(s->annex, b);
+    annex_number(bd, s->annex, b);
     s->section = NULL;
     flow_start(&s->flow, s->annex, false);
     return;

@@ -534,8 +534,60 @@ def proposal_no_action():
     write_docx("word-proposal-no-action", body, "en-GB", itu=False)
 
 
+def table_lists():
+    """Lists in table cells, as the study groups' table of WTSA Resolution 2
+    (Annex B) sets them out: labels typed before a tab in enumlev1 and
+    enumlev2 paragraphs, Word's automatic numbering, dashes, an item
+    inserted under track changes (the next relettered), a decimal label
+    that stays text."""
+    numbering = numbering_xml({0: [("lowerLetter", "%1)")]}, [(1, 0, False)])
+
+    def tc(*paras):
+        return f"<w:tc>{''.join(paras)}</w:tc>"
+
+    def tr(*cells, header=False):
+        pr = "<w:trPr><w:tblHeader/></w:trPr>" if header else ""
+        return f"<w:tr>{pr}{''.join(cells)}</w:tr>"
+
+    table = ("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>"
+             + tr(tc(p("Normal", r("Study group"))), tc(p("Normal", r("Lead study group roles"))),
+                  header=True)
+             + tr(tc(p("Normal", r("SG 2"))),
+                  tc(p("Normal", frag("Lead study group on:")),
+                     p("enumlev1", r("a)"), TAB, frag("service definition;")),
+                     p("enumlev1", inserted(r("b)") + TAB + frag("numbering and routing;")),
+                       mark="ins"),
+                     p("enumlev1", deleted("b"), inserted(r("c")), r(")"), TAB,
+                       frag("telecommunication management, in particular:")),
+                     p("enumlev2", r("i)"), TAB, frag("network management;")),
+                     p("enumlev2", r("ii)"), TAB, frag("service management.")),
+                     p("Normal", frag("See also Resolution 40."))))
+             + tr(tc(p("Normal", r("SG 3"))),
+                  tc(p("Normal", frag("tariff and accounting principles;"), numpr=(1, 0)),
+                     p("Normal", frag("economic and policy issues."), numpr=(1, 0))))
+             + tr(tc(p("Normal", r("SG 5"))),
+                  tc(p("enumlev1", r("\u2013"), TAB, frag("environment;")),
+                     p("enumlev1", r("\u2013"), TAB, frag("circular economy.")),
+                     p("Normal", r("4.1"), TAB, frag("as in Annex A."))))
+             + "</w:tbl>")
+    body = [
+        p("ResNo", r("RESOLUTION 2 (Rev. Geneva, 2022)")),
+        p("Restitle", r("Study group responsibility and mandates")),
+        p("Call", r("resolves", i=True)),
+        p("Normal", frag("that the lead study group roles are those of Annex B.")),
+        p("AnnexNo", r("ANNEX A")),
+        p("Annextitle", r("Study groups")),
+        p("Normal", frag("The study groups are those of the table in Annex B.")),
+        p("AnnexNo", r("ANNEX B")),
+        p("Annextitle", r("Lead study group roles")),
+        table,
+        p("Normal", frag("The roles are reviewed by each assembly.")),
+    ]
+    write_docx("word-table-lists", body, "en-GB", numbering=numbering)
+
+
 if __name__ == "__main__":
     for make in (itu_resolution, tracked_proposal, numbered_resolution, typed_labels,
                  normal_proposal_fr, format_marks, unmapped, table_unplaced, proposal_cover,
-                 proposal_no_action):
+                 proposal_no_action, table_lists):
         make()
