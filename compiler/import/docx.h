@@ -153,6 +153,11 @@ struct docx_reader {
   bool quiet;     /* reading a table's paragraphs again: warned once already */
 };
 
+/* The kind of text ("resolution", "decision", "opinion",
+ * "recommendation") whose heading line T starts with its word ("DECISION
+ * 11", "Avis 4"), its language in *LANG; NULL when T starts with none. */
+const char *docx_heading_kind(const char *t, const char **lang);
+
 /* Reads word/document.xml into blocks. */
 void docx_document_read(struct docx_reader *r, struct blocks *b);
 void blocks_free(struct blocks *b);

@@ -973,20 +973,65 @@ static bool matches_any(const char *t, const char *const *words) {
   return false;
 }
 
-static const char *const resolution_words[] = {
-    "RESOLUTION ", "RÉSOLUTION ", "RESOLUCIÓN ", "Resolution ", "Résolution ", "Resolución ", NULL};
+/* The words of a heading line and what they say: the kind of text
+ * (docs/vocabulary.md, `kind`) and its language. */
+static const struct {
+  const char *word, *kind, *lang;
+} heading_words[] = {
+    {"RESOLUTION", "resolution", "en"},
+    {"Resolution", "resolution", "en"},
+    {"RÉSOLUTION", "resolution", "fr"},
+    {"Résolution", "resolution", "fr"},
+    {"RESOLUCIÓN", "resolution", "es"},
+    {"Resolución", "resolution", "es"},
+    {"DECISION", "decision", "en"},
+    {"Decision", "decision", "en"},
+    {"DÉCISION", "decision", "fr"},
+    {"Décision", "decision", "fr"},
+    {"DECISIÓN", "decision", "es"},
+    {"Decisión", "decision", "es"},
+    {"OPINION", "opinion", "en"},
+    {"Opinion", "opinion", "en"},
+    {"AVIS", "opinion", "fr"},
+    {"Avis", "opinion", "fr"},
+    {"OPINIÓN", "opinion", "es"},
+    {"Opinión", "opinion", "es"},
+    {"RECOMMENDATION", "recommendation", "en"},
+    {"Recommendation", "recommendation", "en"},
+    {"RECOMMANDATION", "recommendation", "fr"},
+    {"Recommandation", "recommendation", "fr"},
+    {"RECOMENDACIÓN", "recommendation", "es"},
+    {"Recomendación", "recommendation", "es"},
+    {"РЕЗОЛЮЦИЯ", "resolution", "ru"},
+    {"РЕШЕНИЕ", "decision", "ru"},
+    {"МНЕНИЕ", "opinion", "ru"},
+    {"РЕКОМЕНДАЦИЯ", "recommendation", "ru"},
+    {"القرار", "resolution", "ar"},
+    {"المقرر", "decision", "ar"},
+    {"الرأي", "opinion", "ar"},
+    {"التوصية", "recommendation", "ar"},
+    {"决议", "resolution", "zh"},
+    {"决定", "decision", "zh"},
+    {"意见", "opinion", "zh"},
+    {"建议", "recommendation", "zh"},
+};
+
+const char *docx_heading_kind(const char *t, const char **lang) {
+  for (size_t i = 0; i < sizeof heading_words / sizeof heading_words[0]; i++) {
+    size_t n = strlen(heading_words[i].word);
+    if (strncmp(t, heading_words[i].word, n) == 0 && t[n] == ' ') {
+      if (lang)
+        *lang = heading_words[i].lang;
+      return heading_words[i].kind;
+    }
+  }
+  return NULL;
+}
 static const char *const annex_words[] = {"ANNEX", "ANNEXE", "ANEXO", NULL};
 static const char *const reasons_words[] = {"Reasons:", "Motifs:", "Motivos:", "Reasons",
                                             "Motifs",   "Motivos", NULL};
 static const char *const summary_words[] = {"Summary:", "Résumé:", "Resumen:", "Summary",
                                             "Résumé",   "Resumen", NULL};
-
-static bool prefix_of(const char *t, const char *const *words) {
-  for (size_t i = 0; words[i]; i++)
-    if (strncmp(t, words[i], strlen(words[i])) == 0)
-      return true;
-  return false;
-}
 
 /* "Reasons:<TAB>Clarity.": a heading word with its colon, then text
  * in the same paragraph, as delegations type it. */
@@ -1003,7 +1048,7 @@ static bool heading_then_text(const char *t, const char *const *words) {
  * nothing else: "Resolution 70 (Rev. Bucharest, 2022) of the
  * Plenipotentiary Conference …" is a sentence that cites one. */
 static bool is_resno_line(const char *t) {
-  if (!prefix_of(t, resolution_words))
+  if (!docx_heading_kind(t, NULL))
     return false;
   const char *s = strchr(t, ' ') + 1;
   const char *paren = strstr(s, " (");
@@ -1034,14 +1079,9 @@ static bool is_annex_line(const char *t) {
 }
 
 static void guess_lang(struct blocks *bs, const char *t) {
-  if (bs->lang[0])
-    return;
-  if (strncmp(t, "RÉSOLUTION", 11) == 0 || strncmp(t, "Résolution", 11) == 0)
-    snprintf(bs->lang, sizeof bs->lang, "fr");
-  else if (strncmp(t, "RESOLUCIÓN", 11) == 0 || strncmp(t, "Resolución", 11) == 0)
-    snprintf(bs->lang, sizeof bs->lang, "es");
-  else if (strncmp(t, "RESOLUTION", 10) == 0 || strncmp(t, "Resolution", 10) == 0)
-    snprintf(bs->lang, sizeof bs->lang, "en");
+  const char *lang = NULL;
+  if (!bs->lang[0] && docx_heading_kind(t, &lang))
+    snprintf(bs->lang, sizeof bs->lang, "%s", lang);
 }
 
 enum stage { BEFORE, TITLE, AFTER_TITLE, BODY, ANNEX_TITLE };

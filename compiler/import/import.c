@@ -165,6 +165,7 @@ static void labelled_item(struct builder *bd, struct flow *f, struct block *b) {
                (const xmlChar *)(b->numbering == NUM_ALPHA_DOT ? "alpha-dot"
                                  : b->numbering == NUM_ARABIC  ? "arabic"
                                  : b->numbering == NUM_DASH    ? "dash"
+                                 : b->numbering == NUM_DECIMAL ? "decimal"
                                                                : "alpha"));
   set_change(item, b);
   xmlNodePtr p = el(bd, item, "p");
@@ -280,8 +281,32 @@ static bool place_table(struct builder *bd, struct flow *f, struct block *b) {
   return true;
 }
 
+/* "2.1" under the open item 2, "2.2.1" under 2.2: a decimal sub-item
+ * (a decimal list in that item). False when no open item has the label
+ * the sub-item's starts with. */
+static bool decimal_item(struct builder *bd, struct flow *f, struct block *b) {
+  const char *l = b->num[0] ? b->num : b->was;
+  const char *dot = strrchr(l, '.');
+  int dots = 0;
+  for (const char *c = l; *c; c++)
+    dots += *c == '.';
+  if (!dot || dots >= MAXD || !f->items[dots - 1])
+    return false;
+  const xmlNode *parent = f->items[dots - 1];
+  size_t n = (size_t)(dot - l);
+  const char *pn = attr(parent, "num"), *pw = attr(parent, "was");
+  if (!(pn && strlen(pn) == n && strncmp(pn, l, n) == 0) &&
+      !(pw && strlen(pw) == n && strncmp(pw, l, n) == 0))
+    return false;
+  b->depth = dots;
+  labelled_item(bd, f, b);
+  return true;
+}
+
 static void place(struct builder *bd, struct flow *f, struct block *b) {
   if (b->table && place_table(bd, f, b))
+    return;
+  if (b->labelled && b->numbering == NUM_DECIMAL && decimal_item(bd, f, b))
     return;
   if (b->labelled && b->numbering == NUM_DECIMAL)
     unlabel(b);
@@ -329,6 +354,7 @@ static void numbering_of(xmlNodePtr container, const char *dflt) {
         kind = strcmp((char *)k, "alpha-dot") == 0 ? "alpha-dot"
                : strcmp((char *)k, "arabic") == 0  ? "arabic"
                : strcmp((char *)k, "dash") == 0    ? "dash"
+               : strcmp((char *)k, "decimal") == 0 ? "decimal"
                                                    : "alpha";
       xmlUnsetNsProp(c, NULL, (const xmlChar *)"_kind");
     }
@@ -356,7 +382,11 @@ static void numbering_of(xmlNodePtr container, const char *dflt) {
           strcmp(attr(c, "num"), "x") != 0)
         kind = "alpha";
   }
-  if (strcmp(kind, dflt) != 0)
+  size_t items = 0;
+  for (xmlNodePtr c = container->children; c; c = c->next)
+    items += is_el(c, "item");
+  /* a sole item is labelled only when the numbering is given */
+  if (strcmp(kind, dflt) != 0 || (items == 1 && any))
     xmlNewProp(container, (const xmlChar *)"numbering", (const xmlChar *)kind);
 }
 
@@ -422,6 +452,9 @@ static void heading_number(struct builder *bd, xmlNodePtr heading, struct block 
   size_t end = paren ? (size_t)(paren - t) : strlen(t);
   while (end > at && t[end - 1] == ' ')
     end--;
+  const char *kind = docx_heading_kind(t, NULL);
+  if (kind && strcmp(kind, "resolution") != 0 && !attr(heading->parent, "kind"))
+    xmlNewProp(heading->parent, (const xmlChar *)"kind", (const xmlChar *)kind);
   xmlNodePtr number = el(bd, heading, "number");
   xmlChar *num = xmlStrndup((const xmlChar *)t + at, (int)(end - at));
   xmlNodeAddContent(number, num);
@@ -636,9 +669,11 @@ static void new_section(struct builder *bd, struct res_state *s, struct block *c
   flow_start(&s->flow, s->section, true);
 }
 
-/* "ANNEX B": the number Word's line shows says the annexes' numbering
- * (on the first, where the vocabulary takes it; given, it numbers a
- * sole annex too). A number resc will not print there (a sole "ANNEX B",
+/* "ANNEX B" or "ANNEX B TO RESOLUTION 208 (DUBAI, 2018)": the number
+ * Word's line shows says the annexes' numbering (on the first, where the
+ * vocabulary takes it; given, it numbers a sole annex too), and words
+ * after it say the heading names the text (heading="to-text", which resc
+ * writes itself). A number resc will not print there (a sole "ANNEX B",
  * annexes out of order) is reported: the vocabulary numbers annexes by
  * their place. */
 static void annex_number(struct builder *bd, xmlNodePtr annex, const struct block *b) {
@@ -646,11 +681,17 @@ static void annex_number(struct builder *bd, xmlNodePtr annex, const struct bloc
   char *s = t + strspn(t, " \t");
   s += strcspn(s, " \t");
   s += strspn(s, " \t");
-  size_t n = strlen(s);
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-    s[--n] = 0;
-  bool alpha = n == 1 && s[0] >= 'A' && s[0] <= 'Z';
-  bool arabic = n >= 1 && n <= 3 && strspn(s, "0123456789") == n;
+  size_t n = strcspn(s, " \t");
+  const char *rest = s + n + strspn(s + n, " \t");
+  /* "ANEXO A LA DECISIÓN 5": "A" is the connector, not a number */
+  bool connector =
+      n == 1 && s[0] == 'A' && (strncmp(rest, "LA ", 3) == 0 || strncmp(rest, "EL ", 3) == 0);
+  bool alpha = !connector && n == 1 && s[0] >= 'A' && s[0] <= 'Z';
+  bool arabic = n >= 1 && n <= 3 && strspn(s, "0123456789") >= n;
+  if (!alpha && !arabic)
+    rest = s;
+  if (*rest)
+    xmlNewProp(annex, (const xmlChar *)"heading", (const xmlChar *)"to-text");
   int place = 1;
   xmlNodePtr first = annex;
   for (xmlNodePtr c = annex->prev; c; c = c->prev)
@@ -665,9 +706,9 @@ static void annex_number(struct builder *bd, xmlNodePtr annex, const struct bloc
     if (shown != place || !kind || strcmp(kind, alpha ? "alpha" : "arabic") != 0) {
       char msg[200];
       snprintf(msg, sizeof msg,
-               "the annex is numbered '%s' in the Word file; resc numbers annexes by their place "
-               "(this one is the %d%s)",
-               s, place,
+               "the annex is numbered '%.*s' in the Word file; resc numbers annexes by their "
+               "place (this one is the %d%s)",
+               (int)n, s, place,
                place == 1   ? "st"
                : place == 2 ? "nd"
                : place == 3 ? "rd"

@@ -5,15 +5,21 @@
 set(IMPORT_TEST ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/import/import_test.py)
 add_test(NAME import-fixtures
          COMMAND ${IMPORT_TEST} fixtures $<TARGET_FILE:resc> ${CMAKE_CURRENT_SOURCE_DIR}/import)
+# Every sample (samples/ and samples/corpus/) and every valid test
+# document, the vocabulary's v2 ones included, except two whose v2
+# structures the importer does not read back yet (README, "import"):
+# annexes.xml (appendices nested in an annex, numbered annex headings)
+# and footnotes.xml (symbol footnotes, fnref, footnotes in the heading).
+file(GLOB import_vocab CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/vocab/*.xml)
+list(FILTER import_vocab EXCLUDE REGEX "/(annexes|footnotes)[.]xml$")
 add_test(NAME import-roundtrip
-         COMMAND ${IMPORT_TEST} roundtrip $<TARGET_FILE:resc> ${SAMPLES}
+         COMMAND ${IMPORT_TEST} roundtrip $<TARGET_FILE:resc> ${SAMPLES} ${SAMPLES}/corpus
                  ${CMAKE_CURRENT_SOURCE_DIR}/invalid ${CMAKE_CURRENT_SOURCE_DIR}/valid
-                 ${CMAKE_CURRENT_SOURCE_DIR}/fuzz-regressions
-                 ${CMAKE_CURRENT_SOURCE_DIR}/vocab/tables.xml)
+                 ${CMAKE_CURRENT_SOURCE_DIR}/fuzz-regressions ${import_vocab})
 add_test(NAME import-hostile COMMAND ${IMPORT_TEST} hostile $<TARGET_FILE:resc>)
 # resc diff OLD NEW with Word files (issue 12): every sample, its views
 add_test(NAME import-diff COMMAND ${IMPORT_TEST} diff $<TARGET_FILE:resc> ${SAMPLES}
-                                  ${CMAKE_CURRENT_SOURCE_DIR}/vocab/tables.xml)
+                                  ${SAMPLES}/corpus ${import_vocab})
 set_tests_properties(import-fixtures import-roundtrip import-hostile import-diff PROPERTIES TIMEOUT 600)
 external_test(import-libreoffice
   PROGRAMS soffice
