@@ -151,6 +151,8 @@ struct docx_reader {
   bool format_change_seen;
   int note_depth; /* inside a footnote's paragraphs */
   bool quiet;     /* reading a table's paragraphs again: warned once already */
+  xmlNodePtr *notes; /* the footnotes read, in order: what a second call names */
+  size_t n_notes, cap_notes;
 };
 
 /* The kind of text ("resolution", "decision", "opinion",

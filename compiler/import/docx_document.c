@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "core/doc.h"
+#include "core/xalloc.h"
 #include "import/docx.h"
 
 #define M_NS "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -178,16 +179,56 @@ static void field_char(struct para *pp, const xmlNode *fc) {
   }
 }
 
-static void footnote_ref(struct para *pp, const xmlNode *ref, const struct revision *rev,
-                         bool endnote) {
+/* A symbol footnote (w:customMarkFollows): the text after the reference
+ * in its run is its mark ("*", "†"), not text of the paragraph; the note
+ * opens with it too. Returns the w:t elements the mark took. */
+static int custom_mark(xmlNodePtr fn, const xmlNode *ref) {
+  char mark[16] = {0};
+  int taken = 0;
+  for (const xmlNode *c = ref->next; c && (w_is(c, "t") || c->type != XML_ELEMENT_NODE);
+       c = c->next) {
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    xmlChar *t = xmlNodeGetContent(c);
+    strncat(mark, (const char *)t, sizeof mark - 1 - strlen(mark));
+    xmlFree(t);
+    taken++;
+  }
+  size_t n = strlen(mark);
+  if (!taken || !n || n > 8) /* the vocabulary's marks: up to 8 characters */
+    return 0;
+  xmlNewProp(fn, (const xmlChar *)"mark", (const xmlChar *)mark);
+  xmlNodePtr p = fn->children;
+  char *t = p ? docx_side_text(p, SIDE_BOTH) : NULL;
+  if (t && strncmp(t, mark, n) == 0)
+    docx_cut_prefix(p, n + strspn(t + n, " \t"));
+  free(t);
+  return taken;
+}
+
+/* Returns the w:t elements after REF that were its custom mark. */
+static int footnote_ref(struct para *pp, const xmlNode *ref, const struct revision *rev,
+                        bool endnote) {
   xmlNodePtr fn = docx_footnote(pp->r, endnote, w_attr(ref, "id"), rev->kind);
   if (!fn) {
     docx_warn(pp->r, pp->part, pp->index, "", "a %s reference names no %s; it is left out",
               endnote ? "endnote" : "footnote", endnote ? "endnote" : "footnote");
-    return;
+    return 0;
+  }
+  const char *cm = w_attr(ref, "customMarkFollows");
+  bool custom = cm && (strcmp(cm, "1") == 0 || strcmp(cm, "true") == 0 || strcmp(cm, "on") == 0);
+  int taken = custom ? custom_mark(fn, ref) : 0;
+  struct docx_reader *r = pp->r;
+  if (!r->quiet) { /* a table's paragraphs read again: their notes are known */
+    if (r->n_notes == r->cap_notes) {
+      r->cap_notes = r->cap_notes ? 2 * r->cap_notes : 16;
+      r->notes = xrealloc(r->notes, r->cap_notes * sizeof *r->notes);
+    }
+    r->notes[r->n_notes++] = fn;
   }
   xmlAddChild(mark_layer(pp, rev), fn);
   pp->any_text = true;
+  return taken;
 }
 
 static void walk(struct para *pp, const xmlNode *n, struct revision rev);
@@ -241,7 +282,53 @@ static unsigned run_format(struct para *pp, const xmlNode *rpr, bool *underline,
   return fmt;
 }
 
+/* A run in the footnote reference style holding only "2" or "*": a
+ * second call of the footnote numbered 2 (or marked *) before it, as
+ * resc writes an fnref and drafters copy a reference. The footnote gets
+ * an id if it has none. False when the run is not one. */
+static bool second_call(struct para *pp, const xmlNode *run, const struct revision *rev) {
+  const char *style = w_attr(w_child(w_child(run, "rPr"), "rStyle"), "val");
+  bool footnote_style = false; /* FootnoteReference, LibreOffice's Footnote_20_anchor … */
+  for (const char *c = style; c && *c && !footnote_style; c++)
+    footnote_style = strncasecmp(c, "footnote", 8) == 0;
+  if (!footnote_style)
+    return false;
+  xmlChar *t = NULL;
+  for (const xmlNode *c = run->children; c; c = c->next)
+    if (w_is(c, "t") && !t)
+      t = xmlNodeGetContent(c);
+    else if (c->type == XML_ELEMENT_NODE && !w_is(c, "rPr")) {
+      xmlFree(t);
+      return false;
+    }
+  const char *s = (const char *)t;
+  size_t number = s && *s && strspn(s, "0123456789") == strlen(s) ? (size_t)atol(s) : 0;
+  xmlNodePtr target = NULL;
+  for (size_t i = 0, counted = 0; s && *s && i < pp->r->n_notes && !target; i++) {
+    const char *mark = attr(pp->r->notes[i], "mark");
+    counted += !mark;
+    if (mark ? strcmp(mark, s) == 0 : counted == number)
+      target = pp->r->notes[i];
+  }
+  xmlFree(t);
+  if (!target)
+    return false;
+  if (!attr(target, "id")) {
+    char id[32];
+    for (size_t i = 0; i < pp->r->n_notes; i++)
+      if (pp->r->notes[i] == target)
+        snprintf(id, sizeof id, "fn-%zu", i + 1);
+    xmlNewProp(target, (const xmlChar *)"id", (const xmlChar *)id);
+  }
+  xmlNodePtr ref = xmlNewChild(mark_layer(pp, rev), pp->r->ns, (const xmlChar *)"fnref", NULL);
+  xmlNewProp(ref, (const xmlChar *)"to", (const xmlChar *)attr(target, "id"));
+  pp->any_text = true;
+  return true;
+}
+
 static void run(struct para *pp, const xmlNode *r, struct revision rev) {
+  if (!in_field_code(pp) && second_call(pp, r, &rev))
+    return;
   bool underline, strike;
   unsigned fmt = run_format(pp, w_child(r, "rPr"), &underline, &strike);
   if (pp->r->o->format_marks && rev.kind == MARK_NONE)
@@ -275,7 +362,9 @@ static void run(struct para *pp, const xmlNode *r, struct revision rev) {
     } else if (w_is(c, "sym")) {
       symbol(pp, c, &rev, fmt);
     } else if (w_is(c, "footnoteReference") || w_is(c, "endnoteReference")) {
-      footnote_ref(pp, c, &rev, w_is(c, "endnoteReference"));
+      for (int skip = footnote_ref(pp, c, &rev, w_is(c, "endnoteReference")); skip > 0;)
+        if ((c = c->next)->type == XML_ELEMENT_NODE)
+          skip--;
     } else if (w_is(c, "drawing") || w_is(c, "pict") || w_is(c, "object") ||
                (c->ns && strcmp((const char *)c->ns->href, MC_NS) == 0)) {
       text_boxes(pp, c, &rev);

@@ -442,6 +442,20 @@ static bool ends_part(const struct block *b) {
 
 /* "RÉSOLUTION 75 (Rév. Genève, 2022)": the number, and the note inside
  * the parentheses with its marks. */
+/* FROM's text and footnotes moved into TO, the elements around them
+ * dropped (a number holds only those). */
+static void text_and_notes(xmlNodePtr to, xmlNodePtr from) {
+  for (xmlNodePtr c = from->children, next; c; c = next) {
+    next = c->next;
+    if (c->type == XML_TEXT_NODE || is_el(c, "footnote")) {
+      xmlUnlinkNode(c);
+      xmlAddChild(to, c);
+    } else if (c->type == XML_ELEMENT_NODE) {
+      text_and_notes(to, c);
+    }
+  }
+}
+
 static void heading_number(struct builder *bd, xmlNodePtr heading, struct block *b) {
   tidy(b->p);
   char *t = docx_side_text(b->p, SIDE_BOTH);
@@ -456,9 +470,10 @@ static void heading_number(struct builder *bd, xmlNodePtr heading, struct block 
   if (kind && strcmp(kind, "resolution") != 0 && !attr(heading->parent, "kind"))
     xmlNewProp(heading->parent, (const xmlChar *)"kind", (const xmlChar *)kind);
   xmlNodePtr number = el(bd, heading, "number");
-  xmlChar *num = xmlStrndup((const xmlChar *)t + at, (int)(end - at));
-  xmlNodeAddContent(number, num);
-  xmlFree(num);
+  /* a slice, not its text: a footnote on the number stays there */
+  xmlNodePtr slice = docx_slice(b->p, at, end);
+  text_and_notes(number, slice);
+  xmlFreeNode(slice);
   const char *open = strchr(t + end, '(');
   const char *close = strrchr(t, ')');
   if (open && close && close > open) {
@@ -1115,6 +1130,7 @@ int import_docx(const char *path, const struct import_options *o, xmlDocPtr *out
     diag_add_sev(d, path, 0, 0, SEV_NOTE, &rule_import,
                  "formatting-only revisions (tracked changes of formatting) are ignored");
   blocks_free(&bs);
+  free(r.notes);
   docx_numbering_free(r.numbering);
   docx_styles_free(&r.styles);
   docx_parts_free(&parts);

@@ -99,6 +99,10 @@ def para_text(node, out):
     for el in node:
         if el.tag == MC_FALLBACK:
             continue
+        if el.tag == W + "r":  # a note's reference: its number, symbol mark or second call
+            style = el.find(f"{W}rPr/{W}rStyle")
+            if style is not None and "footnote" in style.get(W + "val", "").lower():
+                continue
         if el.tag in (W + "t", W + "delText", M + "t"):
             out.append((el.text or "").replace("\u00ad", ""))
         elif el.tag in (W + "tab", W + "br", W + "cr"):
@@ -133,7 +137,7 @@ def docx_words(docx):
 def import_words(xml):
     t = text(xml, "marked")
     t = re.sub(r"\[-|-\]|\{\+|\+\}", "", t)
-    t = re.sub(r"\[\d+\]", "", t)
+    t = re.sub(r"\[(\d+|[*†‡§¶#]{1,8})\]", "", t)
     t = t.replace("____________", " ")
     # a table's layout in text: cells separated by " | ", a line of
     # dashes under its heading rows
