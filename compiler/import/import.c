@@ -641,6 +641,8 @@ struct res_state {
   xmlNodePtr res, preamble, operative, annex, part;
   xmlNodePtr section;
   struct flow flow;
+  xmlNodePtr top;      /* the last annex of the text: appendices go in it */
+  xmlNodePtr heads[4]; /* the annex's titled sections, by heading level */
 };
 
 static xmlNodePtr need_preamble(struct builder *bd, struct res_state *s) {
@@ -694,6 +696,9 @@ static void new_section(struct builder *bd, struct res_state *s, struct block *c
 static void annex_number(struct builder *bd, xmlNodePtr annex, const struct block *b) {
   char *t = docx_side_text(b->p, SIDE_A);
   char *s = t + strspn(t, " \t");
+  if (strncmp(s, "PIÈCE JOINTE", strlen("PIÈCE JOINTE")) == 0)
+    s += strlen("PIÈCE"); /* the kind's word is two words */
+  s += strspn(s, " \t");
   s += strcspn(s, " \t");
   s += strspn(s, " \t");
   size_t n = strcspn(s, " \t");
@@ -709,8 +714,9 @@ static void annex_number(struct builder *bd, xmlNodePtr annex, const struct bloc
     xmlNewProp(annex, (const xmlChar *)"heading", (const xmlChar *)"to-text");
   int place = 1;
   xmlNodePtr first = annex;
+  const char *kind_of = attr(annex, "kind") ? attr(annex, "kind") : "annex";
   for (xmlNodePtr c = annex->prev; c; c = c->prev)
-    if (is_el(c, "annex"))
+    if (is_el(c, "annex") && strcmp(attr(c, "kind") ? attr(c, "kind") : "annex", kind_of) == 0)
       place++, first = c;
   if (alpha || arabic) {
     if (first == annex)
@@ -734,6 +740,72 @@ static void annex_number(struct builder *bd, xmlNodePtr annex, const struct bloc
   free(t);
 }
 
+/* "APPENDIX 1 TO ANNEX B": the kind of an annex line's word, NULL for an
+ * annex (ANNEX, ANNEXE, ANEXO …). */
+static const char *annex_kind(const struct block *b) {
+  static const struct {
+    const char *word, *kind;
+  } words[] = {
+      {"APPENDIX", "appendix"},     {"APPENDICE", "appendix"},      {"APÉNDICE", "appendix"},
+      {"ДОБАВЛЕНИЕ", "appendix"},   {"التذييل", "appendix"},        {"附录", "appendix"},
+      {"ATTACHMENT", "attachment"}, {"PIÈCE JOINTE", "attachment"}, {"ADJUNTO", "attachment"},
+      {"ВЛОЖЕНИЕ", "attachment"},   {"المرفق", "attachment"},       {"附文", "attachment"},
+  };
+  char *t = docx_side_text(b->p, SIDE_A);
+  const char *s = t + strspn(t, " \t"), *kind = NULL;
+  for (size_t i = 0; i < sizeof words / sizeof words[0] && !kind; i++) {
+    size_t n = strlen(words[i].word);
+    if (strncmp(s, words[i].word, n) == 0 && strchr(" \t", s[n]))
+      kind = words[i].kind;
+  }
+  free(t);
+  return kind;
+}
+
+/* An annex line opens an annex; an appendix's or attachment's opens one
+ * inside the last annex (at the end of it, where the vocabulary takes
+ * them). */
+static void new_annex(struct builder *bd, struct res_state *s, struct block *b) {
+  const char *kind = annex_kind(b);
+  s->annex = el(bd, kind && s->top ? s->top : s->res, "annex");
+  if (kind)
+    xmlNewProp(s->annex, (const xmlChar *)"kind", (const xmlChar *)kind);
+  else
+    s->top = s->annex;
+  set_change(s->annex, b);
+  annex_number(bd, s->annex, b);
+  s->section = NULL;
+  memset(s->heads, 0, sizeof s->heads);
+  flow_start(&s->flow, s->annex, false);
+}
+
+/* A heading (Heading N) in an annex: a titled section at level N, in the
+ * one of level N - 1; its label ("2.1") makes the annex's headings
+ * numbered and is the section's num, checked as an item's. */
+static void annex_heading(struct builder *bd, struct res_state *s, struct block *b) {
+  int lv = b->level > 4 ? 4 : b->level;
+  xmlNodePtr parent = s->annex;
+  for (int k = lv - 2; k >= 0 && parent == s->annex; k--)
+    if (s->heads[k])
+      parent = s->heads[k];
+  xmlNodePtr sec = el(bd, parent, "section");
+  if (b->labelled) {
+    if (!attr(s->annex, "headings"))
+      xmlNewProp(s->annex, (const xmlChar *)"headings", (const xmlChar *)"numbered");
+    if (b->num[0])
+      xmlNewProp(sec, (const xmlChar *)"num", (const xmlChar *)b->num);
+    if (b->was[0] && strcmp(b->was, b->num) != 0)
+      xmlNewProp(sec, (const xmlChar *)"was", (const xmlChar *)b->was);
+  }
+  set_change(sec, b);
+  fill(el(bd, sec, "title"), b);
+  s->heads[lv - 1] = sec;
+  for (int k = lv; k < 4; k++)
+    s->heads[k] = NULL;
+  s->section = sec;
+  flow_start(&s->flow, sec, true);
+}
+
 static void resolution_block(struct builder *bd, struct res_state *s, struct block *b) {
   switch (b->role) {
   case ROLE_AFTERTITLE:
@@ -746,12 +818,14 @@ static void resolution_block(struct builder *bd, struct res_state *s, struct blo
     new_section(bd, s, b);
     return;
   case ROLE_ANNEXNO:
-    s->annex = el(bd, s->res, "annex");
-    set_change(s->annex, b);
-    annex_number(bd, s->annex, b);
-    s->section = NULL;
-    flow_start(&s->flow, s->annex, false);
+    new_annex(bd, s, b);
     return;
+  case ROLE_HEADING:
+    if (s->annex && b->level >= 1) {
+      annex_heading(bd, s, b);
+      return;
+    }
+    break;
   case ROLE_ANNEXTITLE:
     if (s->annex && !child_el(s->annex, "title")) {
       fill(el(bd, s->annex, "title"), b);
