@@ -198,11 +198,17 @@ static int custom_mark(xmlNodePtr fn, const xmlNode *ref) {
   if (!taken || !n || n > 8) /* the vocabulary's marks: up to 8 characters */
     return 0;
   xmlNewProp(fn, (const xmlChar *)"mark", (const xmlChar *)mark);
+  /* the note opens with the mark (LibreOffice writes it twice) */
   xmlNodePtr p = fn->children;
-  char *t = p ? docx_side_text(p, SIDE_BOTH) : NULL;
-  if (t && strncmp(t, mark, n) == 0)
-    docx_cut_prefix(p, n + strspn(t + n, " \t"));
-  free(t);
+  for (int twice = 0; p && twice < 2; twice++) {
+    char *t = docx_side_text(p, SIDE_BOTH);
+    bool opens = strncmp(t, mark, n) == 0;
+    if (opens)
+      docx_cut_prefix(p, n + strspn(t + n, " \t"));
+    free(t);
+    if (!opens)
+      break;
+  }
   return taken;
 }
 

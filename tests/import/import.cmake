@@ -21,7 +21,8 @@ external_test(import-libreoffice
   PROGRAMS soffice
   INSTALL libreoffice-writer-nogui
   TIMEOUT 1200
-  COMMAND ${IMPORT_TEST} libreoffice $<TARGET_FILE:resc> ${SAMPLES})
+  COMMAND ${IMPORT_TEST} libreoffice $<TARGET_FILE:resc> ${SAMPLES}
+          ${CMAKE_CURRENT_SOURCE_DIR}/vocab)
 external_test(import-pandoc
   PROGRAMS pandoc
   INSTALL pandoc
