@@ -397,13 +397,24 @@ static void put_side(struct builder *b, const xmlNode *x, xmlNodePtr parent, enu
   indent(b, e, depth);
 }
 
-/* E, made for N, becomes a copy of N, equal to O but for attributes:
- * NEW's, with was taken from OLD's labels. No word is compared. */
-static void merge_same(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr e) {
+/* E, made for the pair O and N: NEW's attributes, was taken from OLD's
+ * labels, and OLD's id where NEW has none (a Word file keeps no ids: the
+ * deleted references of OLD still point at the item) unless NEW gives it
+ * to another block. */
+static void merge_attrs(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr e) {
   copy_attrs(b, e, n, COPY_INS);
   const char *was = attr(o, "num") ? attr(o, "num") : attr(o, "was");
   if (was)
     xmlSetProp(e, (const xmlChar *)"was", (const xmlChar *)was);
+  const char *id = attr(o, "id");
+  if (id && !attr(n, "id") && !xmlHashLookup(b->new_ids, (const xmlChar *)id))
+    xmlSetProp(e, (const xmlChar *)"id", (const xmlChar *)id);
+}
+
+/* E, made for N, becomes a copy of N, equal to O but for attributes
+ * (merge_attrs). No word is compared. */
+static void merge_same(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr e) {
+  merge_attrs(b, o, n, e);
   const xmlNode *oc = first_el(o);
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE) {
@@ -419,10 +430,7 @@ static void merge_same(struct builder *b, const xmlNode *o, const xmlNode *n, xm
 /* E, already made for N, gets the merge of O and N. */
 static void merge_into(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr e,
                        int depth) {
-  copy_attrs(b, e, n, COPY_INS);
-  const char *was = attr(o, "num") ? attr(o, "num") : attr(o, "was");
-  if (was)
-    xmlSetProp(e, (const xmlChar *)"was", (const xmlChar *)was);
+  merge_attrs(b, o, n, e);
   if (match_inline_block(n)) {
     inline_diff(b, o, n, e);
     return;

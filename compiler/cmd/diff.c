@@ -14,6 +14,7 @@
 #include "core/doc.h"
 #include "core/output.h"
 #include "core/validate.h"
+#include "import/import.h"
 #include "rules/rules.h"
 
 static const char usage[] =
@@ -29,7 +30,9 @@ static const char usage[] =
     "marked: resc computes them in each view (num and was are written only where\n"
     "OLD or NEW had them). A moved block is a deletion and an insertion. The\n"
     "inputs must be well-formed, valid and clean; the vocabulary's other rules\n"
-    "are check's business.\n"
+    "are check's business. OLD and NEW may be Word files (.docx): each is read as\n"
+    "'resc import' reads it (Word's tracked changes are marks: accept or reject\n"
+    "them in Word first).\n"
     "\n"
     "  -o OUT                  the output file (written atomically); - is standard output\n"
     "  --proposal              wrap the result as a MOD amendment in a proposal\n"
@@ -101,10 +104,13 @@ static int parse_options(struct diff_options *o, int argc, char **argv, bool *do
 
 /* Loads one input: well-formed, valid against the schema, clean (no
  * marks). The other rules are not diff's business: a NEW with stale
- * labels or punctuation is what a drafter hands in. Returns the document,
- * or NULL with *STATUS and diagnostics. */
+ * labels or punctuation is what a drafter hands in. A Word file is
+ * imported as `resc import` does (its tracked changes are marks, refused
+ * like any). Returns the document, or NULL with *STATUS and diagnostics. */
 static xmlDocPtr load_input(struct schema *schema, const char *path, struct diags *d, int *status) {
-  xmlDocPtr doc = doc_load(path, d, status);
+  static const struct import_options word = {.format_marks = false};
+  xmlDocPtr doc =
+      import_is_word(path) ? import_load(path, &word, d, status) : doc_load(path, d, status);
   if (doc && schema_validate(schema, doc, path, d) > 0) {
     *status = EXIT_DOC_ERROR;
   } else if (doc && diff_has_marks(xmlDocGetRootElement(doc))) {

@@ -151,7 +151,14 @@ struct docx_reader {
   bool format_change_seen;
   int note_depth; /* inside a footnote's paragraphs */
   bool quiet;     /* reading a table's paragraphs again: warned once already */
+  xmlNodePtr *notes; /* the footnotes read, in order: what a second call names */
+  size_t n_notes, cap_notes;
 };
+
+/* The kind of text ("resolution", "decision", "opinion",
+ * "recommendation") whose heading line T starts with its word ("DECISION
+ * 11", "Avis 4"), its language in *LANG; NULL when T starts with none. */
+const char *docx_heading_kind(const char *t, const char **lang);
 
 /* Reads word/document.xml into blocks. */
 void docx_document_read(struct docx_reader *r, struct blocks *b);

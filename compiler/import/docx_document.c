@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "core/doc.h"
+#include "core/xalloc.h"
 #include "import/docx.h"
 
 #define M_NS "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -178,16 +179,62 @@ static void field_char(struct para *pp, const xmlNode *fc) {
   }
 }
 
-static void footnote_ref(struct para *pp, const xmlNode *ref, const struct revision *rev,
-                         bool endnote) {
+/* A symbol footnote (w:customMarkFollows): the text after the reference
+ * in its run is its mark ("*", "†"), not text of the paragraph; the note
+ * opens with it too. Returns the w:t elements the mark took. */
+static int custom_mark(xmlNodePtr fn, const xmlNode *ref) {
+  char mark[16] = {0};
+  int taken = 0;
+  for (const xmlNode *c = ref->next; c && (w_is(c, "t") || c->type != XML_ELEMENT_NODE);
+       c = c->next) {
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    xmlChar *t = xmlNodeGetContent(c);
+    strncat(mark, (const char *)t, sizeof mark - 1 - strlen(mark));
+    xmlFree(t);
+    taken++;
+  }
+  size_t n = strlen(mark);
+  if (!taken || !n || n > 8) /* the vocabulary's marks: up to 8 characters */
+    return 0;
+  xmlNewProp(fn, (const xmlChar *)"mark", (const xmlChar *)mark);
+  /* the note opens with the mark (LibreOffice writes it twice) */
+  xmlNodePtr p = fn->children;
+  for (int twice = 0; p && twice < 2; twice++) {
+    char *t = docx_side_text(p, SIDE_BOTH);
+    bool opens = strncmp(t, mark, n) == 0;
+    if (opens)
+      docx_cut_prefix(p, n + strspn(t + n, " \t"));
+    free(t);
+    if (!opens)
+      break;
+  }
+  return taken;
+}
+
+/* Returns the w:t elements after REF that were its custom mark. */
+static int footnote_ref(struct para *pp, const xmlNode *ref, const struct revision *rev,
+                        bool endnote) {
   xmlNodePtr fn = docx_footnote(pp->r, endnote, w_attr(ref, "id"), rev->kind);
   if (!fn) {
     docx_warn(pp->r, pp->part, pp->index, "", "a %s reference names no %s; it is left out",
               endnote ? "endnote" : "footnote", endnote ? "endnote" : "footnote");
-    return;
+    return 0;
+  }
+  const char *cm = w_attr(ref, "customMarkFollows");
+  bool custom = cm && (strcmp(cm, "1") == 0 || strcmp(cm, "true") == 0 || strcmp(cm, "on") == 0);
+  int taken = custom ? custom_mark(fn, ref) : 0;
+  struct docx_reader *r = pp->r;
+  if (!r->quiet) { /* a table's paragraphs read again: their notes are known */
+    if (r->n_notes == r->cap_notes) {
+      r->cap_notes = r->cap_notes ? 2 * r->cap_notes : 16;
+      r->notes = xrealloc(r->notes, r->cap_notes * sizeof *r->notes);
+    }
+    r->notes[r->n_notes++] = fn;
   }
   xmlAddChild(mark_layer(pp, rev), fn);
   pp->any_text = true;
+  return taken;
 }
 
 static void walk(struct para *pp, const xmlNode *n, struct revision rev);
@@ -241,7 +288,53 @@ static unsigned run_format(struct para *pp, const xmlNode *rpr, bool *underline,
   return fmt;
 }
 
+/* A run in the footnote reference style holding only "2" or "*": a
+ * second call of the footnote numbered 2 (or marked *) before it, as
+ * resc writes an fnref and drafters copy a reference. The footnote gets
+ * an id if it has none. False when the run is not one. */
+static bool second_call(struct para *pp, const xmlNode *run, const struct revision *rev) {
+  const char *style = w_attr(w_child(w_child(run, "rPr"), "rStyle"), "val");
+  bool footnote_style = false; /* FootnoteReference, LibreOffice's Footnote_20_anchor … */
+  for (const char *c = style; c && *c && !footnote_style; c++)
+    footnote_style = strncasecmp(c, "footnote", 8) == 0;
+  if (!footnote_style)
+    return false;
+  xmlChar *t = NULL;
+  for (const xmlNode *c = run->children; c; c = c->next)
+    if (w_is(c, "t") && !t)
+      t = xmlNodeGetContent(c);
+    else if (c->type == XML_ELEMENT_NODE && !w_is(c, "rPr")) {
+      xmlFree(t);
+      return false;
+    }
+  const char *s = (const char *)t;
+  size_t number = s && *s && strspn(s, "0123456789") == strlen(s) ? (size_t)atol(s) : 0;
+  xmlNodePtr target = NULL;
+  for (size_t i = 0, counted = 0; s && *s && i < pp->r->n_notes && !target; i++) {
+    const char *mark = attr(pp->r->notes[i], "mark");
+    counted += !mark;
+    if (mark ? strcmp(mark, s) == 0 : counted == number)
+      target = pp->r->notes[i];
+  }
+  xmlFree(t);
+  if (!target)
+    return false;
+  if (!attr(target, "id")) {
+    char id[32];
+    for (size_t i = 0; i < pp->r->n_notes; i++)
+      if (pp->r->notes[i] == target)
+        snprintf(id, sizeof id, "fn-%zu", i + 1);
+    xmlNewProp(target, (const xmlChar *)"id", (const xmlChar *)id);
+  }
+  xmlNodePtr ref = xmlNewChild(mark_layer(pp, rev), pp->r->ns, (const xmlChar *)"fnref", NULL);
+  xmlNewProp(ref, (const xmlChar *)"to", (const xmlChar *)attr(target, "id"));
+  pp->any_text = true;
+  return true;
+}
+
 static void run(struct para *pp, const xmlNode *r, struct revision rev) {
+  if (!in_field_code(pp) && second_call(pp, r, &rev))
+    return;
   bool underline, strike;
   unsigned fmt = run_format(pp, w_child(r, "rPr"), &underline, &strike);
   if (pp->r->o->format_marks && rev.kind == MARK_NONE)
@@ -275,7 +368,9 @@ static void run(struct para *pp, const xmlNode *r, struct revision rev) {
     } else if (w_is(c, "sym")) {
       symbol(pp, c, &rev, fmt);
     } else if (w_is(c, "footnoteReference") || w_is(c, "endnoteReference")) {
-      footnote_ref(pp, c, &rev, w_is(c, "endnoteReference"));
+      for (int skip = footnote_ref(pp, c, &rev, w_is(c, "endnoteReference")); skip > 0;)
+        if ((c = c->next)->type == XML_ELEMENT_NODE)
+          skip--;
     } else if (w_is(c, "drawing") || w_is(c, "pict") || w_is(c, "object") ||
                (c->ns && strcmp((const char *)c->ns->href, MC_NS) == 0)) {
       text_boxes(pp, c, &rev);
@@ -600,6 +695,11 @@ static void add_cell_paragraphs(struct table_state *ts, xmlNodePtr cell, const x
 static void cell_paragraph(struct table_state *ts, xmlNodePtr cell, const xmlNode *wp) {
   xmlNodePtr p = docx_paragraph_content(ts->r, wp, "word/document.xml", ++ts->index);
   xmlAddChild(cell, p);
+  /* the paragraph's number, by which import.c finds its block (label
+   * split off, depth known) to make a list of the cell's labelled ones */
+  char index[24];
+  snprintf(index, sizeof index, "%ld", ts->index);
+  xmlNewProp(p, (const xmlChar *)"_index", (const xmlChar *)index);
   const char *jc = w_attr(w_child(w_child(wp, "pPr"), "jc"), "val");
   const char *align = !jc                                                  ? "left"
                       : strcmp(jc, "center") == 0                          ? "center"
@@ -968,18 +1068,74 @@ static bool matches_any(const char *t, const char *const *words) {
   return false;
 }
 
-static const char *const resolution_words[] = {
-    "RESOLUTION ", "RÉSOLUTION ", "RESOLUCIÓN ", "Resolution ", "Résolution ", "Resolución ", NULL};
+/* The words of a heading line and what they say: the kind of text
+ * (docs/vocabulary.md, `kind`) and its language. */
+static const struct {
+  const char *word, *kind, *lang;
+} heading_words[] = {
+    {"RESOLUTION", "resolution", "en"},
+    {"Resolution", "resolution", "en"},
+    {"RÉSOLUTION", "resolution", "fr"},
+    {"Résolution", "resolution", "fr"},
+    {"RESOLUCIÓN", "resolution", "es"},
+    {"Resolución", "resolution", "es"},
+    {"DECISION", "decision", "en"},
+    {"Decision", "decision", "en"},
+    {"DÉCISION", "decision", "fr"},
+    {"Décision", "decision", "fr"},
+    {"DECISIÓN", "decision", "es"},
+    {"Decisión", "decision", "es"},
+    {"OPINION", "opinion", "en"},
+    {"Opinion", "opinion", "en"},
+    {"AVIS", "opinion", "fr"},
+    {"Avis", "opinion", "fr"},
+    {"OPINIÓN", "opinion", "es"},
+    {"Opinión", "opinion", "es"},
+    {"RECOMMENDATION", "recommendation", "en"},
+    {"Recommendation", "recommendation", "en"},
+    {"RECOMMANDATION", "recommendation", "fr"},
+    {"Recommandation", "recommendation", "fr"},
+    {"RECOMENDACIÓN", "recommendation", "es"},
+    {"Recomendación", "recommendation", "es"},
+    {"РЕЗОЛЮЦИЯ", "resolution", "ru"},
+    {"РЕШЕНИЕ", "decision", "ru"},
+    {"МНЕНИЕ", "opinion", "ru"},
+    {"РЕКОМЕНДАЦИЯ", "recommendation", "ru"},
+    {"القرار", "resolution", "ar"},
+    {"المقرر", "decision", "ar"},
+    {"الرأي", "opinion", "ar"},
+    {"التوصية", "recommendation", "ar"},
+    {"决议", "resolution", "zh"},
+    {"决定", "decision", "zh"},
+    {"意见", "opinion", "zh"},
+    {"建议", "recommendation", "zh"},
+};
+
+const char *docx_heading_kind(const char *t, const char **lang) {
+  for (size_t i = 0; i < sizeof heading_words / sizeof heading_words[0]; i++) {
+    size_t n = strlen(heading_words[i].word);
+    if (strncmp(t, heading_words[i].word, n) == 0 && t[n] == ' ') {
+      if (lang)
+        *lang = heading_words[i].lang;
+      return heading_words[i].kind;
+    }
+  }
+  return NULL;
+}
 static const char *const annex_words[] = {"ANNEX", "ANNEXE", "ANEXO", NULL};
 static const char *const reasons_words[] = {"Reasons:", "Motifs:", "Motivos:", "Reasons",
                                             "Motifs",   "Motivos", NULL};
 static const char *const summary_words[] = {"Summary:", "Résumé:", "Resumen:", "Summary",
                                             "Résumé",   "Resumen", NULL};
 
-static bool prefix_of(const char *t, const char *const *words) {
-  for (size_t i = 0; words[i]; i++)
-    if (strncmp(t, words[i], strlen(words[i])) == 0)
+/* "Reasons:<TAB>Clarity.": a heading word with its colon, then text
+ * in the same paragraph, as delegations type it. */
+static bool heading_then_text(const char *t, const char *const *words) {
+  for (size_t i = 0; words[i]; i++) {
+    size_t n = strlen(words[i]);
+    if (words[i][n - 1] == ':' && strncmp(t, words[i], n) == 0 && (t[n] == ' ' || t[n] == '\t'))
       return true;
+  }
   return false;
 }
 
@@ -987,7 +1143,7 @@ static bool prefix_of(const char *t, const char *const *words) {
  * nothing else: "Resolution 70 (Rev. Bucharest, 2022) of the
  * Plenipotentiary Conference …" is a sentence that cites one. */
 static bool is_resno_line(const char *t) {
-  if (!prefix_of(t, resolution_words))
+  if (!docx_heading_kind(t, NULL))
     return false;
   const char *s = strchr(t, ' ') + 1;
   const char *paren = strstr(s, " (");
@@ -1018,14 +1174,9 @@ static bool is_annex_line(const char *t) {
 }
 
 static void guess_lang(struct blocks *bs, const char *t) {
-  if (bs->lang[0])
-    return;
-  if (strncmp(t, "RÉSOLUTION", 11) == 0 || strncmp(t, "Résolution", 11) == 0)
-    snprintf(bs->lang, sizeof bs->lang, "fr");
-  else if (strncmp(t, "RESOLUCIÓN", 11) == 0 || strncmp(t, "Resolución", 11) == 0)
-    snprintf(bs->lang, sizeof bs->lang, "es");
-  else if (strncmp(t, "RESOLUTION", 10) == 0 || strncmp(t, "Resolution", 10) == 0)
-    snprintf(bs->lang, sizeof bs->lang, "en");
+  const char *lang = NULL;
+  if (!bs->lang[0] && docx_heading_kind(t, &lang))
+    snprintf(bs->lang, sizeof bs->lang, "%s", lang);
 }
 
 enum stage { BEFORE, TITLE, AFTER_TITLE, BODY, ANNEX_TITLE };
@@ -1052,9 +1203,11 @@ static void recognise(struct blocks *bs) {
     } else if (!b->labelled && is_action(t)) {
       b->role = ROLE_PROPOSAL;
       stage = BEFORE;
-    } else if (!b->labelled && matches_any(t, reasons_words)) {
+    } else if (!b->labelled &&
+               (matches_any(t, reasons_words) || heading_then_text(t, reasons_words))) {
       b->role = ROLE_REASONS;
-    } else if (!b->labelled && matches_any(t, summary_words)) {
+    } else if (!b->labelled &&
+               (matches_any(t, summary_words) || heading_then_text(t, summary_words))) {
       b->role = ROLE_HEADINGB;
     } else if (!b->labelled && is_annex_line(t)) {
       b->role = ROLE_ANNEXNO;

@@ -157,7 +157,10 @@ char *docx_side_text(const xmlNode *p, int side) {
 /* Removes N bytes of text from the start (FROM_END false) or the end of
  * N's content; returns how many are left to remove. Footnotes count for
  * nothing and stay. */
-static size_t cut(xmlNodePtr n, size_t k, bool from_end) {
+/* Removes K bytes of text from the start (or end) of N. A footnote on
+ * the way, inside the bytes removed, stays unless DROP_NOTES (a slice
+ * leaves the footnotes outside it to the other slices). */
+static size_t cut(xmlNodePtr n, size_t k, bool from_end, bool drop_notes) {
   xmlNodePtr c = from_end ? n->last : n->children;
   while (c && k > 0) {
     xmlNodePtr next = from_end ? c->prev : c->next;
@@ -174,8 +177,11 @@ static size_t cut(xmlNodePtr n, size_t k, bool from_end) {
         xmlFree(rest);
         k = 0;
       }
+    } else if (drop_notes && is_el(c, "footnote")) {
+      xmlUnlinkNode(c);
+      xmlFreeNode(c);
     } else if (c->type == XML_ELEMENT_NODE && !is_el(c, "footnote")) {
-      k = cut(c, k, from_end);
+      k = cut(c, k, from_end, drop_notes);
       if (!c->children) {
         xmlUnlinkNode(c);
         xmlFreeNode(c);
@@ -186,8 +192,8 @@ static size_t cut(xmlNodePtr n, size_t k, bool from_end) {
   return k;
 }
 
-void docx_cut_prefix(xmlNodePtr p, size_t n) { cut(p, n, false); }
-void docx_cut_suffix(xmlNodePtr p, size_t n) { cut(p, n, true); }
+void docx_cut_prefix(xmlNodePtr p, size_t n) { cut(p, n, false, false); }
+void docx_cut_suffix(xmlNodePtr p, size_t n) { cut(p, n, true, false); }
 
 /* A copy that keeps the namespace pointers as they are (libxml2's copy
  * declares the namespace anew on a node out of its tree). */
@@ -212,7 +218,7 @@ xmlNodePtr docx_slice(const xmlNode *p, size_t from, size_t to) {
   size_t len = strlen(all);
   free(all);
   if (to < len)
-    docx_cut_suffix(c, len - to);
-  docx_cut_prefix(c, from);
+    cut(c, len - to, true, true);
+  cut(c, from, false, true);
   return c;
 }

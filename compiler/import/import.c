@@ -13,9 +13,12 @@
 #include "import/import.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "authoring/diff.h"
 #include "core/doc.h"
 #include "import/docx.h"
 
@@ -162,6 +165,7 @@ static void labelled_item(struct builder *bd, struct flow *f, struct block *b) {
                (const xmlChar *)(b->numbering == NUM_ALPHA_DOT ? "alpha-dot"
                                  : b->numbering == NUM_ARABIC  ? "arabic"
                                  : b->numbering == NUM_DASH    ? "dash"
+                                 : b->numbering == NUM_DECIMAL ? "decimal"
                                                                : "alpha"));
   set_change(item, b);
   xmlNodePtr p = el(bd, item, "p");
@@ -193,6 +197,74 @@ static void trim_all(xmlNodePtr n) {
       trim_all(c);
 }
 
+/* The block of the table's paragraph numbered INDEX (FIRST and the
+ * TABLE_N - 1 blocks after it), looked for from *AT on: cells list their
+ * paragraphs in the blocks' order but for a merged cell's. NULL for an
+ * empty paragraph, which makes no block. */
+static struct block *table_block(struct block *first, size_t *at, long index) {
+  for (size_t k = 0; k < first->table_n; k++) {
+    size_t j = (*at + k) % first->table_n;
+    if (first[j].index == index) {
+      *at = j + 1;
+      return &first[j];
+    }
+  }
+  return NULL;
+}
+
+static struct block *cell_block(struct block *first, size_t *at, xmlNodePtr p) {
+  xmlChar *v = xmlGetNoNsProp(p, (const xmlChar *)"_index");
+  struct block *b = v ? table_block(first, at, atol((const char *)v)) : NULL;
+  xmlFree(v);
+  xmlUnsetNsProp(p, NULL, (const xmlChar *)"_index");
+  return b && b->labelled ? b : NULL;
+}
+
+/* A cell's labelled paragraphs (enumlev, Word's numbering, labels typed
+ * before a tab) become the items of lists in it, nested as their depths
+ * say, the shallowest at the first level; a decimal label ("4.1") stays
+ * text, as in a section. The others stay the cell's paragraphs. */
+static void cell_lists(struct builder *bd, struct block *first, size_t *at, xmlNodePtr cell) {
+  xmlNodePtr was = xmlNewNode(NULL, (const xmlChar *)"was");
+  for (xmlNodePtr c = cell->children, next; c; c = next) {
+    next = c->next;
+    xmlUnlinkNode(c);
+    xmlAddChild(was, c);
+  }
+  struct flow f;
+  flow_start(&f, cell, false);
+  int top = -1;
+  for (xmlNodePtr c = was->children, next; c; c = next) {
+    next = c->next;
+    xmlUnlinkNode(c);
+    struct block *b = is_el(c, "p") ? cell_block(first, at, c) : NULL;
+    if (b && b->numbering != NUM_DECIMAL) {
+      if (top < 0 || b->depth < top)
+        top = b->depth < 0 ? 0 : b->depth; /* the cell's first level */
+      b->depth -= top - 1;                 /* a cell takes no item: its first level is a list */
+      labelled_item(bd, &f, b);
+      xmlFreeNode(c);
+    } else if (b) {
+      unlabel(b);
+      para(bd, cell, b);
+      xmlFreeNode(c);
+      close_from(&f, 0);
+    } else {
+      xmlAddChild(cell, c);
+      close_from(&f, 0);
+    }
+  }
+  xmlFreeNode(was);
+}
+
+static void table_lists(struct builder *bd, struct block *first) {
+  size_t at = 0;
+  for (xmlNodePtr row = first->table->children; row; row = row->next)
+    for (xmlNodePtr cell = row->children; cell; cell = cell->next)
+      if (is_el(cell, "cell"))
+        cell_lists(bd, first, &at, cell);
+}
+
 /* The table block B stands for, placed whole; false when it cannot stand
  * here (its paragraphs are then placed one by one). */
 static bool place_table(struct builder *bd, struct flow *f, struct block *b) {
@@ -201,6 +273,7 @@ static bool place_table(struct builder *bd, struct flow *f, struct block *b) {
     return false;
   if (host == f->host)
     close_from(f, 0);
+  table_lists(bd, b);
   trim_all(b->table);
   xmlAddChild(host, b->table);
   b->table = NULL;
@@ -208,8 +281,32 @@ static bool place_table(struct builder *bd, struct flow *f, struct block *b) {
   return true;
 }
 
+/* "2.1" under the open item 2, "2.2.1" under 2.2: a decimal sub-item
+ * (a decimal list in that item). False when no open item has the label
+ * the sub-item's starts with. */
+static bool decimal_item(struct builder *bd, struct flow *f, struct block *b) {
+  const char *l = b->num[0] ? b->num : b->was;
+  const char *dot = strrchr(l, '.');
+  int dots = 0;
+  for (const char *c = l; *c; c++)
+    dots += *c == '.';
+  if (!dot || dots >= MAXD || !f->items[dots - 1])
+    return false;
+  const xmlNode *parent = f->items[dots - 1];
+  size_t n = (size_t)(dot - l);
+  const char *pn = attr(parent, "num"), *pw = attr(parent, "was");
+  if (!(pn && strlen(pn) == n && strncmp(pn, l, n) == 0) &&
+      !(pw && strlen(pw) == n && strncmp(pw, l, n) == 0))
+    return false;
+  b->depth = dots;
+  labelled_item(bd, f, b);
+  return true;
+}
+
 static void place(struct builder *bd, struct flow *f, struct block *b) {
   if (b->table && place_table(bd, f, b))
+    return;
+  if (b->labelled && b->numbering == NUM_DECIMAL && decimal_item(bd, f, b))
     return;
   if (b->labelled && b->numbering == NUM_DECIMAL)
     unlabel(b);
@@ -257,6 +354,7 @@ static void numbering_of(xmlNodePtr container, const char *dflt) {
         kind = strcmp((char *)k, "alpha-dot") == 0 ? "alpha-dot"
                : strcmp((char *)k, "arabic") == 0  ? "arabic"
                : strcmp((char *)k, "dash") == 0    ? "dash"
+               : strcmp((char *)k, "decimal") == 0 ? "decimal"
                                                    : "alpha";
       xmlUnsetNsProp(c, NULL, (const xmlChar *)"_kind");
     }
@@ -284,7 +382,11 @@ static void numbering_of(xmlNodePtr container, const char *dflt) {
           strcmp(attr(c, "num"), "x") != 0)
         kind = "alpha";
   }
-  if (strcmp(kind, dflt) != 0)
+  size_t items = 0;
+  for (xmlNodePtr c = container->children; c; c = c->next)
+    items += is_el(c, "item");
+  /* a sole item is labelled only when the numbering is given */
+  if (strcmp(kind, dflt) != 0 || (items == 1 && any))
     xmlNewProp(container, (const xmlChar *)"numbering", (const xmlChar *)kind);
 }
 
@@ -340,6 +442,20 @@ static bool ends_part(const struct block *b) {
 
 /* "RÉSOLUTION 75 (Rév. Genève, 2022)": the number, and the note inside
  * the parentheses with its marks. */
+/* FROM's text and footnotes moved into TO, the elements around them
+ * dropped (a number holds only those). */
+static void text_and_notes(xmlNodePtr to, xmlNodePtr from) {
+  for (xmlNodePtr c = from->children, next; c; c = next) {
+    next = c->next;
+    if (c->type == XML_TEXT_NODE || is_el(c, "footnote")) {
+      xmlUnlinkNode(c);
+      xmlAddChild(to, c);
+    } else if (c->type == XML_ELEMENT_NODE) {
+      text_and_notes(to, c);
+    }
+  }
+}
+
 static void heading_number(struct builder *bd, xmlNodePtr heading, struct block *b) {
   tidy(b->p);
   char *t = docx_side_text(b->p, SIDE_BOTH);
@@ -350,10 +466,14 @@ static void heading_number(struct builder *bd, xmlNodePtr heading, struct block 
   size_t end = paren ? (size_t)(paren - t) : strlen(t);
   while (end > at && t[end - 1] == ' ')
     end--;
+  const char *kind = docx_heading_kind(t, NULL);
+  if (kind && strcmp(kind, "resolution") != 0 && !attr(heading->parent, "kind"))
+    xmlNewProp(heading->parent, (const xmlChar *)"kind", (const xmlChar *)kind);
   xmlNodePtr number = el(bd, heading, "number");
-  xmlChar *num = xmlStrndup((const xmlChar *)t + at, (int)(end - at));
-  xmlNodeAddContent(number, num);
-  xmlFree(num);
+  /* a slice, not its text: a footnote on the number stays there */
+  xmlNodePtr slice = docx_slice(b->p, at, end);
+  text_and_notes(number, slice);
+  xmlFreeNode(slice);
   const char *open = strchr(t + end, '(');
   const char *close = strrchr(t, ')');
   if (open && close && close > open) {
@@ -521,6 +641,8 @@ struct res_state {
   xmlNodePtr res, preamble, operative, annex, part;
   xmlNodePtr section;
   struct flow flow;
+  xmlNodePtr top;      /* the last annex of the text: appendices go in it */
+  xmlNodePtr heads[4]; /* the annex's titled sections, by heading level */
 };
 
 static xmlNodePtr need_preamble(struct builder *bd, struct res_state *s) {
@@ -564,6 +686,126 @@ static void new_section(struct builder *bd, struct res_state *s, struct block *c
   flow_start(&s->flow, s->section, true);
 }
 
+/* "ANNEX B" or "ANNEX B TO RESOLUTION 208 (DUBAI, 2018)": the number
+ * Word's line shows says the annexes' numbering (on the first, where the
+ * vocabulary takes it; given, it numbers a sole annex too), and words
+ * after it say the heading names the text (heading="to-text", which resc
+ * writes itself). A number resc will not print there (a sole "ANNEX B",
+ * annexes out of order) is reported: the vocabulary numbers annexes by
+ * their place. */
+static void annex_number(struct builder *bd, xmlNodePtr annex, const struct block *b) {
+  char *t = docx_side_text(b->p, SIDE_A);
+  char *s = t + strspn(t, " \t");
+  if (strncmp(s, "PIÈCE JOINTE", strlen("PIÈCE JOINTE")) == 0)
+    s += strlen("PIÈCE"); /* the kind's word is two words */
+  s += strspn(s, " \t");
+  s += strcspn(s, " \t");
+  s += strspn(s, " \t");
+  size_t n = strcspn(s, " \t");
+  const char *rest = s + n + strspn(s + n, " \t");
+  /* "ANEXO A LA DECISIÓN 5": "A" is the connector, not a number */
+  bool connector =
+      n == 1 && s[0] == 'A' && (strncmp(rest, "LA ", 3) == 0 || strncmp(rest, "EL ", 3) == 0);
+  bool alpha = !connector && n == 1 && s[0] >= 'A' && s[0] <= 'Z';
+  bool arabic = n >= 1 && n <= 3 && strspn(s, "0123456789") >= n;
+  if (!alpha && !arabic)
+    rest = s;
+  if (*rest)
+    xmlNewProp(annex, (const xmlChar *)"heading", (const xmlChar *)"to-text");
+  int place = 1;
+  xmlNodePtr first = annex;
+  const char *kind_of = attr(annex, "kind") ? attr(annex, "kind") : "annex";
+  for (xmlNodePtr c = annex->prev; c; c = c->prev)
+    if (is_el(c, "annex") && strcmp(attr(c, "kind") ? attr(c, "kind") : "annex", kind_of) == 0)
+      place++, first = c;
+  if (alpha || arabic) {
+    if (first == annex)
+      xmlNewProp(annex, (const xmlChar *)"numbering",
+                 (const xmlChar *)(alpha ? "alpha" : "arabic"));
+    const char *kind = attr(first, "numbering");
+    int shown = alpha ? s[0] - 'A' + 1 : atoi(s);
+    if (shown != place || !kind || strcmp(kind, alpha ? "alpha" : "arabic") != 0) {
+      char msg[200];
+      snprintf(msg, sizeof msg,
+               "the annex is numbered '%.*s' in the Word file; resc numbers annexes by their "
+               "place (this one is the %d%s)",
+               (int)n, s, place,
+               place == 1   ? "st"
+               : place == 2 ? "nd"
+               : place == 3 ? "rd"
+                            : "th");
+      warn_block(bd, b, msg);
+    }
+  }
+  free(t);
+}
+
+/* "APPENDIX 1 TO ANNEX B": the kind of an annex line's word, NULL for an
+ * annex (ANNEX, ANNEXE, ANEXO …). */
+static const char *annex_kind(const struct block *b) {
+  static const struct {
+    const char *word, *kind;
+  } words[] = {
+      {"APPENDIX", "appendix"},     {"APPENDICE", "appendix"},      {"APÉNDICE", "appendix"},
+      {"ДОБАВЛЕНИЕ", "appendix"},   {"التذييل", "appendix"},        {"附录", "appendix"},
+      {"ATTACHMENT", "attachment"}, {"PIÈCE JOINTE", "attachment"}, {"ADJUNTO", "attachment"},
+      {"ВЛОЖЕНИЕ", "attachment"},   {"المرفق", "attachment"},       {"附文", "attachment"},
+  };
+  char *t = docx_side_text(b->p, SIDE_A);
+  const char *s = t + strspn(t, " \t"), *kind = NULL;
+  for (size_t i = 0; i < sizeof words / sizeof words[0] && !kind; i++) {
+    size_t n = strlen(words[i].word);
+    if (strncmp(s, words[i].word, n) == 0 && strchr(" \t", s[n]))
+      kind = words[i].kind;
+  }
+  free(t);
+  return kind;
+}
+
+/* An annex line opens an annex; an appendix's or attachment's opens one
+ * inside the last annex (at the end of it, where the vocabulary takes
+ * them). */
+static void new_annex(struct builder *bd, struct res_state *s, struct block *b) {
+  const char *kind = annex_kind(b);
+  s->annex = el(bd, kind && s->top ? s->top : s->res, "annex");
+  if (kind)
+    xmlNewProp(s->annex, (const xmlChar *)"kind", (const xmlChar *)kind);
+  else
+    s->top = s->annex;
+  set_change(s->annex, b);
+  annex_number(bd, s->annex, b);
+  s->section = NULL;
+  memset(s->heads, 0, sizeof s->heads);
+  flow_start(&s->flow, s->annex, false);
+}
+
+/* A heading (Heading N) in an annex: a titled section at level N, in the
+ * one of level N - 1; its label ("2.1") makes the annex's headings
+ * numbered and is the section's num, checked as an item's. */
+static void annex_heading(struct builder *bd, struct res_state *s, struct block *b) {
+  int lv = b->level > 4 ? 4 : b->level;
+  xmlNodePtr parent = s->annex;
+  for (int k = lv - 2; k >= 0 && parent == s->annex; k--)
+    if (s->heads[k])
+      parent = s->heads[k];
+  xmlNodePtr sec = el(bd, parent, "section");
+  if (b->labelled) {
+    if (!attr(s->annex, "headings"))
+      xmlNewProp(s->annex, (const xmlChar *)"headings", (const xmlChar *)"numbered");
+    if (b->num[0])
+      xmlNewProp(sec, (const xmlChar *)"num", (const xmlChar *)b->num);
+    if (b->was[0] && strcmp(b->was, b->num) != 0)
+      xmlNewProp(sec, (const xmlChar *)"was", (const xmlChar *)b->was);
+  }
+  set_change(sec, b);
+  fill(el(bd, sec, "title"), b);
+  s->heads[lv - 1] = sec;
+  for (int k = lv; k < 4; k++)
+    s->heads[k] = NULL;
+  s->section = sec;
+  flow_start(&s->flow, sec, true);
+}
+
 static void resolution_block(struct builder *bd, struct res_state *s, struct block *b) {
   switch (b->role) {
   case ROLE_AFTERTITLE:
@@ -576,11 +818,14 @@ static void resolution_block(struct builder *bd, struct res_state *s, struct blo
     new_section(bd, s, b);
     return;
   case ROLE_ANNEXNO:
-    s->annex = el(bd, s->res, "annex");
-    set_change(s->annex, b);
-    s->section = NULL;
-    flow_start(&s->flow, s->annex, false);
+    new_annex(bd, s, b);
     return;
+  case ROLE_HEADING:
+    if (s->annex && b->level >= 1) {
+      annex_heading(bd, s, b);
+      return;
+    }
+    break;
   case ROLE_ANNEXTITLE:
     if (s->annex && !child_el(s->annex, "title")) {
       fill(el(bd, s->annex, "title"), b);
@@ -622,11 +867,19 @@ static void build_resolution(struct builder *bd, xmlNodePtr res) {
 
 /* ------------------------------------------------------------ proposal */
 
+/* "Summary", "Résumé", "Resumen" opening the paragraph: its heading
+ * (Headingb), or in a paragraph of another style with its colon
+ * ("Summary:<TAB>The ATU proposes …"), as delegations type it. */
 static bool is_summary_word(const struct block *b) {
+  static const char *const words[] = {"Summary", "Résumé", "Resumen", NULL};
   char *t = docx_side_text(b->p, SIDE_A);
-  char *s = t + strspn(t, " ");
-  bool yes = strncmp(s, "Summary", 7) == 0 || strncmp(s, "Résumé", 7) == 0 ||
-             strncmp(s, "Resumen", 7) == 0;
+  char *s = t + strspn(t, " \t");
+  bool yes = false;
+  for (size_t i = 0; words[i] && !yes; i++) {
+    size_t n = strlen(words[i]);
+    yes = strncmp(s, words[i], n) == 0 &&
+          (b->role == ROLE_HEADINGB ? strchr(": \t", s[n]) != NULL : s[n] == ':');
+  }
   free(t);
   return yes;
 }
@@ -674,11 +927,11 @@ static bool drop_heading_word(xmlNodePtr p) {
   return rest;
 }
 
-static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
+/* "MOD<TAB>ATU/35A18/1": the action and the reference. */
+static void action_line(xmlNodePtr am, struct block *b) {
   tidy(b->p);
   char *t = docx_side_text(b->p, SIDE_A);
   char *s = t + strspn(t, " ");
-  xmlNodePtr am = el(bd, prop, "amendment");
   char action[4] = {0};
   memcpy(action, s, strlen(s) >= 3 ? 3 : strlen(s));
   xmlNewProp(am, (const xmlChar *)"action", (const xmlChar *)action);
@@ -690,15 +943,40 @@ static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
   if (n)
     xmlNewProp(am, (const xmlChar *)"ref", (const xmlChar *)s);
   free(t);
-  bd->i++;
+}
+
+/* A resolution with reasons but no MOD/ADD/SUP/NOC line before it (a
+ * draft whose proposal line was left out): MOD when it carries marks,
+ * NOC otherwise, said in a warning. */
+static void implied_action(struct builder *bd, xmlNodePtr am, const struct block *resno) {
+  const char *action = diff_has_marks(am) ? "MOD" : "NOC";
+  xmlNewProp(am, (const xmlChar *)"action", (const xmlChar *)action);
+  char msg[160];
+  snprintf(msg, sizeof msg,
+           "a resolution with reasons and no MOD, ADD, SUP or NOC line before it: taken as %s "
+           "(it %s revision marks)",
+           action, action[0] == 'M' ? "carries" : "has no");
+  warn_block(bd, resno, msg);
+}
+
+static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
+  xmlNodePtr am = el(bd, prop, "amendment");
+  bool stated = b->role == ROLE_PROPOSAL;
+  if (stated) {
+    action_line(am, b);
+    bd->i++;
+  }
   build_resolution(bd, el(bd, am, "resolution"));
+  if (!stated)
+    implied_action(bd, am, b);
   struct block *r = peek(bd);
   if (r && r->role == ROLE_REASONS) {
     xmlNodePtr reasons = el(bd, am, "reasons");
     if (drop_heading_word(r->p))
       para(bd, reasons, r);
     bd->i++;
-    while ((r = peek(bd)) && r->role != ROLE_PROPOSAL && r->role != ROLE_HEADINGB) {
+    while ((r = peek(bd)) && r->role != ROLE_PROPOSAL && r->role != ROLE_HEADINGB &&
+           r->role != ROLE_RESNO) {
       unlabel(r);
       para(bd, reasons, r);
       bd->i++;
@@ -707,16 +985,33 @@ static void amendment(struct builder *bd, xmlNodePtr prop, struct block *b) {
 }
 
 static void build_proposal(struct builder *bd, xmlNodePtr root) {
+  bool named = false; /* the summary's heading word was read */
   struct flow f;
   flow_start(&f, NULL, false);
   struct block *b;
   while ((b = peek(bd))) {
-    if (b->role == ROLE_PROPOSAL) {
+    if (b->role == ROLE_PROPOSAL || b->role == ROLE_RESNO) {
       amendment(bd, root, b);
       continue;
     }
-    if (b->role == ROLE_HEADINGB && is_summary_word(b) && !child_el(root, "summary")) {
-      flow_start(&f, el(bd, root, "summary"), false);
+    if (is_summary_word(b) && !named && !child_el(root, "amendment")) {
+      /* the word goes (<summary> prints it); text after it is the
+       * summary's next paragraph, after the cover lines before it (the
+       * source, the title), which the summary already holds */
+      named = true;
+      xmlNodePtr summary = child_el(root, "summary");
+      if (!summary) {
+        summary = el(bd, root, "summary");
+        if (root->children != summary) { /* the schema's order: before cover sections */
+          xmlUnlinkNode(summary);
+          xmlAddPrevSibling(root->children, summary);
+        }
+      }
+      flow_start(&f, summary, false);
+      if (drop_heading_word(b->p)) {
+        unlabel(b);
+        para(bd, f.host, b);
+      }
     } else if (b->role == ROLE_HEADINGB || !f.host) {
       xmlNodePtr sec = el(bd, root, b->role == ROLE_HEADINGB ? "section" : "summary");
       if (b->role == ROLE_HEADINGB)
@@ -854,9 +1149,13 @@ static bool any_role(const struct blocks *bs, enum role r) {
 }
 
 static void build(struct builder *bd, xmlDocPtr doc) {
-  const char *root_name = any_role(bd->bs, ROLE_PROPOSAL) ? "proposal"
-                          : any_role(bd->bs, ROLE_RESNO)  ? "resolution"
-                                                          : "report";
+  /* reasons after a resolution make a proposal even without its MOD
+   * line: the reasons have no place in a resolution */
+  bool resno = any_role(bd->bs, ROLE_RESNO);
+  const char *root_name =
+      any_role(bd->bs, ROLE_PROPOSAL) || (resno && any_role(bd->bs, ROLE_REASONS)) ? "proposal"
+      : resno                                                                      ? "resolution"
+                                                                                   : "report";
   xmlNodePtr root = xmlNewDocNode(doc, NULL, (const xmlChar *)root_name, NULL);
   xmlDocSetRootElement(doc, root);
   bd->r->ns = xmlNewNs(root, (const xmlChar *)RESC_NS, NULL);
@@ -905,10 +1204,43 @@ int import_docx(const char *path, const struct import_options *o, xmlDocPtr *out
     diag_add_sev(d, path, 0, 0, SEV_NOTE, &rule_import,
                  "formatting-only revisions (tracked changes of formatting) are ignored");
   blocks_free(&bs);
+  free(r.notes);
   docx_numbering_free(r.numbering);
   docx_styles_free(&r.styles);
   docx_parts_free(&parts);
   xmlFreeNode(holder);
   *out = doc;
   return 0;
+}
+
+bool import_is_word(const char *path) {
+  size_t n = strlen(path);
+  if (n >= 5 && strcasecmp(path + n - 5, ".docx") == 0)
+    return true;
+  FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+  if (!f)
+    return false;
+  unsigned char magic[4] = {0};
+  size_t got = fread(magic, 1, sizeof magic, f);
+  fclose(f);
+  static const unsigned char zip[4] = {'P', 'K', 3, 4}, ole[4] = {0xD0, 0xCF, 0x11, 0xE0};
+  return got == 4 && (memcmp(magic, zip, 4) == 0 || memcmp(magic, ole, 4) == 0);
+}
+
+xmlDocPtr import_load(const char *path, const struct import_options *o, struct diags *d,
+                      int *status) {
+  xmlDocPtr imported = NULL;
+  if (import_docx(path, o, &imported, d) != 0) {
+    *status = 2;
+    return NULL;
+  }
+  /* the bytes `resc import` writes, read back as doc_load reads a file */
+  xmlChar *buf = NULL;
+  int len = 0;
+  xmlDocDumpFormatMemoryEnc(imported, &buf, &len, "UTF-8", 0);
+  xmlFreeDoc(imported);
+  xmlDocPtr doc = buf ? doc_parse(path, (const char *)buf, (size_t)len, d) : NULL;
+  xmlFree(buf);
+  *status = doc ? 0 : 1;
+  return doc;
 }

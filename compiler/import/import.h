@@ -32,4 +32,16 @@ struct import_options {
  * not be mapped is kept and reported as a warning with rule `import`. */
 int import_docx(const char *path, const struct import_options *o, xmlDocPtr *out, struct diags *d);
 
+/* Whether PATH is to be read as a Word file: its name ends in .docx, or
+ * it starts as a zip or an OLE file does (a Word file renamed, a .doc:
+ * the importer then says why it refuses it). */
+bool import_is_word(const char *path);
+
+/* The document `resc import PATH` writes, parsed again as any XML input
+ * is (doc_load): what reads it cannot tell it from the XML file.
+ * Returns NULL with diagnostics and *STATUS (2: refused package, 1: the
+ * import does not parse) on failure. */
+xmlDocPtr import_load(const char *path, const struct import_options *o, struct diags *d,
+                      int *status);
+
 #endif

@@ -13,12 +13,18 @@
   import_test.py pandoc RESC DIR           DIR/NAME.md made a DOCX by pandoc (Normal style
                                            only) imports to NAME.VIEW.txt
   import_test.py hostile RESC              bad packages: exit 2, nothing written, within 1 s
+  import_test.py diff RESC DOC|DIR...      `resc diff` of resc's DOCX of each document's original
+                                           and amended views (and of one view in XML, the other in
+                                           DOCX) reads like the document in every view, and
+                                           accepts and rejects to what `resc accept`/`reject` give
 
 "No text lost": the multiset of the words of the DOCX (inserted and deleted
 text alike, footnotes included) equals that of the import's marked view,
 revision brackets and footnote numbers aside. Labels Word numbers
 automatically are printed by the import but are not text of the DOCX: the
-only words allowed in excess are labels, one per numbered paragraph.
+only words allowed in excess are labels, one per numbered paragraph, and
+the headings resc prints for a proposal's parts (Summary:, MOD …) where the
+Word file has none.
 """
 import collections
 import difflib
@@ -93,6 +99,10 @@ def para_text(node, out):
     for el in node:
         if el.tag == MC_FALLBACK:
             continue
+        if el.tag == W + "r":  # a note's reference: its number, symbol mark or second call
+            style = el.find(f"{W}rPr/{W}rStyle")
+            if style is not None and "footnote" in style.get(W + "val", "").lower():
+                continue
         if el.tag in (W + "t", W + "delText", M + "t"):
             out.append((el.text or "").replace("\u00ad", ""))
         elif el.tag in (W + "tab", W + "br", W + "cr"):
@@ -127,7 +137,7 @@ def docx_words(docx):
 def import_words(xml):
     t = text(xml, "marked")
     t = re.sub(r"\[-|-\]|\{\+|\+\}", "", t)
-    t = re.sub(r"\[\d+\]", "", t)
+    t = re.sub(r"\[(\d+|[*†‡§¶#]{1,8})\]", "", t)
     t = t.replace("____________", " ")
     # a table's layout in text: cells separated by " | ", a line of
     # dashes under its heading rows
@@ -136,6 +146,10 @@ def import_words(xml):
 
 
 LABEL = re.compile(r"^([a-z]+\)|[ivxlc]+\)|\d+|[a-z]\.|–)$")
+# words resc prints as headings of a proposal's parts: a Word file that
+# leaves out the summary's heading or the MOD line has them in the import
+HEADINGS = {"summary:", "résumé:", "resumen:", "reasons:", "motifs:", "motivos:",
+            "mod", "add", "sup", "noc"}
 
 
 def no_text_lost(what, docx, xml):
@@ -144,7 +158,9 @@ def no_text_lost(what, docx, xml):
     missing = want - got
     extra = got - want
     extra_labels = sum(n for w, n in extra.items() if LABEL.match(w))
-    ok = not missing and sum(extra.values()) == extra_labels and extra_labels <= numbered
+    extra_headings = sum(n for w, n in extra.items() if w in HEADINGS)
+    ok = (not missing and sum(extra.values()) == extra_labels + extra_headings
+          and extra_labels <= numbered)
     check(f"no text lost: {what}", ok,
           f"missing from the import: {dict(missing)}; in excess: {dict(extra)}")
 
@@ -423,6 +439,88 @@ def hostile():
         shutil.rmtree(tmp)
 
 
+def resolved(cmd, xml, tmp):
+    """The text of `resc accept|reject XML`."""
+    out = os.path.join(tmp, f"{cmd}.xml")
+    rc, _, err = run(cmd, xml, "-o", out)
+    return text(out, "amended") if rc == 0 else f"(resc {cmd} exited {rc}: {err})"
+
+
+def shape(el):
+    """An element's name and children: the structure, without the ids and
+    labels Word does not keep, text and comments aside."""
+    return (el.tag, [shape(c) for c in el if isinstance(c.tag, str)])
+
+
+def same_structure(xml, docx, tmp):
+    out = os.path.join(tmp, "structure.xml")
+    if run("import", docx, "-o", out)[0] != 0:
+        return False
+    return shape(ET.parse(xml).getroot()) == shape(ET.parse(out).getroot())
+
+
+def diff_docx(docs):
+    """resc diff with Word files as OLD and NEW: the import happens in
+    memory, and the result is what diffing the XML views would give."""
+    docs = [d for d in valid_documents(docs) if run("check", "-q", d)[0] == 0]
+    tmp = tempfile.mkdtemp()
+    try:
+        marked = mixed = 0
+        for doc in docs:
+            name = os.path.basename(doc)[:-4]
+            built = {v: os.path.join(tmp, f"{name}.{v}.docx") for v in VIEWS}
+            xml = {v: os.path.join(tmp, f"{name}.{v}.xml") for v in ("original", "amended")}
+            ok = all(run("build", "-t", "docx", "--view", v, doc, "-o", built[v])[0] == 0
+                     for v in VIEWS)
+            ok = ok and run("reject", doc, "-o", xml["original"])[0] == 0
+            ok = ok and run("accept", doc, "-o", xml["amended"])[0] == 0
+            if not check(f"{name}: DOCX of each view, XML of each clean text", ok):
+                continue
+            marked += text(doc, "original") != text(doc, "amended")
+            want_accept, want_reject = resolved("accept", doc, tmp), resolved("reject", doc, tmp)
+            pairs = [(built["original"], built["amended"])]
+            # one side XML, the other Word: only where the import gives the
+            # XML's very structure (else diff rightly marks the difference)
+            if all(same_structure(xml[v], built[v], tmp) for v in xml):
+                pairs += [(xml["original"], built["amended"]), (built["original"], xml["amended"])]
+                mixed += 1
+            for old, new in pairs:
+                what = f"diff {os.path.basename(old)} {os.path.basename(new)}"
+                out = os.path.join(tmp, "diff.xml")
+                rc, _, err = run("diff", old, new, "-o", out)
+                if not check(f"{what}: exit 0", rc == 0, err):
+                    continue
+                check(f"{what}: no diagnostic", err == "", err)
+                for v in ("original", "amended"):
+                    want, got = text(doc, v), text(out, v)
+                    check(f"{what} [{v}] reads like {name}", got == want, diff(want, got))
+                got = resolved("accept", out, tmp)
+                check(f"{what}: accepted, reads like {name} accepted", got == want_accept,
+                      diff(want_accept, got))
+                got = resolved("reject", out, tmp)
+                check(f"{what}: rejected, reads like {name} rejected", got == want_reject,
+                      diff(want_reject, got))
+                check(f"{what}: the result checks clean", run("check", "-q", out)[0] == 0,
+                      run("check", out)[2])
+            # Word's tracked changes are marks: refused as an XML input's are
+            out = os.path.join(tmp, "refused.xml")
+            if text(doc, "original") != text(doc, "amended"):
+                rc, stdout, err = run("diff", built["marked"], built["amended"], "-o", out)
+                check(f"{name}: a DOCX with tracked changes is refused (exit 1, [marks])",
+                      rc == 1 and "[marks]" in err and not os.path.exists(out), f"exit {rc}: {err}")
+        check("documents with marks among those diffed", marked >= 3, str(marked))
+        check("documents diffed XML against Word", mixed >= 3, str(mixed))
+        # a refused package: exit 2, the importer's diagnostic, nothing written
+        bad = os.path.join(tmp, "bad.docx")
+        open(bad, "w").write("RESOLUTION 1\n")
+        out = os.path.join(tmp, "bad-out.xml")
+        rc, stdout, err = run("diff", bad, bad, "-o", out)
+        check("diff of a file that is not a DOCX package: exit 2, [import], nothing written",
+              rc == 2 and "[import]" in err and not os.path.exists(out), f"exit {rc}: {err}")
+    finally:
+        shutil.rmtree(tmp)
+
+
 def main():
     global RESC
     mode, RESC = sys.argv[1], os.path.abspath(sys.argv[2])
@@ -437,6 +535,8 @@ def main():
         pandoc(args[0])
     elif mode == "hostile":
         hostile()
+    elif mode == "diff":
+        diff_docx(args)
     else:
         sys.exit(f"unknown mode {mode}")
     finish()

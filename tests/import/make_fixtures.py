@@ -150,12 +150,12 @@ STYLES = [  # id, name, based on
 ]
 
 
-def styles_xml(lang, itu=True):
+def styles_xml(lang, itu=True, styles=None):
     out = [HEAD, f'<w:styles {NSDECL}><w:docDefaults><w:rPrDefault><w:rPr>'
            f'<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
            f'<w:lang w:val="{lang}" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
            '</w:docDefaults>']
-    for sid, name, base in STYLES:
+    for sid, name, base in styles or STYLES:
         if not itu and sid not in ("Normal", "ListParagraph", "FootnoteText"):
             continue
         extra = ""
@@ -206,14 +206,14 @@ def footnotes_xml(notes):
     return "".join(out)
 
 
-def write_docx(name, body, lang, itu=True, numbering=None, footnotes=None):
+def write_docx(name, body, lang, itu=True, numbering=None, footnotes=None, styles=None):
     rels = ['<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
             'relationships/styles" Target="styles.xml"/>']
     types = ['<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
              'officedocument.wordprocessingml.document.main+xml"/>',
              '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
              'officedocument.wordprocessingml.styles+xml"/>']
-    parts = {"word/styles.xml": styles_xml(lang, itu)}
+    parts = {"word/styles.xml": styles_xml(lang, itu, styles)}
     if numbering:
         parts["word/numbering.xml"] = numbering
         rels.append('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/'
@@ -480,7 +480,114 @@ def table_unplaced():
     write_docx("word-table-unplaced", body, "en-GB")
 
 
+# The cover page of an ITU proposal (WTSA-24 contributions: the source,
+# the title, then the summary; no heading), in the styles of the ITU
+# templates (Source, Title1)
+COVER_STYLES = STYLES + [("Source", "Source", "Normal"), ("Title1", "Title 1", "Normal")]
+def res75_en():
+    """Resolution 75 (Rev. Geneva, 2022), its heading and two operative
+    items, as a delegation amends it for New Delhi, 2024."""
+    return [
+        p("ResNo", r("RESOLUTION 75 (Rev. "), deleted("Geneva, 2022"),
+          inserted(r("New Delhi, 2024")), r(")")),
+        p("Restitle", frag("Contribution of the ITU Telecommunication Standardization Sector to "
+                           "the implementation of the outcomes of the World Summit on the "
+                           "Information Society")),
+        p("Resref", r("(Johannesburg, 2008; Dubai, 2012; Hammamet, 2016; Geneva, 2022"),
+          inserted(r("; New Delhi, 2024")), r(")")),
+        p("Normalaftertitle", r("The World Telecommunication Standardization Assembly ("),
+          deleted("Geneva, 2022"), inserted(r("New Delhi, 2024")), r("),")),
+        p("Call", r("resolves", i=True)),
+        p("Normal", r("1"), TAB, frag("that ITU-T shall continue its work on the implementation "
+                                      "of the WSIS outcomes;")),
+        p("Normal", r("2"), TAB, frag("to report annually to the Council"),
+          inserted(r(" and to the next assembly")), r(".")),
+    ]
+
+
+def proposal_cover():
+    """A delegation's proposal as WTSA-24 files look: the cover (Source,
+    Title1, then the summary typed after its word in one Normal paragraph)
+    with no heading, the MOD line, the reasons after their word."""
+    body = [
+        p("Source", r("African Telecommunications Union Administrations")),
+        p("Title1", r("PROPOSED MODIFICATION OF RESOLUTION 75")),
+        p("Normal", r("Summary:", b=True), TAB,
+          frag("This contribution proposes to modify Resolution 75 so that the assembly reports "
+               "to the next one.")),
+        p("Proposal", r("MOD"), TAB, r("ATU/35A18/1")),
+        *res75_en(),
+        p("Reasons", r("Reasons:", b=True), TAB, frag("To follow the implementation closely.")),
+    ]
+    write_docx("word-proposal-cover", body, "en-GB", styles=COVER_STYLES)
+
+
+def proposal_no_action():
+    """A draft whose MOD line was left out: the summary paragraph, then the
+    resolution's number line, then the reasons (Normal style only)."""
+    normal = [p(None, para.split("</w:pPr>", 1)[1][:-len("</w:p>")]) for para in res75_en()]
+    body = [
+        p(None, frag("The African Telecommunications Union proposes to modify Resolution 75.")),
+        *normal,
+        p(None, r("Reasons:"), TAB, frag("To follow the implementation closely.")),
+    ]
+    write_docx("word-proposal-no-action", body, "en-GB", itu=False)
+
+
+def table_lists():
+    """Lists in table cells, as the study groups' table of WTSA Resolution 2
+    (Annex B) sets them out: labels typed before a tab in enumlev1 and
+    enumlev2 paragraphs, Word's automatic numbering, dashes, an item
+    inserted under track changes (the next relettered), a decimal label
+    that stays text."""
+    numbering = numbering_xml({0: [("lowerLetter", "%1)")]}, [(1, 0, False)])
+
+    def tc(*paras):
+        return f"<w:tc>{''.join(paras)}</w:tc>"
+
+    def tr(*cells, header=False):
+        pr = "<w:trPr><w:tblHeader/></w:trPr>" if header else ""
+        return f"<w:tr>{pr}{''.join(cells)}</w:tr>"
+
+    table = ("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>"
+             + tr(tc(p("Normal", r("Study group"))), tc(p("Normal", r("Lead study group roles"))),
+                  header=True)
+             + tr(tc(p("Normal", r("SG 2"))),
+                  tc(p("Normal", frag("Lead study group on:")),
+                     p("enumlev1", r("a)"), TAB, frag("service definition;")),
+                     p("enumlev1", inserted(r("b)") + TAB + frag("numbering and routing;")),
+                       mark="ins"),
+                     p("enumlev1", deleted("b"), inserted(r("c")), r(")"), TAB,
+                       frag("telecommunication management, in particular:")),
+                     p("enumlev2", r("i)"), TAB, frag("network management;")),
+                     p("enumlev2", r("ii)"), TAB, frag("service management.")),
+                     p("Normal", frag("See also Resolution 40."))))
+             + tr(tc(p("Normal", r("SG 3"))),
+                  tc(p("Normal", frag("tariff and accounting principles;"), numpr=(1, 0)),
+                     p("Normal", frag("economic and policy issues."), numpr=(1, 0))))
+             + tr(tc(p("Normal", r("SG 5"))),
+                  tc(p("enumlev1", r("\u2013"), TAB, frag("environment;")),
+                     p("enumlev1", r("\u2013"), TAB, frag("circular economy.")),
+                     p("Normal", r("4.1"), TAB, frag("as in Annex A."))))
+             + "</w:tbl>")
+    body = [
+        p("ResNo", r("RESOLUTION 2 (Rev. Geneva, 2022)")),
+        p("Restitle", r("Study group responsibility and mandates")),
+        p("Call", r("resolves", i=True)),
+        p("Normal", frag("that the lead study group roles are those of Annex B.")),
+        p("AnnexNo", r("ANNEX A")),
+        p("Annextitle", r("Study groups")),
+        p("Normal", frag("The study groups are those of the table in Annex B.")),
+        p("AnnexNo", r("ANNEX B")),
+        p("Annextitle", r("Lead study group roles")),
+        table,
+        p("Normal", frag("The roles are reviewed by each assembly.")),
+    ]
+    write_docx("word-table-lists", body, "en-GB", numbering=numbering)
+
+
 if __name__ == "__main__":
     for make in (itu_resolution, tracked_proposal, numbered_resolution, typed_labels,
-                 normal_proposal_fr, format_marks, unmapped, table_unplaced):
+                 normal_proposal_fr, format_marks, unmapped, table_unplaced, proposal_cover,
+                 proposal_no_action, table_lists):
         make()
