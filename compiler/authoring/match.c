@@ -63,7 +63,7 @@ static void add(struct matches *m, enum match_kind kind, xmlNodePtr old, xmlNode
 struct summary {
   const xmlNode *node;
   uint64_t key;
-  size_t weight;
+  size_t weight, tokens; /* its words; its words and punctuation */
 };
 
 struct match_cache {
@@ -115,18 +115,19 @@ static struct summary summary_of(struct match_cache *c, const xmlNode *n) {
   size_t i = slot(c, n);
   if (c->v[i].node)
     return c->v[i];
-  struct summary s = {n, hash_bytes(HASH_SEED, n->name, strlen((const char *)n->name) + 1), 0};
+  struct summary s = {n, hash_bytes(HASH_SEED, n->name, strlen((const char *)n->name) + 1), 0, 0};
   const char *to = attr(n, "to");
   if (to)
     s.key = hash_bytes(s.key, to, strlen(to) + 1);
   bool running = match_inline_block(n) || is_el(n, "footnote");
   for (const xmlNode *ch = n->children; ch; ch = ch->next) {
     if (ch->type == XML_TEXT_NODE && (running || !blank((const char *)ch->content))) {
-      s.key = text_hash(s.key, (const char *)ch->content, &s.weight);
+      s.key = text_hash(s.key, (const char *)ch->content, &s.weight, &s.tokens);
     } else if (ch->type == XML_ELEMENT_NODE) {
       struct summary cs = summary_of(c, ch);
       s.key = hash_bytes(s.key, &cs.key, sizeof cs.key);
       s.weight += cs.weight;
+      s.tokens += cs.tokens;
     }
   }
   s.key = hash_bytes(s.key, "/", 1);
@@ -142,50 +143,26 @@ struct block {
   xmlNodePtr node;
   uint64_t key;    /* the element's name, structure and words */
   size_t weight;   /* its words alone: what marking it whole costs */
-  uint64_t *words; /* its word and punctuation hashes, sorted; made when asked */
-  size_t nwords, cap;
+  size_t tokens;   /* its words and punctuation: the size of WORDS */
+  struct hashes words; /* its word and punctuation hashes, sorted; made when asked */
   bool has_words;
 };
 
-static void add_word(struct block *b, uint64_t h) {
-  if (b->nwords == b->cap) {
-    b->cap = b->cap ? 2 * b->cap : 32;
-    b->words = words_alloc(b->words, b->cap * sizeof *b->words);
-  }
-  b->words[b->nwords++] = h;
-}
-
-static void gather(struct block *b, const xmlNode *n) {
+static void gather(struct hashes *w, const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE) {
-      gather(b, c);
-      continue;
-    }
-    if (c->type != XML_TEXT_NODE)
-      continue;
-    const char *s = (const char *)c->content;
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-      enum token_kind kind;
-      size_t end = token_end(s, len, i, &kind);
-      if (kind != TOKEN_SPACE)
-        add_word(b, hash_bytes(HASH_SEED, s + i, end - i));
-      i = end;
-    }
+    if (c->type == XML_ELEMENT_NODE)
+      gather(w, c);
+    else if (c->type == XML_TEXT_NODE)
+      text_word_hashes((const char *)c->content, strlen((const char *)c->content), w);
   }
-}
-
-static int u64_cmp(const void *x, const void *y) {
-  uint64_t p = *(const uint64_t *)x, q = *(const uint64_t *)y;
-  return p < q ? -1 : p > q;
 }
 
 /* The sorted words of B, for comparing it with a block alike. */
 static void need_words(struct block *b) {
   if (b->has_words)
     return;
-  gather(b, b->node);
-  qsort(b->words, b->nwords, sizeof *b->words, u64_cmp);
+  gather(&b->words, b->node);
+  hashes_sort(b->words.v, b->words.n);
   b->has_words = true;
 }
 
@@ -197,7 +174,7 @@ static size_t blocks_of(struct match_cache *c, xmlNodePtr parent, struct block *
   size_t i = 0;
   for (xmlNodePtr ch = parent ? first_el(parent) : NULL; ch; ch = next_el(ch), i++) {
     struct summary s = summary_of(c, ch);
-    v[i] = (struct block){.node = ch, .key = s.key, .weight = s.weight};
+    v[i] = (struct block){.node = ch, .key = s.key, .weight = s.weight, .tokens = s.tokens};
   }
   *out = v;
   return n;
@@ -205,7 +182,7 @@ static size_t blocks_of(struct match_cache *c, xmlNodePtr parent, struct block *
 
 static void blocks_free(struct block *v, size_t n) {
   for (size_t i = 0; i < n; i++)
-    free(v[i].words);
+    free(v[i].words.v);
   free(v);
 }
 
@@ -245,7 +222,7 @@ static size_t child_keys(struct match_cache *mc, const xmlNode *n, uint64_t **ou
   for (const xmlNode *c = first_el(n); c; c = next_el(c))
     if (match_markable(c))
       v[k++] = summary_of(mc, c).key;
-  qsort(v, k, sizeof *v, u64_cmp);
+  hashes_sort(v, k);
   *out = v;
   return k;
 }
@@ -276,9 +253,13 @@ static double pair_score(struct match_cache *mc, struct block *o, struct block *
     if (kept >= PAIR_THRESHOLD)
       return kept;
   }
+  /* Dice is at most 2 min / sum: below the threshold, no word is read */
+  size_t tlo = o->tokens < n->tokens ? o->tokens : n->tokens;
+  if ((double)(2 * tlo) < PAIR_THRESHOLD * (double)(o->tokens + n->tokens))
+    return 0;
   need_words(o);
   need_words(n);
-  double s = word_similarity(o->words, o->nwords, n->words, n->nwords);
+  double s = word_similarity(o->words.v, o->words.n, n->words.v, n->words.n);
   return s >= PAIR_THRESHOLD ? s : 0;
 }
 
