@@ -141,9 +141,9 @@ bool match_equal(struct match_cache *c, const xmlNode *a, const xmlNode *b) {
 
 struct block {
   xmlNodePtr node;
-  uint64_t key;    /* the element's name, structure and words */
-  size_t weight;   /* its words alone: what marking it whole costs */
-  size_t tokens;   /* its words and punctuation: the size of WORDS */
+  uint64_t key;        /* the element's name, structure and words */
+  size_t weight;       /* its words alone: what marking it whole costs */
+  size_t tokens;       /* its words and punctuation: the size of WORDS */
   struct hashes words; /* its word and punctuation hashes, sorted; made when asked */
   bool has_words;
 };
