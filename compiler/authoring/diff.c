@@ -397,23 +397,39 @@ static void put_side(struct builder *b, const xmlNode *x, xmlNodePtr parent, enu
   indent(b, e, depth);
 }
 
-/* E, made for N, becomes a copy of N, equal to O but for attributes:
- * NEW's, with was taken from OLD's labels. No word is compared. */
-static void merge_same(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr e) {
-  copy_attrs(b, e, n, COPY_INS);
+/* N's labels set as a copy would have them: NEW's num, OLD's label as
+ * was (in that order, last, as copy_attrs writes them), and the same
+ * below, child by child (equal hashes: the same elements in the same
+ * order). */
+static void adopt_labels(const xmlNode *o, xmlNodePtr n) {
   const char *was = attr(o, "num") ? attr(o, "num") : attr(o, "was");
-  if (was)
-    xmlSetProp(e, (const xmlChar *)"was", (const xmlChar *)was);
+  xmlChar *keep = was ? xmlStrdup((const xmlChar *)was) : NULL; /* O may be N */
+  xmlChar *num = xmlGetNoNsProp(n, (const xmlChar *)"num");
+  xmlUnsetProp(n, (const xmlChar *)"num");
+  xmlUnsetProp(n, (const xmlChar *)"was");
+  if (num)
+    xmlSetProp(n, (const xmlChar *)"num", num);
+  if (keep)
+    xmlSetProp(n, (const xmlChar *)"was", keep);
+  xmlFree(num);
+  xmlFree(keep);
   const xmlNode *oc = first_el(o);
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE) {
-      add_text(b, e, (const char *)c->content, strlen((const char *)c->content));
-    } else if (c->type == XML_ELEMENT_NODE) {
-      /* equal hashes: the same elements in the same order */
-      merge_same(b, oc && xmlStrEqual(oc->name, c->name) ? oc : c, c, new_el(b, e, c->name));
-      oc = oc ? next_el(oc) : NULL;
-    }
+  for (xmlNodePtr c = first_el(n); c; c = next_el(c)) {
+    adopt_labels(oc && xmlStrEqual(oc->name, c->name) ? oc : c, c);
+    oc = oc ? next_el(oc) : NULL;
   }
+}
+
+/* N, equal to O but for attributes, moved from NEW into the result under
+ * PARENT rather than copied: an unchanged block, most of a document,
+ * costs neither a copy nor a free. NEW is not read there again; its
+ * dictionary is the result's (diff_documents), and the namespaces of the
+ * subtree are set to the result's. */
+static void take_same(struct builder *b, const xmlNode *o, xmlNodePtr n, xmlNodePtr parent) {
+  xmlUnlinkNode(n);
+  xmlAddChild(parent, n);
+  xmlReconciliateNs(b->doc, n);
+  adopt_labels(o, n);
 }
 
 /* E, already made for N, gets the merge of O and N. */
@@ -431,7 +447,7 @@ static void merge_into(struct builder *b, const xmlNode *o, const xmlNode *n, xm
   match_children(b->cache, (xmlNodePtr)o, (xmlNodePtr)n, &m);
   for (size_t i = 0; i < m.n; i++) {
     if (m.v[i].kind == MATCH_BOTH && match_equal(b->cache, m.v[i].old, m.v[i].new))
-      merge_same(b, m.v[i].old, m.v[i].new, new_el(b, e, m.v[i].new->name));
+      take_same(b, m.v[i].old, m.v[i].new, e);
     else if (m.v[i].kind == MATCH_BOTH)
       merge_el(b, m.v[i].old, m.v[i].new, e, depth + 1);
     else if (m.v[i].kind == MATCH_OLD)
@@ -487,6 +503,10 @@ xmlDocPtr diff_documents(xmlDocPtr old, xmlDocPtr new) {
   struct builder b = {.doc = xmlNewDoc((const xmlChar *)"1.0"),
                       .new_ids = xmlHashCreate(64),
                       .cache = match_cache_new()};
+  if (new->dict) { /* NEW's unchanged blocks move into the result (take_same) */
+    b.doc->dict = new->dict;
+    xmlDictReference(new->dict);
+  }
   xmlNodePtr root = xmlNewDocNode(b.doc, NULL, rn->name, NULL);
   b.ns = xmlNewNs(root, (const xmlChar *)RESC_NS, NULL);
   xmlSetNs(root, b.ns);
