@@ -444,12 +444,13 @@ static int cand_cmp(const void *x, const void *y) {
   return p->o < q->o ? -1 : p->o > q->o;
 }
 
-/* What keeping O and N in place saves: the tokens left unmarked, all of
+/* What keeping O and N in place saves: the words left unmarked, all of
  * O's for an equal pair (N NULL), the share SCORE of the two's for a
- * pair alike. One scale for both, so that of an item moved and another
- * moved and changed, the one whose marks would cost more stays. */
-static double kept_tokens(const struct block *o, const struct block *n, double score) {
-  double size = n ? (double)(o->tokens + n->tokens) / 2.0 : (double)o->tokens;
+ * pair alike. One scale for both (and for the anchors seq_diff_weighted
+ * chose), so that of an item moved and another moved and changed, the
+ * one whose marks would cost more words stays. */
+static double kept_words(const struct block *o, const struct block *n, double score) {
+  double size = n ? (double)(o->weight + n->weight) / 2.0 : (double)o->weight;
   return score * (size + 1);
 }
 
@@ -496,7 +497,7 @@ static size_t alike(struct match_cache *mc, struct block *old, size_t no, struct
   for (size_t i = 0; i < no; i++) {
     size_t j = best_n[i];
     if (j != (size_t)-1 && taker[j] == i)
-      c[nc++] = (struct cand){i, j, kept_tokens(&old[i], &new[j], score_n[i])};
+      c[nc++] = (struct cand){i, j, kept_words(&old[i], &new[j], score_n[i])};
   }
   free(taker);
   free(best_n);
@@ -542,7 +543,7 @@ void match_children(struct match_cache *mc, xmlNodePtr oldp, xmlNodePtr newp, st
   size_t nc = 0;
   for (size_t k = 0; k < e.n; k++)
     if (e.v[k].op == EDIT_EQUAL) {
-      c[nc++] = (struct cand){e.v[k].a, e.v[k].b, kept_tokens(&old[e.v[k].a], NULL, 1)};
+      c[nc++] = (struct cand){e.v[k].a, e.v[k].b, kept_words(&old[e.v[k].a], NULL, 1)};
       used_o[e.v[k].a] = used_n[e.v[k].b] = true;
     }
   size_t exact = nc;
