@@ -414,9 +414,18 @@ static void adopt_labels(const xmlNode *o, xmlNodePtr n) {
   xmlFree(num);
   xmlFree(keep);
   const xmlNode *oc = first_el(o);
-  for (xmlNodePtr c = first_el(n); c; c = next_el(c)) {
-    adopt_labels(oc && xmlStrEqual(oc->name, c->name) ? oc : c, c);
-    oc = oc ? next_el(oc) : NULL;
+  for (xmlNodePtr c = n->children, next; c; c = next) {
+    next = c->next;
+    if (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE) {
+      xmlNodePtr prev = c->prev; /* a comment: a copy held text and elements only */
+      xmlUnlinkNode(c);
+      xmlFreeNode(c);
+      if (prev && next && prev->type == XML_TEXT_NODE && next->type == XML_TEXT_NODE)
+        next = xmlTextMerge(prev, next)->next; /* one text, as the copy made it */
+    } else if (c->type == XML_ELEMENT_NODE) {
+      adopt_labels(oc && xmlStrEqual(oc->name, c->name) ? oc : c, c);
+      oc = oc ? next_el(oc) : NULL;
+    }
   }
 }
 
