@@ -353,8 +353,14 @@ static void inline_diff(struct builder *b, const xmlNode *o, const xmlNode *n, x
     ka[i] = ta.v[i].key;
   for (size_t j = 0; j < tb.n; j++)
     kb[j] = tb.v[j].key;
+  /* a word is a better anchor than a space or a comma: of "of" and the
+   * one space between two changes, "of" stays unmarked */
+  size_t *wa = words_alloc(NULL, (ta.n + 1) * sizeof *wa);
+  for (size_t i = 0; i < ta.n; i++)
+    wa[i] = ta.v[i].kind == TOK_TEXT && (ta.v[i].space || absorbable(&ta.v[i])) ? 1 : 2;
   struct edits e = {0};
-  seq_diff(ka, ta.n, kb, tb.n, &e);
+  seq_diff_weighted(ka, ta.n, kb, tb.n, wa, &e);
+  free(wa);
   struct step *st = words_alloc(NULL, (e.n + 1) * sizeof *st);
   for (size_t i = 0; i < e.n; i++)
     st[i] = (struct step){e.v[i].op, e.v[i].op != EDIT_INS ? &ta.v[e.v[i].a] : NULL,
