@@ -353,8 +353,14 @@ static void inline_diff(struct builder *b, const xmlNode *o, const xmlNode *n, x
     ka[i] = ta.v[i].key;
   for (size_t j = 0; j < tb.n; j++)
     kb[j] = tb.v[j].key;
+  /* a word is a better anchor than a space or a comma: of "of" and the
+   * one space between two changes, "of" stays unmarked */
+  size_t *wa = words_alloc(NULL, (ta.n + 1) * sizeof *wa);
+  for (size_t i = 0; i < ta.n; i++)
+    wa[i] = ta.v[i].kind == TOK_TEXT && (ta.v[i].space || absorbable(&ta.v[i])) ? 1 : 2;
   struct edits e = {0};
-  seq_diff(ka, ta.n, kb, tb.n, &e);
+  seq_diff_weighted(ka, ta.n, kb, tb.n, wa, &e);
+  free(wa);
   struct step *st = words_alloc(NULL, (e.n + 1) * sizeof *st);
   for (size_t i = 0; i < e.n; i++)
     st[i] = (struct step){e.v[i].op, e.v[i].op != EDIT_INS ? &ta.v[e.v[i].a] : NULL,
@@ -411,20 +417,51 @@ static void merge_attrs(struct builder *b, const xmlNode *o, const xmlNode *n, x
     xmlSetProp(e, (const xmlChar *)"id", (const xmlChar *)id);
 }
 
-/* E, made for N, becomes a copy of N, equal to O but for attributes
- * (merge_attrs). No word is compared. */
-static void merge_same(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr e) {
-  merge_attrs(b, o, n, e);
+/* N's labels set as a copy would have them: NEW's num, OLD's label as
+ * was (in that order, last, as copy_attrs writes them), OLD's id where N
+ * has none (as merge_attrs), and the same below, child by child (equal
+ * hashes: the same elements in the same order). */
+static void adopt_labels(struct builder *b, const xmlNode *o, xmlNodePtr n) {
+  const char *was = attr(o, "num") ? attr(o, "num") : attr(o, "was");
+  xmlChar *keep = was ? xmlStrdup((const xmlChar *)was) : NULL; /* O may be N */
+  xmlChar *num = xmlGetNoNsProp(n, (const xmlChar *)"num");
+  xmlUnsetProp(n, (const xmlChar *)"num");
+  xmlUnsetProp(n, (const xmlChar *)"was");
+  if (num)
+    xmlSetProp(n, (const xmlChar *)"num", num);
+  if (keep)
+    xmlSetProp(n, (const xmlChar *)"was", keep);
+  xmlFree(num);
+  xmlFree(keep);
+  const char *id = attr(o, "id");
+  if (id && !attr(n, "id") && !xmlHashLookup(b->new_ids, (const xmlChar *)id))
+    xmlSetProp(n, (const xmlChar *)"id", (const xmlChar *)id);
   const xmlNode *oc = first_el(o);
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE) {
-      add_text(b, e, (const char *)c->content, strlen((const char *)c->content));
+  for (xmlNodePtr c = n->children, next; c; c = next) {
+    next = c->next;
+    if (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE) {
+      xmlNodePtr prev = c->prev; /* a comment: a copy held text and elements only */
+      xmlUnlinkNode(c);
+      xmlFreeNode(c);
+      if (prev && next && prev->type == XML_TEXT_NODE && next->type == XML_TEXT_NODE)
+        next = xmlTextMerge(prev, next)->next; /* one text, as the copy made it */
     } else if (c->type == XML_ELEMENT_NODE) {
-      /* equal hashes: the same elements in the same order */
-      merge_same(b, oc && xmlStrEqual(oc->name, c->name) ? oc : c, c, new_el(b, e, c->name));
+      adopt_labels(b, oc && xmlStrEqual(oc->name, c->name) ? oc : c, c);
       oc = oc ? next_el(oc) : NULL;
     }
   }
+}
+
+/* N, equal to O but for attributes, moved from NEW into the result under
+ * PARENT rather than copied: an unchanged block, most of a document,
+ * costs neither a copy nor a free. NEW is not read there again; its
+ * dictionary is the result's (diff_documents), and the namespaces of the
+ * subtree are set to the result's. */
+static void take_same(struct builder *b, const xmlNode *o, xmlNodePtr n, xmlNodePtr parent) {
+  xmlUnlinkNode(n);
+  xmlAddChild(parent, n);
+  xmlReconciliateNs(b->doc, n);
+  adopt_labels(b, o, n);
 }
 
 /* E, already made for N, gets the merge of O and N. */
@@ -439,7 +476,7 @@ static void merge_into(struct builder *b, const xmlNode *o, const xmlNode *n, xm
   match_children(b->cache, (xmlNodePtr)o, (xmlNodePtr)n, &m);
   for (size_t i = 0; i < m.n; i++) {
     if (m.v[i].kind == MATCH_BOTH && match_equal(b->cache, m.v[i].old, m.v[i].new))
-      merge_same(b, m.v[i].old, m.v[i].new, new_el(b, e, m.v[i].new->name));
+      take_same(b, m.v[i].old, m.v[i].new, e);
     else if (m.v[i].kind == MATCH_BOTH)
       merge_el(b, m.v[i].old, m.v[i].new, e, depth + 1);
     else if (m.v[i].kind == MATCH_OLD)
@@ -495,6 +532,10 @@ xmlDocPtr diff_documents(xmlDocPtr old, xmlDocPtr new) {
   struct builder b = {.doc = xmlNewDoc((const xmlChar *)"1.0"),
                       .new_ids = xmlHashCreate(64),
                       .cache = match_cache_new()};
+  if (new->dict) { /* NEW's unchanged blocks move into the result (take_same) */
+    b.doc->dict = new->dict;
+    xmlDictReference(new->dict);
+  }
   xmlNodePtr root = xmlNewDocNode(b.doc, NULL, rn->name, NULL);
   b.ns = xmlNewNs(root, (const xmlChar *)RESC_NS, NULL);
   xmlSetNs(root, b.ns);

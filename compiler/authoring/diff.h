@@ -15,7 +15,9 @@
 #include "core/analyse.h"
 
 /* The marked document (free with xmlFreeDoc). OLD and NEW are clean
- * documents with roots of the same name; they are only read. */
+ * documents with roots of the same name. OLD is only read; NEW's
+ * unchanged blocks are moved into the result, so NEW is left to be
+ * freed, not read (the result shares its dictionary). */
 xmlDocPtr diff_documents(xmlDocPtr old, xmlDocPtr new);
 /* Whether the tree under N holds a revision mark. */
 bool diff_has_marks(const xmlNode *n);

@@ -63,7 +63,7 @@ static void add(struct matches *m, enum match_kind kind, xmlNodePtr old, xmlNode
 struct summary {
   const xmlNode *node;
   uint64_t key;
-  size_t weight;
+  size_t weight, tokens; /* its words; its words and punctuation */
 };
 
 struct match_cache {
@@ -111,22 +111,41 @@ static void cache_put(struct match_cache *c, struct summary s) {
   c->n++;
 }
 
+/* A hash of N's attributes but its labels, change and id: what the
+ * merged block cannot hold twice. Two blocks of which one has
+ * numbering="arabic" and the other none are two blocks: the merge keeps
+ * NEW's attributes, and OLD's view would lose its own. */
+static uint64_t attrs_key(const xmlNode *n) {
+  uint64_t h = HASH_SEED;
+  for (const xmlAttr *p = n->properties; p; p = p->next) {
+    const char *name = (const char *)p->name;
+    if (!p->ns && (strcmp(name, "num") == 0 || strcmp(name, "was") == 0 ||
+                   strcmp(name, "change") == 0 || strcmp(name, "id") == 0))
+      continue;
+    h = hash_bytes(h, name, strlen(name) + 1);
+    for (const xmlNode *t = p->children; t; t = t->next)
+      if (t->content)
+        h = hash_bytes(h, t->content, strlen((const char *)t->content));
+    h = hash_bytes(h, "", 1);
+  }
+  return h;
+}
+
 static struct summary summary_of(struct match_cache *c, const xmlNode *n) {
   size_t i = slot(c, n);
   if (c->v[i].node)
     return c->v[i];
-  struct summary s = {n, hash_bytes(HASH_SEED, n->name, strlen((const char *)n->name) + 1), 0};
-  const char *to = attr(n, "to");
-  if (to)
-    s.key = hash_bytes(s.key, to, strlen(to) + 1);
+  struct summary s = {n, hash_bytes(HASH_SEED, n->name, strlen((const char *)n->name) + 1), 0, 0};
+  s.key = hash_bytes(s.key, &(uint64_t){attrs_key(n)}, sizeof(uint64_t));
   bool running = match_inline_block(n) || is_el(n, "footnote");
   for (const xmlNode *ch = n->children; ch; ch = ch->next) {
     if (ch->type == XML_TEXT_NODE && (running || !blank((const char *)ch->content))) {
-      s.key = text_hash(s.key, (const char *)ch->content, &s.weight);
+      s.key = text_hash(s.key, (const char *)ch->content, &s.weight, &s.tokens);
     } else if (ch->type == XML_ELEMENT_NODE) {
       struct summary cs = summary_of(c, ch);
       s.key = hash_bytes(s.key, &cs.key, sizeof cs.key);
       s.weight += cs.weight;
+      s.tokens += cs.tokens;
     }
   }
   s.key = hash_bytes(s.key, "/", 1);
@@ -140,52 +159,28 @@ bool match_equal(struct match_cache *c, const xmlNode *a, const xmlNode *b) {
 
 struct block {
   xmlNodePtr node;
-  uint64_t key;    /* the element's name, structure and words */
-  size_t weight;   /* its words alone: what marking it whole costs */
-  uint64_t *words; /* its word and punctuation hashes, sorted; made when asked */
-  size_t nwords, cap;
+  uint64_t key;        /* the element's name, structure and words */
+  size_t weight;       /* its words alone: what marking it whole costs */
+  size_t tokens;       /* its words and punctuation: the size of WORDS */
+  struct hashes words; /* its word and punctuation hashes, sorted; made when asked */
   bool has_words;
 };
 
-static void add_word(struct block *b, uint64_t h) {
-  if (b->nwords == b->cap) {
-    b->cap = b->cap ? 2 * b->cap : 32;
-    b->words = words_alloc(b->words, b->cap * sizeof *b->words);
-  }
-  b->words[b->nwords++] = h;
-}
-
-static void gather(struct block *b, const xmlNode *n) {
+static void gather(struct hashes *w, const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE) {
-      gather(b, c);
-      continue;
-    }
-    if (c->type != XML_TEXT_NODE)
-      continue;
-    const char *s = (const char *)c->content;
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-      enum token_kind kind;
-      size_t end = token_end(s, len, i, &kind);
-      if (kind != TOKEN_SPACE)
-        add_word(b, hash_bytes(HASH_SEED, s + i, end - i));
-      i = end;
-    }
+    if (c->type == XML_ELEMENT_NODE)
+      gather(w, c);
+    else if (c->type == XML_TEXT_NODE)
+      text_word_hashes((const char *)c->content, strlen((const char *)c->content), w);
   }
-}
-
-static int u64_cmp(const void *x, const void *y) {
-  uint64_t p = *(const uint64_t *)x, q = *(const uint64_t *)y;
-  return p < q ? -1 : p > q;
 }
 
 /* The sorted words of B, for comparing it with a block alike. */
 static void need_words(struct block *b) {
   if (b->has_words)
     return;
-  gather(b, b->node);
-  qsort(b->words, b->nwords, sizeof *b->words, u64_cmp);
+  gather(&b->words, b->node);
+  hashes_sort(b->words.v, b->words.n);
   b->has_words = true;
 }
 
@@ -197,7 +192,7 @@ static size_t blocks_of(struct match_cache *c, xmlNodePtr parent, struct block *
   size_t i = 0;
   for (xmlNodePtr ch = parent ? first_el(parent) : NULL; ch; ch = next_el(ch), i++) {
     struct summary s = summary_of(c, ch);
-    v[i] = (struct block){.node = ch, .key = s.key, .weight = s.weight};
+    v[i] = (struct block){.node = ch, .key = s.key, .weight = s.weight, .tokens = s.tokens};
   }
   *out = v;
   return n;
@@ -205,7 +200,7 @@ static size_t blocks_of(struct match_cache *c, xmlNodePtr parent, struct block *
 
 static void blocks_free(struct block *v, size_t n) {
   for (size_t i = 0; i < n; i++)
-    free(v[i].words);
+    free(v[i].words.v);
   free(v);
 }
 
@@ -225,60 +220,126 @@ static bool holds_blocks(const xmlNode *n) {
   return is_el(n, "item") && child_el(n, "list");
 }
 
-/* The share of the smaller multiset found in the larger. */
-static double containment(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
-  size_t small = na < nb ? na : nb;
-  if (!small)
-    return 0;
-  return word_similarity(a, na, b, nb) * (double)(na + nb) / (2.0 * (double)small);
+/* A child of a block holding blocks, as comparing two such blocks sees it. */
+struct child {
+  uint64_t key;
+  size_t tokens;
+  const xmlNode *node;
+  bool markable, shared;
+};
+
+static int child_cmp(const void *x, const void *y) {
+  const struct child *p = x, *q = y;
+  return p->key < q->key ? -1 : p->key > q->key;
 }
 
-/* How much pairing O with N is worth; 0: never. */
-/* The sorted hashes of N's blocks (its call or title aside: a slot that
- * says little of which section it is). */
-static size_t child_keys(struct match_cache *mc, const xmlNode *n, uint64_t **out) {
+/* N's element children, sorted by key; their count in *N_OUT. */
+static struct child *children_of(struct match_cache *mc, const xmlNode *n, size_t *n_out) {
   size_t k = 0;
   for (const xmlNode *c = first_el(n); c; c = next_el(c))
     k++;
-  uint64_t *v = words_alloc(NULL, (k + 1) * sizeof *v);
+  struct child *v = words_alloc(NULL, (k + 1) * sizeof *v);
   k = 0;
-  for (const xmlNode *c = first_el(n); c; c = next_el(c))
-    if (match_markable(c))
-      v[k++] = summary_of(mc, c).key;
-  qsort(v, k, sizeof *v, u64_cmp);
-  *out = v;
-  return k;
+  for (const xmlNode *c = first_el(n); c; c = next_el(c), k++) {
+    struct summary s = summary_of(mc, c);
+    v[k] = (struct child){s.key, s.tokens, c, match_markable(c), false};
+  }
+  qsort(v, k, sizeof *v, child_cmp);
+  *n_out = k;
+  return v;
 }
 
-/* The share of the smaller block's blocks found unchanged in the other:
- * a section that grew by ten items, or lost some, is still that section,
- * and a section that shares its words with a larger one is not. */
-static double kept_blocks(struct match_cache *mc, const xmlNode *a, const xmlNode *b) {
-  uint64_t *ka, *kb;
-  size_t na = child_keys(mc, a, &ka), nb = child_keys(mc, b, &kb);
-  double c = containment(ka, na, kb, nb);
-  free(ka);
-  free(kb);
-  return c;
+/* The words of N outside its children marked shared (its own text, and
+ * the children found unchanged on the other side left out), sorted. */
+static void unshared_words(const xmlNode *n, const struct child *v, size_t k, struct hashes *w) {
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c->type == XML_TEXT_NODE)
+      text_word_hashes((const char *)c->content, strlen((const char *)c->content), w);
+  for (size_t i = 0; i < k; i++)
+    if (!v[i].shared)
+      gather(w, v[i].node);
+  hashes_sort(w->v, w->n);
 }
 
+/* Two blocks holding blocks compared. *KEPT: the share of the smaller
+ * one's blocks found unchanged in the other (a section that grew by ten
+ * items, or lost some, is still that section). *DICE: the share of
+ * words in common, as word_similarity of their whole words gives it, but
+ * with the children equal on both sides counted whole, unread (the
+ * intersection of two multisets splits so); 0 unless MAY. */
+static void compare_blocks(struct match_cache *mc, struct block *o, struct block *n, bool may,
+                           double *kept, double *dice) {
+  size_t ko, kn, shared = 0, common = 0, mo = 0, mn = 0;
+  struct child *co = children_of(mc, o->node, &ko), *cn = children_of(mc, n->node, &kn);
+  for (size_t i = 0; i < ko; i++)
+    mo += co[i].markable;
+  for (size_t j = 0; j < kn; j++)
+    mn += cn[j].markable;
+  for (size_t i = 0, j = 0; i < ko && j < kn;) {
+    if (co[i].key < cn[j].key) {
+      i++;
+    } else if (co[i].key > cn[j].key) {
+      j++;
+    } else {
+      co[i].shared = cn[j].shared = true;
+      shared += co[i].tokens;
+      common += co[i].markable;
+      i++, j++;
+    }
+  }
+  size_t small = mo < mn ? mo : mn;
+  *kept = small ? (double)common / (double)small : 0;
+  *dice = 0;
+  if (!may) {
+    /* too unlike in size for their words to count */
+  } else if (!shared) {
+    /* nothing in common whole: the blocks' own words, kept for the
+     * other comparisons of this region */
+    need_words(o);
+    need_words(n);
+    *dice = word_similarity(o->words.v, o->words.n, n->words.v, n->words.n);
+  } else {
+    struct hashes wo = {0}, wn = {0};
+    unshared_words(o->node, co, ko, &wo);
+    unshared_words(n->node, cn, kn, &wn);
+    double d = word_similarity(wo.v, wo.n, wn.v, wn.n) * (double)(wo.n + wn.n);
+    *dice =
+        o->tokens + n->tokens ? (2.0 * (double)shared + d) / (double)(o->tokens + n->tokens) : 1;
+    free(wo.v);
+    free(wn.v);
+  }
+  free(co);
+  free(cn);
+}
+
+/* How much pairing O with N is worth (0: never): the share of words they
+ * have in common, or for two blocks holding blocks the share of blocks
+ * the smaller keeps whole if that is more. Both measures are on one
+ * scale, so that a section keeping half its items unchanged does not
+ * lose to another section with the same number of words in common. */
 static double pair_score(struct match_cache *mc, struct block *o, struct block *n) {
   if (!xmlStrEqual(o->node->name, n->node->name))
     return 0;
   if (!match_markable(o->node))
     return 2; /* a heading, a call, a title: one slot, always paired */
+  if (attrs_key(o->node) != attrs_key(n->node))
+    return 0;
+  bool blocks = holds_blocks(o->node) && holds_blocks(n->node);
   size_t lo = o->weight < n->weight ? o->weight : n->weight;
-  if (!holds_blocks(o->node) && 5 * (lo + 1) < o->weight + n->weight + 2)
+  if (!blocks && 5 * (lo + 1) < o->weight + n->weight + 2)
     return 0; /* one is more than four times the other: Dice is below 0.4 */
-  if (holds_blocks(o->node) && holds_blocks(n->node)) {
-    /* first by the blocks it keeps whole, which are few to compare */
-    double kept = kept_blocks(mc, o->node, n->node);
-    if (kept >= PAIR_THRESHOLD)
-      return kept;
+  /* Dice is at most 2 min / sum: below the threshold, no word is read */
+  size_t tlo = o->tokens < n->tokens ? o->tokens : n->tokens;
+  bool may = (double)(2 * tlo) >= PAIR_THRESHOLD * (double)(o->tokens + n->tokens);
+  double kept = 0, dice = 0;
+  if (blocks) {
+    compare_blocks(mc, o, n, may, &kept, &dice);
+  } else if (may) {
+    need_words(o);
+    need_words(n);
+    dice = word_similarity(o->words.v, o->words.n, n->words.v, n->words.n);
   }
-  need_words(o);
-  need_words(n);
-  double s = word_similarity(o->words, o->nwords, n->words, n->nwords);
+  double s = kept > dice ? kept : dice;
   return s >= PAIR_THRESHOLD ? s : 0;
 }
 
@@ -326,7 +387,8 @@ static void pair_along(struct match_cache *mc, struct block *old, size_t no, str
  * (deletions before insertions where both fall at one place). */
 static void pair_region(struct match_cache *mc, struct block *old, size_t no, struct block *new,
                         size_t nn, struct matches *out) {
-  if (no == 1 && nn == 1 && xmlStrEqual(old->node->name, new->node->name)) {
+  if (no == 1 && nn == 1 && xmlStrEqual(old->node->name, new->node->name) &&
+      (!match_markable(old->node) || attrs_key(old->node) == attrs_key(new->node))) {
     /* one block replaced by one of its kind where it stood: changed */
     add(out, MATCH_BOTH, old->node, new->node);
     return;
@@ -382,6 +444,16 @@ static int cand_cmp(const void *x, const void *y) {
   return p->o < q->o ? -1 : p->o > q->o;
 }
 
+/* What keeping O and N in place saves: the words left unmarked, all of
+ * O's for an equal pair (N NULL), the share SCORE of the two's for a
+ * pair alike. One scale for both (and for the anchors seq_diff_weighted
+ * chose), so that of an item moved and another moved and changed, the
+ * one whose marks would cost more words stays. */
+static double kept_words(const struct block *o, const struct block *n, double score) {
+  double size = n ? (double)(o->weight + n->weight) / 2.0 : (double)o->weight;
+  return score * (size + 1);
+}
+
 /* Beyond this many candidate pairs, moved-and-changed blocks are not
  * looked for (the heaviest increasing run is quadratic). */
 #define MOVES_MAX 2048
@@ -425,7 +497,7 @@ static size_t alike(struct match_cache *mc, struct block *old, size_t no, struct
   for (size_t i = 0; i < no; i++) {
     size_t j = best_n[i];
     if (j != (size_t)-1 && taker[j] == i)
-      c[nc++] = (struct cand){i, j, score_n[i] * (double)(old[i].weight + 1)};
+      c[nc++] = (struct cand){i, j, kept_words(&old[i], &new[j], score_n[i])};
   }
   free(taker);
   free(best_n);
@@ -471,7 +543,7 @@ void match_children(struct match_cache *mc, xmlNodePtr oldp, xmlNodePtr newp, st
   size_t nc = 0;
   for (size_t k = 0; k < e.n; k++)
     if (e.v[k].op == EDIT_EQUAL) {
-      c[nc++] = (struct cand){e.v[k].a, e.v[k].b, (double)wa[e.v[k].a]};
+      c[nc++] = (struct cand){e.v[k].a, e.v[k].b, kept_words(&old[e.v[k].a], NULL, 1)};
       used_o[e.v[k].a] = used_n[e.v[k].b] = true;
     }
   size_t exact = nc;

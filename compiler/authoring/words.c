@@ -364,34 +364,126 @@ double word_similarity(const uint64_t *a, size_t na, const uint64_t *b, size_t n
   return 2.0 * (double)common / (double)(na + nb);
 }
 
-uint64_t text_hash(uint64_t h, const char *str, size_t *words) {
+/* What an ASCII byte is to a token: 0 a space, 1 a word character, 2
+ * punctuation (a token of its own). */
+static unsigned char ascii_class(unsigned char c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+    return 0;
+  return ascii_word[c] ? 1 : 2;
+}
+
+#define FNV_PRIME 1099511628211ULL
+
+/* One pass, a byte at a time, with no decoding but for bytes above
+ * ASCII: this hashes both whole documents, and was a tenth of a diff. */
+uint64_t text_hash(uint64_t h, const char *str, size_t *words, size_t *tokens) {
   const unsigned char *s = (const unsigned char *)str;
-  size_t len = strlen(str), n = 0;
+  size_t len = strlen(str), n = 0, punct = 0;
   bool in_word = false, space = false;
   for (size_t i = 0; i < len;) {
     unsigned char c = s[i];
-    size_t next = i + 1;
     bool word;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      in_word = false;
+    if (c < 0x80) {
+      unsigned char k = ascii_class(c);
+      i++;
+      if (k == 0) {
+        space = true;
+        in_word = false;
+        continue;
+      }
+      word = k == 1;
+      if (space) /* a run of spaces counts as one */
+        h = (h ^ ' ') * FNV_PRIME;
+      h = (h ^ c) * FNV_PRIME;
+    } else {
+      size_t next;
+      word = is_word_char(decode(s, len, i, &next));
+      if (space)
+        h = (h ^ ' ') * FNV_PRIME;
+      for (; i < next; i++)
+        h = (h ^ s[i]) * FNV_PRIME;
+    }
+    space = false;
+    n += word && !in_word;
+    punct += !word;
+    in_word = word;
+  }
+  if (space)
+    h = (h ^ ' ') * FNV_PRIME;
+  *words += n;
+  *tokens += n + punct;
+  return h;
+}
+
+static void hashes_push(struct hashes *out, uint64_t h) {
+  if (out->n == out->cap) {
+    out->cap = out->cap ? 2 * out->cap : 32;
+    out->v = words_alloc(out->v, out->cap * sizeof *out->v);
+  }
+  out->v[out->n++] = h;
+}
+
+void text_word_hashes(const char *str, size_t len, struct hashes *out) {
+  const unsigned char *s = (const unsigned char *)str;
+  for (size_t i = 0; i < len;) {
+    unsigned char c = s[i];
+    unsigned char k = c < 0x80 ? ascii_class(c) : 1;
+    if (k == 0) {
       i++;
       continue;
     }
-    if (c < 0x80)
-      word = ascii_word[c];
-    else
-      word = is_word_char(decode(s, len, i, &next));
-    if (space) /* a run of spaces counts as one */
-      h = (h ^ ' ') * 1099511628211ULL;
-    space = false;
-    n += word && !in_word;
-    in_word = word;
-    for (; i < next; i++)
-      h = (h ^ s[i]) * 1099511628211ULL;
+    uint64_t h = HASH_SEED;
+    size_t end = i + 1;
+    if (k == 2) {
+      h = (h ^ c) * FNV_PRIME;
+    } else {
+      /* a word: its ASCII letters hashed as they are read */
+      for (end = i; end < len && s[end] < 0x80 && ascii_class(s[end]) == 1; end++)
+        h = (h ^ s[end]) * FNV_PRIME;
+      if (end < len && s[end] >= 0x80) {
+        enum token_kind kind;
+        size_t more = token_end(str, len, end, &kind);
+        if (end == i || kind == TOKEN_WORD) /* the token starts, or goes on, above ASCII */
+          end = more;
+        h = hash_bytes(HASH_SEED, s + i, end - i);
+      }
+    }
+    /* the low 32 bits: enough to tell a block's words apart, and half
+     * the passes of the radix sort */
+    hashes_push(out, h & 0xFFFFFFFFu);
+    i = end;
   }
-  if (space)
-    h = (h ^ ' ') * 1099511628211ULL;
-  *words += n;
-  return h;
+}
+
+/* Least significant byte first, a counting pass per byte; the passes in
+ * which every value has the same byte are skipped. */
+void hashes_sort(uint64_t *v, size_t n) {
+  if (n < 48) {
+    for (size_t i = 1; i < n; i++) {
+      uint64_t x = v[i];
+      size_t j = i;
+      for (; j > 0 && v[j - 1] > x; j--)
+        v[j] = v[j - 1];
+      v[j] = x;
+    }
+    return;
+  }
+  uint64_t *tmp = words_alloc(NULL, n * sizeof *tmp), *from = v, *to = tmp;
+  for (int shift = 0; shift < 64; shift += 8) {
+    size_t count[257] = {0};
+    for (size_t i = 0; i < n; i++)
+      count[((from[i] >> shift) & 0xFF) + 1]++;
+    if (count[((from[0] >> shift) & 0xFF) + 1] == n)
+      continue;
+    for (int d = 0; d < 256; d++)
+      count[d + 1] += count[d];
+    for (size_t i = 0; i < n; i++)
+      to[count[(from[i] >> shift) & 0xFF]++] = from[i];
+    uint64_t *t = from;
+    from = to;
+    to = t;
+  }
+  if (from != v)
+    memcpy(v, from, n * sizeof *v);
+  free(tmp);
 }

@@ -23,8 +23,20 @@ size_t token_end(const char *s, size_t len, size_t i, enum token_kind *kind);
 uint64_t hash_bytes(uint64_t h, const void *p, size_t n);
 
 /* Continues H over the text S, each run of spaces hashed as one space
- * (text is collapsed so), and adds its count of words to *WORDS. */
-uint64_t text_hash(uint64_t h, const char *s, size_t *words);
+ * (text is collapsed so), and adds its count of words to *WORDS and of
+ * words and punctuation (the tokens text_word_hashes gives) to *TOKENS. */
+uint64_t text_hash(uint64_t h, const char *s, size_t *words, size_t *tokens);
+
+/* A growing array of hashes. */
+struct hashes {
+  uint64_t *v;
+  size_t n, cap;
+};
+/* Appends the hashes of the words and punctuation of S (LEN bytes), in
+ * order, spaces left out. */
+void text_word_hashes(const char *s, size_t len, struct hashes *out);
+/* Sorts V[0,N) ascending (a radix sort: linear, no comparison calls). */
+void hashes_sort(uint64_t *v, size_t n);
 
 enum edit_op { EDIT_EQUAL, EDIT_DEL, EDIT_INS };
 struct edit {

@@ -175,12 +175,18 @@ char *vtext_copy(struct vtext *t, const xmlNode *block, int side) {
 
 /* ---- in-place normalisation for rendering ---- */
 
+/* Whitespace is collapsed in the marked tree, before a view drops its
+ * del or ins: so a space is dropped only when every view holding it has
+ * a space just before it. One state for the original view, one for the
+ * amended: "that<del>, of </del><ins> four</ins>" keeps the space before
+ * "four", which the amended view needs though the deletion ends with a
+ * space. */
 struct collapse {
-  bool space;
+  bool space[2];   /* SIDX: the last character of each view was a space (or none yet) */
   xmlNodePtr last; /* last text node written to */
 };
 
-static void collapse_text(struct collapse *st, xmlNodePtr node) {
+static void collapse_text(struct collapse *st, xmlNodePtr node, int views) {
   const unsigned char *p = node->content;
   size_t len = p ? strlen((const char *)p) : 0;
   char *out = xmalloc(len + 1);
@@ -188,14 +194,16 @@ static void collapse_text(struct collapse *st, xmlNodePtr node) {
     abort();
   size_t n = 0;
   for (; p && *p; p++) {
-    if (is_ws(*p)) {
-      if (!st->space)
-        out[n++] = ' ';
-      st->space = true;
-    } else {
-      out[n++] = (char)*p;
-      st->space = false;
-    }
+    bool ws = is_ws(*p), keep = !ws;
+    for (int v = 0; v < 2; v++)
+      if (ws && (views >> v & 1) && !st->space[v])
+        keep = true;
+    if (!keep)
+      continue;
+    out[n++] = ws ? ' ' : (char)*p;
+    for (int v = 0; v < 2; v++)
+      if (views >> v & 1)
+        st->space[v] = ws;
   }
   out[n] = 0;
   xmlNodeSetContent(node, (const xmlChar *)out);
@@ -204,19 +212,22 @@ static void collapse_text(struct collapse *st, xmlNodePtr node) {
     st->last = node;
 }
 
-static void collapse_inline(struct collapse *st, xmlNodePtr parent) {
+static void collapse_inline(struct collapse *st, xmlNodePtr parent, int views) {
   for (xmlNodePtr c = parent->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE)
-      collapse_text(st, c);
+      collapse_text(st, c, views);
     else if (c->type == XML_ELEMENT_NODE && !is_k(c, K_FOOTNOTE))
-      collapse_inline(st, c);
+      collapse_inline(st, c,
+                      is_k(c, K_DEL)   ? views & SIDE_O
+                      : is_k(c, K_INS) ? views & SIDE_A
+                                        : views);
   }
 }
 
 static void collapse_block(xmlNodePtr block) {
-  struct collapse st = {true, NULL};
-  collapse_inline(&st, block);
-  if (st.space && st.last) {
+  struct collapse st = {{true, true}, NULL};
+  collapse_inline(&st, block, SIDE_BOTH);
+  if (st.last) {
     const xmlChar *s = st.last->content;
     int n = xmlStrlen(s);
     if (n && s[n - 1] == ' ') {

@@ -474,7 +474,9 @@ static bool parse_label(const char *s, char *bare, size_t size, enum numbering *
                                        "\xEF\x82\xA7"};
   for (size_t i = 0; i < sizeof dashes / sizeof dashes[0]; i++)
     if (strcmp(l, dashes[i]) == 0) {
-      *kind = NUM_DASH;
+      /* "•" typed as text is a (v3) bullet list, as resc writes it; a
+       * Word bullet of another shape stands for ITU's dash */
+      *kind = i == 3 ? NUM_BULLET : NUM_DASH;
       return true;
     }
   size_t k = 0;
@@ -501,7 +503,9 @@ static bool parse_label(const char *s, char *bare, size_t size, enum numbering *
   size_t sl = suffix_len(rest);
   if (!(sl || !*rest || strcmp(rest, ".") == 0 || strcmp(rest, ")") == 0))
     return false;
-  *kind = dots ? NUM_DECIMAL : NUM_ARABIC;
+  /* "1)": a (v3) arabic-paren list, as PP Res. 211 has; ITU's operative
+   * items are "1" alone */
+  *kind = dots ? NUM_DECIMAL : strcmp(rest, ")") == 0 ? NUM_ARABIC_PAREN : NUM_ARABIC;
   snprintf(bare, size, "%.*s%s", (int)k, l, sl ? rest : "");
   return true;
 }

@@ -109,9 +109,11 @@ static void unlabel(struct block *b) {
     return;
   const char *l = b->num[0] ? b->num : b->was;
   char text[LABEL_MAX + 4];
-  const char *punct = b->numbering == NUM_ALPHA ? ")" : b->numbering == NUM_ALPHA_DOT ? "." : "";
-  if (b->numbering == NUM_DASH)
-    snprintf(text, sizeof text, "\xE2\x80\x93 ");
+  const char *punct = b->numbering == NUM_ALPHA || b->numbering == NUM_ARABIC_PAREN ? ")"
+                      : b->numbering == NUM_ALPHA_DOT                               ? "."
+                                                                                    : "";
+  if (b->numbering == NUM_DASH || b->numbering == NUM_BULLET)
+    snprintf(text, sizeof text, b->numbering == NUM_DASH ? "\xE2\x80\x93 " : "\xE2\x80\xA2 ");
   else
     snprintf(text, sizeof text, "%s%s ", l, punct);
   xmlNodePtr t = xmlNewText((const xmlChar *)text);
@@ -154,7 +156,7 @@ static void labelled_item(struct builder *bd, struct flow *f, struct block *b) {
   }
   close_from(f, d + 1);
   f->items[d] = item;
-  if (b->numbering != NUM_DASH) {
+  if (!label_is_symbol(b->numbering)) {
     if (b->num[0])
       xmlNewProp(item, (const xmlChar *)"num", (const xmlChar *)b->num);
     if (b->was[0] && strcmp(b->was, b->num) != 0)
@@ -165,6 +167,8 @@ static void labelled_item(struct builder *bd, struct flow *f, struct block *b) {
                (const xmlChar *)(b->numbering == NUM_ALPHA_DOT ? "alpha-dot"
                                  : b->numbering == NUM_ARABIC  ? "arabic"
                                  : b->numbering == NUM_DASH    ? "dash"
+                                 : b->numbering == NUM_BULLET  ? "bullet"
+                                 : b->numbering == NUM_ARABIC_PAREN ? "arabic-paren"
                                  : b->numbering == NUM_DECIMAL ? "decimal"
                                                                : "alpha"));
   set_change(item, b);
@@ -354,6 +358,8 @@ static void numbering_of(xmlNodePtr container, const char *dflt) {
         kind = strcmp((char *)k, "alpha-dot") == 0 ? "alpha-dot"
                : strcmp((char *)k, "arabic") == 0  ? "arabic"
                : strcmp((char *)k, "dash") == 0    ? "dash"
+               : strcmp((char *)k, "bullet") == 0  ? "bullet"
+               : strcmp((char *)k, "arabic-paren") == 0 ? "arabic-paren"
                : strcmp((char *)k, "decimal") == 0 ? "decimal"
                                                    : "alpha";
       xmlUnsetNsProp(c, NULL, (const xmlChar *)"_kind");
