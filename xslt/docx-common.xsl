@@ -360,7 +360,23 @@
           </xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
-      <xsl:if test="$tab"><w:r><w:tab/></w:r></xsl:if>
+      <xsl:if test="$tab">
+        <!-- a label only one side has: its tab is that side's too, tracked
+             with the label (the id after the label's), or the other view
+             keeps a tab before its text -->
+        <xsl:variable name="only" select="$label-node/x:label[$track and $m = '' and (@o = '' or @a = '')]/*[1]"/>
+        <xsl:choose>
+          <xsl:when test="$only">
+            <xsl:element name="w:{local-name($only)}">
+              <xsl:for-each select="$only">
+                <xsl:call-template name="revision"><xsl:with-param name="id" select="@x:id + 1"/></xsl:call-template>
+              </xsl:for-each>
+              <w:r><w:tab/></w:r>
+            </xsl:element>
+          </xsl:when>
+          <xsl:otherwise><w:r><w:tab/></w:r></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
     </xsl:if>
     <xsl:if test="$suffix != ''">
       <xsl:call-template name="text-run">

@@ -6,6 +6,7 @@
 #include <zip.h>
 
 #include "core/resources.h"
+#include "render/docx_marks.h"
 #include "render/ziplib.h"
 
 /* The package's parts in the order they are written: [Content_Types].xml
@@ -76,7 +77,9 @@ static int make_part(const struct part *p, xmlDocPtr doc, enum view view, bool t
                      struct buffer *b, struct diags *d, const char *file) {
   if (p->sheet) {
     const char *extra[] = {"marks", track ? "'track'" : "'format'", "part", p->sheet, NULL};
-    return render(doc, "docx", view, extra, b, d, file);
+    int tracked = track && view == VIEW_MARKED && strcmp(p->name, "word/document.xml") == 0;
+    return render_fixed(doc, "docx", view, extra, tracked ? docx_place_paragraph_marks : NULL, b, d,
+                        file);
   }
   const struct resc_resource *r = resource_find(p->resource);
   return r ? fixed_part(r, doc, b) : -1;

@@ -76,6 +76,12 @@ static const char *view_name(enum view v) {
 
 int render(xmlDocPtr doc, const char *format, enum view view, const char *const *extra,
            struct buffer *out, struct diags *d, const char *file) {
+  return render_fixed(doc, format, view, extra, NULL, out, d, file);
+}
+
+int render_fixed(xmlDocPtr doc, const char *format, enum view view, const char *const *extra,
+                 void (*fix)(xmlDocPtr result), struct buffer *out, struct diags *d,
+                 const char *file) {
   xsltStylesheetPtr style = render_known(format) ? stylesheet(format) : NULL;
   if (!style) {
     diag_add(d, file, 0, 0, &rule_internal, "the %s stylesheet could not be loaded", format);
@@ -89,6 +95,8 @@ int render(xmlDocPtr doc, const char *format, enum view view, const char *const 
   xmlDocPtr res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, tc);
   int failed = !res || tc->state != XSLT_STATE_OK;
   xsltFreeTransformContext(tc);
+  if (!failed && fix)
+    fix(res);
   xmlChar *data = NULL;
   int len = 0;
   if (!failed && xsltSaveResultToString(&data, &len, res, style) != 0)

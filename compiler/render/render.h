@@ -21,6 +21,11 @@ struct buffer {
  * NULL-terminated (or NULL). */
 int render(xmlDocPtr annotated, const char *format, enum view view, const char *const *extra,
            struct buffer *out, struct diags *d, const char *file);
+/* render, with FIX (if not NULL) run over the result tree before it is
+ * written out: a change that needs the output's own order. */
+int render_fixed(xmlDocPtr annotated, const char *format, enum view view, const char *const *extra,
+                 void (*fix)(xmlDocPtr result), struct buffer *out, struct diags *d,
+                 const char *file);
 void render_cleanup(void);
 
 #endif
