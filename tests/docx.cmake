@@ -6,7 +6,7 @@ external_test(docx-consumers
   TIMEOUT 900
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/docx_test.py
           $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab
-          ${CMAKE_SOURCE_DIR}/samples/corpus)
+          ${CMAKE_SOURCE_DIR}/samples/corpus ${CMAKE_CURRENT_SOURCE_DIR}/tracked)
 
 # LibreOffice's own Accept All and Reject All, through its UNO API, on the
 # marked DOCX of every document with revision marks, and again after

@@ -163,6 +163,8 @@ try:
             styles = set(re.findall(r'w:styleId="([^"]+)"', z.read("word/styles.xml").decode()))
             core = z.read("docProps/core.xml").decode()
             footnotes = z.read("word/footnotes.xml").decode()
+            settings = z.read("word/settings.xml").decode()
+            header = z.read("word/header1.xml").decode() if "word/header1.xml" in names else ""
         base = os.path.basename(docx)
         check(f"{base}: [Content_Types].xml first, every part present",
               names[0] == "[Content_Types].xml" and {"word/document.xml", "word/styles.xml",
@@ -183,6 +185,18 @@ try:
                   all("w:id=" in r and "w:author=" in r for r in revs))
             ids = re.findall(r'<w:(?:ins|del) w:id="(\d+)"', document)
             check(f"{base}: revision ids are unique", len(ids) == len(set(ids)))
+        check(f"{base}: the page number in the header from page 2, as the PDF's",
+              'w:instr=" PAGE "' in header and "<w:titlePg/>" in document
+              and 'w:headerReference w:type="default"' in document)
+        tracking = view == "marked" and marks == "track"
+        check(f"{base}: track changes on (w:trackRevisions) in the tracked marked view only",
+              ("<w:trackRevisions/>" in settings) == tracking)
+        dates = re.findall(r'<w:(?:ins|del) [^>]*w:date="([^"]*)"', document)
+        check(f"{base}: revision dates are xsd:dateTime", all(re.fullmatch(
+            r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)?", d) for d in dates), str(dates))
+        if tracking and re.search(r'<proposal [^>]*date="', open(sample, encoding="utf-8").read()):
+            check(f"{base}: every revision dated (the proposal gives a date)",
+                  len(dates) == len(re.findall(r"<w:(?:ins|del) ", document)))
         if "<w:tbl>" in document:
             check_tables(base, document, view, marks)
         if view != "marked" or marks == "format":

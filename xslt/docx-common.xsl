@@ -35,7 +35,15 @@
     <xsl:attribute name="w:id"><xsl:value-of select="$id"/></xsl:attribute>
     <xsl:attribute name="w:author"><xsl:value-of select="concat(@x:by, substring('resc', 1, 4 * not(@x:by)))"/></xsl:attribute>
     <xsl:if test="@x:date">
-      <xsl:attribute name="w:date"><xsl:value-of select="concat(@x:date, substring('T00:00:00Z', 1, 10 * not(contains(@x:date, 'T'))))"/></xsl:attribute>
+      <!-- w:date is an xsd:dateTime: seconds are required -->
+      <xsl:variable name="time" select="substring-after(@x:date, 'T')"/>
+      <xsl:attribute name="w:date">
+        <xsl:choose>
+          <xsl:when test="$time = ''"><xsl:value-of select="concat(@x:date, 'T00:00:00Z')"/></xsl:when>
+          <xsl:when test="substring($time, 6, 1) = ':'"><xsl:value-of select="@x:date"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat(substring-before(@x:date, 'T'), 'T', substring($time, 1, 5), ':00', substring($time, 6))"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
     </xsl:if>
   </xsl:template>
 
@@ -254,6 +262,12 @@
                N tabs reach it, as N tabs do in the plain text -->
           <xsl:variable name="at" select="substring('0794119115881985', 4 * $indent - 3, 4)"/>
           <w:ind w:left="{number($at)}" w:hanging="{number($at)}"/>
+        </xsl:if>
+        <xsl:if test="$labelled and $tab and $style = 'Normal'">
+          <!-- a labelled Normal paragraph (an item, a report's run-in
+               section) hangs from the tab stop at 1.4 cm, as in the PDF
+               (docs/house-style.md) -->
+          <w:ind w:left="794" w:hanging="794"/>
         </xsl:if>
         <!-- w:jc comes after w:ind in CT_PPr -->
         <xsl:if test="$ppr != '' and $ppr != 'page'"><w:jc w:val="{$ppr}"/></xsl:if>

@@ -125,8 +125,24 @@ static void place_in(xmlNodePtr container) {
   }
 }
 
-void docx_place_paragraph_marks(xmlDocPtr result) {
+/* The space before the first paragraph: none. Word and LibreOffice keep
+ * a paragraph's space before at the top of the first page, FOP (and so
+ * the PDF) drops it, as both do at the top of every other page: the
+ * first page of the DOCX then starts where the PDF's does. */
+void docx_first_at_top(xmlDocPtr result) {
+  xmlNodePtr root = xmlDocGetRootElement(result);
+  xmlNodePtr first = child(child(root, "body"), "p");
+  xmlNodePtr ppr = child(first, "pPr"), at = child(ppr, "pStyle");
+  if (!at)
+    return;
+  xmlNodePtr spacing = xmlNewNode(root->ns, (const xmlChar *)"spacing");
+  xmlNewNsProp(spacing, root->ns, (const xmlChar *)"before", (const xmlChar *)"0");
+  xmlAddNextSibling(at, spacing);
+}
+
+void docx_fix_tracked(xmlDocPtr result) {
   xmlNodePtr root = xmlDocGetRootElement(result);
   if (root)
     place_in(root);
+  docx_first_at_top(result);
 }
