@@ -6,4 +6,18 @@ external_test(docx-consumers
   TIMEOUT 900
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/docx_test.py
           $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab
-          ${CMAKE_SOURCE_DIR}/samples/corpus)
+          ${CMAKE_SOURCE_DIR}/samples/corpus ${CMAKE_CURRENT_SOURCE_DIR}/tracked)
+
+# LibreOffice's own Accept All and Reject All, through its UNO API, on the
+# marked DOCX of every document with revision marks, and again after
+# LibreOffice saved it (tests/uno_tracked_test.py). CI installs python3-uno.
+external_test(docx-uno-tracked
+  PROGRAMS soffice
+  INSTALL "libreoffice-writer-nogui python3-uno"
+  TIMEOUT 900
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/uno_tracked_test.py
+          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_SOURCE_DIR}/samples/corpus
+          ${CMAKE_CURRENT_SOURCE_DIR}/vocab ${CMAKE_CURRENT_SOURCE_DIR}/accept
+          ${CMAKE_CURRENT_SOURCE_DIR}/reject ${CMAKE_CURRENT_SOURCE_DIR}/diff
+          ${CMAKE_CURRENT_SOURCE_DIR}/fmt ${CMAKE_CURRENT_SOURCE_DIR}/valid
+          ${CMAKE_CURRENT_SOURCE_DIR}/tracked)

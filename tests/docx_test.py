@@ -5,17 +5,8 @@ Every document of every DIR (the samples, tests/vocab):
 
 - LibreOffice (headless, one run for all files) converts every sample in
   every view, and the marked view with --docx-marks format, to text; it
-  must equal resc's own text view. Normalisation, and why: LibreOffice
-  prints a footnote reference as its bare number and leaves the footnote
-  bodies out, and it prints a tracked change's deleted and inserted text
-  side by side, so resc's [N] (or a symbol footnote's [*]) becomes N, the
-  footnote block is dropped and the [- -] {+ +} markers are removed from
-  the marked view. A table (vocabulary v2) is one line per row in the text
-  view and a paragraph per cell paragraph in LibreOffice's text, a covered
-  cell an empty one: for a document with tables the words must be the
-  same, in the same order (the " | " separators and the lines of dashes
-  aside), and every line of the text view outside its tables must be a
-  line of LibreOffice's text, in the same order.
+  must equal resc's own text view, normalised as lotext.py says (footnote
+  references, tracked changes and tables are printed LibreOffice's way).
 - pandoc --track-changes=accept gives the amended text and reject the
   original, word for word, footnotes included, with exactly one paragraph
   per line of the text view (an accepted or rejected change leaves no
@@ -37,6 +28,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
+import lotext
+from lotext import diff
 from testlib import check, finish
 
 RESC, DIRS = os.path.abspath(sys.argv[1]), sys.argv[2:]
@@ -46,35 +39,16 @@ STYLES = ["Normal", "ResNo", "Restitle", "Resref", "Normalaftertitle", "Call", "
           "Proposal", "Reasons", "Heading1", "Heading2", "Tabletitle", "Tablehead", "Tabletext"]
 
 
-
-
 def resc(*args):
-    p = subprocess.run([RESC, *args], capture_output=True, check=False)
-    if p.returncode != 0:
-        raise SystemExit(f"resc {' '.join(args)} failed: {p.stderr.decode()}")
-    return p.stdout.decode("utf-8")
+    return lotext.resc(RESC, *args)
 
 
 def text_view(sample, view):
-    return resc("build", "-t", "text", "--view", view, sample)
-
-
-def for_libreoffice(text):
-    text = text.split("\n____________\n")[0]
-    text = re.sub(r"\[(\d+|[*†‡§]+)\]", r"\1", text)
-    for mark in ("[-", "-]", "{+", "+}"):
-        text = text.replace(mark, "")
-    return text.rstrip("\n")
+    return lotext.text_view(RESC, sample, view)
 
 
 def words(text):
     return text.split()
-
-
-def diff(a, b):
-    import difflib
-    return "\n".join(list(difflib.unified_diff(a.splitlines(), b.splitlines(), "resc",
-                                               "consumer", lineterm=""))[:40])
 
 
 def pandoc(docx, how, fmt):
@@ -103,29 +77,10 @@ def count_paragraphs(blocks):
     return n
 
 
-def has_tables(sample):
-    with open(sample, encoding="utf-8") as f:
-        return "<table" in f.read()
-
-
 def pandoc_reads(sample):
     with open(sample, encoding="utf-8") as f:
         text = f.read()
     return not any(s in text for s in ("<table", "<fnref", "<footnote mark="))
-
-
-def is_table_line(line):
-    return " | " in line or re.fullmatch(r"-{3,}", line) is not None
-
-
-def table_words(text):
-    return [w for w in text.split() if w != "|" and not re.fullmatch(r"-{3,}", w)]
-
-
-def in_order(lines, within):
-    """Whether LINES occur in WITHIN, in order."""
-    it = iter(within)
-    return all(any(line == other for other in it) for line in lines)
 
 
 def check_tables(base, document, view, marks):
@@ -180,15 +135,7 @@ try:
         txt = os.path.join(lo, base + ".txt")
         got = open(txt, encoding="utf-8-sig").read().replace("\r\n", "\n").rstrip("\n") \
             if os.path.exists(txt) else "(LibreOffice made no text)"
-        want = for_libreoffice(text_view(sample, view))
-        if has_tables(sample):
-            check(f"LibreOffice reads {base} with the words of resc's {view} text",
-                  table_words(got) == table_words(want), diff(want, got))
-            outside = [line for line in want.split("\n") if not is_table_line(line)]
-            check(f"LibreOffice reads {base}'s lines outside tables as resc's {view} text",
-                  in_order(outside, got.split("\n")), diff(want, got))
-        else:
-            check(f"LibreOffice reads {base} as resc's {view} text", got == want, diff(want, got))
+        lotext.compare_with_text_view(RESC, sample, view, got, f"LibreOffice's reading of {base}")
 
     for docx, sample, view, marks in jobs:
         if view != "marked" or marks != "track" or not pandoc_reads(sample):
@@ -216,6 +163,8 @@ try:
             styles = set(re.findall(r'w:styleId="([^"]+)"', z.read("word/styles.xml").decode()))
             core = z.read("docProps/core.xml").decode()
             footnotes = z.read("word/footnotes.xml").decode()
+            settings = z.read("word/settings.xml").decode()
+            header = z.read("word/header1.xml").decode() if "word/header1.xml" in names else ""
         base = os.path.basename(docx)
         check(f"{base}: [Content_Types].xml first, every part present",
               names[0] == "[Content_Types].xml" and {"word/document.xml", "word/styles.xml",
@@ -236,6 +185,18 @@ try:
                   all("w:id=" in r and "w:author=" in r for r in revs))
             ids = re.findall(r'<w:(?:ins|del) w:id="(\d+)"', document)
             check(f"{base}: revision ids are unique", len(ids) == len(set(ids)))
+        check(f"{base}: the page number in the header from page 2, as the PDF's",
+              'w:instr=" PAGE "' in header and "<w:titlePg/>" in document
+              and 'w:headerReference w:type="default"' in document)
+        tracking = view == "marked" and marks == "track"
+        check(f"{base}: track changes on (w:trackRevisions) in the tracked marked view only",
+              ("<w:trackRevisions/>" in settings) == tracking)
+        dates = re.findall(r'<w:(?:ins|del) [^>]*w:date="([^"]*)"', document)
+        check(f"{base}: revision dates are xsd:dateTime", all(re.fullmatch(
+            r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)?", d) for d in dates), str(dates))
+        if tracking and re.search(r'<proposal [^>]*date="', open(sample, encoding="utf-8").read()):
+            check(f"{base}: every revision dated (the proposal gives a date)",
+                  len(dates) == len(re.findall(r"<w:(?:ins|del) ", document)))
         if "<w:tbl>" in document:
             check_tables(base, document, view, marks)
         if view != "marked" or marks == "format":

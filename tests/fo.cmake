@@ -17,3 +17,14 @@ external_test(fo-pdf
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fo_test.py pdf
           $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab
           ${CMAKE_SOURCE_DIR}/samples/corpus)
+
+# One layout in both formats (docs/house-style.md): every sample's DOCX
+# printed by LibreOffice and its PDF from FOP have as many pages, and the
+# same left edges of labels and text on the first two pages
+# (tests/layout_test.py).
+external_test(layout-docx-pdf
+  PROGRAMS soffice fop pdftotext
+  INSTALL "libreoffice-writer-nogui fop fonts-liberation poppler-utils"
+  TIMEOUT 900
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/layout_test.py
+          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples)

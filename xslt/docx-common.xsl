@@ -35,7 +35,15 @@
     <xsl:attribute name="w:id"><xsl:value-of select="$id"/></xsl:attribute>
     <xsl:attribute name="w:author"><xsl:value-of select="concat(@x:by, substring('resc', 1, 4 * not(@x:by)))"/></xsl:attribute>
     <xsl:if test="@x:date">
-      <xsl:attribute name="w:date"><xsl:value-of select="concat(@x:date, substring('T00:00:00Z', 1, 10 * not(contains(@x:date, 'T'))))"/></xsl:attribute>
+      <!-- w:date is an xsd:dateTime: seconds are required -->
+      <xsl:variable name="time" select="substring-after(@x:date, 'T')"/>
+      <xsl:attribute name="w:date">
+        <xsl:choose>
+          <xsl:when test="$time = ''"><xsl:value-of select="concat(@x:date, 'T00:00:00Z')"/></xsl:when>
+          <xsl:when test="substring($time, 6, 1) = ':'"><xsl:value-of select="@x:date"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat(substring-before(@x:date, 'T'), 'T', substring($time, 1, 5), ':00', substring($time, 6))"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
     </xsl:if>
   </xsl:template>
 
@@ -255,6 +263,12 @@
           <xsl:variable name="at" select="substring('0794119115881985', 4 * $indent - 3, 4)"/>
           <w:ind w:left="{number($at)}" w:hanging="{number($at)}"/>
         </xsl:if>
+        <xsl:if test="$labelled and $tab and $style = 'Normal'">
+          <!-- a labelled Normal paragraph (an item, a report's run-in
+               section) hangs from the tab stop at 1.4 cm, as in the PDF
+               (docs/house-style.md) -->
+          <w:ind w:left="794" w:hanging="794"/>
+        </xsl:if>
         <!-- w:jc comes after w:ind in CT_PPr -->
         <xsl:if test="$ppr != '' and $ppr != 'page'"><w:jc w:val="{$ppr}"/></xsl:if>
         <xsl:if test="$track and $m != ''">
@@ -360,7 +374,23 @@
           </xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
-      <xsl:if test="$tab"><w:r><w:tab/></w:r></xsl:if>
+      <xsl:if test="$tab">
+        <!-- a label only one side has: its tab is that side's too, tracked
+             with the label (the id after the label's), or the other view
+             keeps a tab before its text -->
+        <xsl:variable name="only" select="$label-node/x:label[$track and $m = '' and (@o = '' or @a = '')]/*[1]"/>
+        <xsl:choose>
+          <xsl:when test="$only">
+            <xsl:element name="w:{local-name($only)}">
+              <xsl:for-each select="$only">
+                <xsl:call-template name="revision"><xsl:with-param name="id" select="@x:id + 1"/></xsl:call-template>
+              </xsl:for-each>
+              <w:r><w:tab/></w:r>
+            </xsl:element>
+          </xsl:when>
+          <xsl:otherwise><w:r><w:tab/></w:r></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
     </xsl:if>
     <xsl:if test="$suffix != ''">
       <xsl:call-template name="text-run">

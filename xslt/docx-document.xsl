@@ -12,6 +12,7 @@
     xmlns:r="urn:resc:1"
     xmlns:x="urn:resc:annot"
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     exclude-result-prefixes="r x">
 
 
@@ -19,10 +20,15 @@
     <w:document>
       <w:body>
         <xsl:apply-templates select="*"/>
+        <!-- ITU documents number pages from the second, in the header
+             ("– 2 –", word/header1.xml): the first page has a header of
+             its own (w:titlePg), which is empty -->
         <w:sectPr>
+          <w:headerReference w:type="default" rel:id="rId4"/>
           <w:pgSz w:w="11906" w:h="16838"/>
           <w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134"
                    w:header="567" w:footer="567" w:gutter="0"/>
+          <w:titlePg/>
         </w:sectPr>
       </w:body>
     </w:document>
@@ -235,6 +241,13 @@
             <w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/>
           </w:tblBorders>
           <w:tblLayout w:type="fixed"/>
+          <!-- the PDF's cell padding: 2 pt above and below, 4 pt beside -->
+          <w:tblCellMar>
+            <w:top w:w="40" w:type="dxa"/>
+            <w:left w:w="80" w:type="dxa"/>
+            <w:bottom w:w="40" w:type="dxa"/>
+            <w:right w:w="80" w:type="dxa"/>
+          </w:tblCellMar>
           <w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>
         </w:tblPr>
         <w:tblGrid>

@@ -246,7 +246,12 @@
   <!-- ============================================================ roots -->
 
   <xsl:template match="/">
-    <fo:root font-family="{$fonts}" font-size="12pt" line-height="14pt">
+    <!-- Justified lines stretch their spaces and never shrink them, as
+         in Word and LibreOffice: FOP's default lets a space shrink, which
+         fits more words on a line than the DOCX does, and the PDF came
+         out a page shorter (docs/house-style.md). -->
+    <fo:root font-family="{$fonts}" font-size="12pt" line-height="14pt"
+        word-spacing.minimum="0pt" word-spacing.optimum="0pt" word-spacing.maximum="12pt">
       <fo:layout-master-set>
         <fo:simple-page-master master-name="first" page-height="29.7cm" page-width="21cm"
             margin="1cm 2cm">

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/resources.h"
+#include "render/docx_marks.h"
 #include "render/zipwrite.h"
 
 /* The package's parts in the order they are written: [Content_Types].xml
@@ -23,6 +24,7 @@ static const struct part {
     {"word/_rels/document.xml.rels", NULL, "xslt/docx-document-rels.xml"},
     {"word/document.xml", "'document'", NULL},
     {"word/footnotes.xml", "'footnotes'", NULL},
+    {"word/header1.xml", NULL, "xslt/docx-header.xml"},
     {"word/settings.xml", NULL, "xslt/docx-settings.xml"},
     {"word/styles.xml", NULL, "xslt/docx-styles.xml"},
 };
@@ -34,6 +36,11 @@ static const struct part {
  * the text, written where the part says @LOCALE@. It was a stylesheet run
  * once: the run and its compilation were a twentieth of a DOCX build. */
 static const char locale_mark[] = "@LOCALE@";
+
+/* word/settings.xml is fixed but for @TRACK@: in the marked view with
+ * tracked changes, w:trackRevisions, so that the editor's own edits are
+ * tracked too from the first keystroke. */
+static const char track_mark[] = "@TRACK@";
 
 /* Word's language tag for the document's xml:lang. */
 static const char *locale_of(xmlDocPtr doc) {
@@ -49,18 +56,24 @@ static const char *locale_of(xmlDocPtr doc) {
   return locale;
 }
 
-/* A copy of resource R with its @LOCALE@, if any, replaced. */
-static int fixed_part(const struct resc_resource *r, xmlDocPtr doc, struct buffer *b) {
+/* A copy of resource R with its @LOCALE@ or @TRACK@, if any, replaced. */
+static int fixed_part(const struct resc_resource *r, xmlDocPtr doc, bool tracking,
+                      struct buffer *b) {
   const char *data = (const char *)r->data;
-  const char *at = strstr(data, locale_mark); /* resources end in a NUL */
-  const char *locale = at ? locale_of(doc) : "";
-  size_t cut = at ? sizeof locale_mark - 1 : 0, len = strlen(locale);
+  const char *mark = locale_mark, *at = strstr(data, mark); /* resources end in a NUL */
+  if (!at)
+    at = strstr(data, mark = track_mark);
+  const char *with = !at                   ? ""
+                     : mark == locale_mark ? locale_of(doc)
+                     : tracking            ? "<w:trackRevisions/>"
+                                           : "";
+  size_t cut = at ? strlen(mark) : 0, len = strlen(with);
   b->data = xmalloc(r->size - cut + len);
   if (!b->data)
     return -1;
   size_t head = at ? (size_t)(at - data) : r->size;
   memcpy(b->data, data, head);
-  memcpy(b->data + head, locale, len);
+  memcpy(b->data + head, with, len);
   memcpy(b->data + head + len, data + head + cut, r->size - head - cut);
   b->len = r->size - cut + len;
   return 0;
@@ -76,10 +89,13 @@ static int make_part(const struct part *p, xmlDocPtr doc, enum view view, bool t
                      struct buffer *b, struct diags *d, const char *file) {
   if (p->sheet) {
     const char *extra[] = {"marks", track ? "'track'" : "'format'", "part", p->sheet, NULL};
-    return render(doc, "docx", view, extra, b, d, file);
+    void (*fix)(xmlDocPtr) = NULL;
+    if (strcmp(p->name, "word/document.xml") == 0)
+      fix = track && view == VIEW_MARKED ? docx_fix_tracked : docx_first_at_top;
+    return render_fixed(doc, "docx", view, extra, fix, b, d, file);
   }
   const struct resc_resource *r = resource_find(p->resource);
-  return r ? fixed_part(r, doc, b) : -1;
+  return r ? fixed_part(r, doc, track && view == VIEW_MARKED, b) : -1;
 }
 
 /* deflate's fastest level: the parts are small text, and level 9 cost

@@ -105,10 +105,18 @@ static xmlDocPtr transform(xmlDocPtr doc, const char *format, enum view view,
 
 int render(xmlDocPtr doc, const char *format, enum view view, const char *const *extra,
            struct buffer *out, struct diags *d, const char *file) {
+  return render_fixed(doc, format, view, extra, NULL, out, d, file);
+}
+
+int render_fixed(xmlDocPtr doc, const char *format, enum view view, const char *const *extra,
+                 void (*fix)(xmlDocPtr result), struct buffer *out, struct diags *d,
+                 const char *file) {
   xsltStylesheetPtr style;
   xmlDocPtr res = transform(doc, format, view, extra, &style, d, file);
   if (!res)
     return -1;
+  if (fix)
+    fix(res);
   xmlChar *data = NULL;
   int len = 0;
   int failed = xsltSaveResultToString(&data, &len, res, style) != 0;

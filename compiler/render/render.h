@@ -28,6 +28,11 @@ int render_fd(xmlDocPtr annotated, const char *format, enum view view, const cha
               int fd, struct diags *d, const char *file);
 /* DOC itself, serialised to FD as UTF-8. Returns 0, or -1 with errno set. */
 int render_tree_fd(xmlDocPtr doc, int fd);
+/* render, with FIX (if not NULL) run over the result tree before it is
+ * written out: a change that needs the output's own order. */
+int render_fixed(xmlDocPtr annotated, const char *format, enum view view, const char *const *extra,
+                 void (*fix)(xmlDocPtr result), struct buffer *out, struct diags *d,
+                 const char *file);
 void render_cleanup(void);
 
 #endif
