@@ -12,8 +12,8 @@
 
 static const char usage[] =
     "usage: resc build -t text|docx|fo|pdf|xml|annotated [--view amended|original|marked]\n"
-    "                  [--docx-marks track|format] [-W error] [--diagnostics=gcc|json]\n"
-    "                  FILE [-o OUT]\n"
+    "                  [--docx-marks track|format] [-W error]\n"
+    "                  [--diagnostics=gcc|json|sarif] FILE [-o OUT]\n"
     "\n"
     "Checks FILE, then renders it in the view asked for (default: marked when the\n"
     "document holds revision marks, else amended); a document with errors is not\n"
@@ -29,7 +29,7 @@ static const char usage[] =
     "  --docx-marks MARKS      track (Word tracked changes) or format\n"
     "  -o OUT                  the output file; - is standard output\n"
     "  -W error, --werror      warnings count as errors\n"
-    "  --diagnostics=FORMAT    gcc (default) or json\n"
+    "  --diagnostics=FORMAT    gcc (default), json or sarif\n"
     "\n"
     "example: resc build -t docx samples/res75-atu.xml -o res75-atu.docx\n"
     "exit status: 0 built, 1 document error, 2 usage or I/O error\n";
