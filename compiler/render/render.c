@@ -104,6 +104,8 @@ int render(xmlDocPtr doc, const char *format, enum view view, const char *const 
   return 0;
 }
 
+void render_prepare(const char *format) { stylesheet(format); }
+
 void render_cleanup(void) {
   for (int i = 0; i < MAX_SHEETS; i++) {
     if (cache[i].sheet)

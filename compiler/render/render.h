@@ -22,5 +22,8 @@ struct buffer {
 int render(xmlDocPtr annotated, const char *format, enum view view, const char *const *extra,
            struct buffer *out, struct diags *d, const char *file);
 void render_cleanup(void);
+/* Compiles the stylesheet FORMAT now (it is cached), so that the worker
+ * processes of a batch, forked after, share it. */
+void render_prepare(const char *format);
 
 #endif
