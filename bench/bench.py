@@ -575,7 +575,7 @@ def batch_table(resc, runs, n=1000):
             lambda: in_pairs([[resc, "build", "-t", "docx", c, "-o", c[:-4] + ".docx"]
                               for c in corpus])))
         rows.append(("pandoc (Markdown → DOCX), one run per document, two at a time",) + timed_cpu(
-            lambda: in_pairs([["pandoc", m, "-o", m[:-3] + ".docx"] for m in mds])))
+            lambda: in_pairs([["pandoc", m, "-o", m[:-3] + ".pandoc.docx"] for m in mds])))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     base_wall, base_cpu = rows[0][1], rows[0][2]
