@@ -65,6 +65,10 @@ def test_sarif(resc, repo):
         readme_ids = set(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning) \|", f.read(), re.M))
     check("the driver's rules are the README's table", set(ids) == readme_ids,
           f"{sorted(set(ids) ^ readme_ids)}")
+    with open(os.path.join(repo, "docs/rules.md"), encoding="utf-8") as f:
+        sections = set(re.findall(r"^## (\S+)$", f.read(), re.M))
+    check("every rule has its section in docs/rules.md, where helpUri points",
+          set(ids) <= sections, sorted(set(ids) - sections))
     for x in rules:
         rid = x.get("id")
         check(f"rule {rid}: shortDescription.text", x.get("shortDescription", {}).get("text"))
@@ -73,7 +77,8 @@ def test_sarif(resc, repo):
         check(f"rule {rid}: defaultConfiguration.level",
               x.get("defaultConfiguration", {}).get("level") in ("error", "warning", "note"))
         if "helpUri" in x:
-            check(f"rule {rid}: helpUri is absolute", re.match(r"https?://", x["helpUri"]), x["helpUri"])
+            check(f"rule {rid}: helpUri is absolute, the rule's section",
+                  re.match(r"https?://", x["helpUri"]) and x["helpUri"].endswith("#" + rid), x["helpUri"])
     results = run0.get("results", [])
     expected = json_diags(resc, files, repo)
     check("one result per finding", len(results) == len(expected), f"{len(results)} {len(expected)}")

@@ -265,7 +265,7 @@ static void print_sarif_rule(FILE *f, const struct rule *r) {
   fputc('}', f);
   if (RESC_DOCS_URL[0]) {
     fputs(",\"helpUri\":", f);
-    fprintf(f, "\"%s#rule-", RESC_DOCS_URL);
+    fprintf(f, "\"%s#", RESC_DOCS_URL);
     put_uri_bytes(f, r->id);
     fputc('"', f);
   }
