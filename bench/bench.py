@@ -18,6 +18,9 @@ in one run, and write bench/RESULTS.md.
   copy (a reworded, inserted, deleted or moved item in every twelve),
   beside `git diff --no-index --word-diff` on the two text views
   (`--only diff` runs this part alone);
+- DOCX for the 1 000-document corpus: `resc build -t docx -d OUT -j 2` in
+  one call against one pandoc run per document (and one resc process per
+  document), per document (`--only batch` runs this part alone);
 - `resc import` of the DOCX of the largest sample and of its ×10 and ×100
   versions against `pandoc -f docx -t native` reading the same files
   (`--only import` runs this part alone and prints its table).
@@ -524,12 +527,81 @@ def corpus_check_table(resc, runs, copies=50):
     return rows
 
 
+def timed_cpu(fn):
+    """(wall seconds, CPU seconds of the child processes) of FN(): the CPU
+    time counts what was computed, whatever else the machine is doing."""
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    fn()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def in_pairs(cmds, jobs=2):
+    """Runs CMDS, JOBS at a time (as resc -j 2 uses two processes)."""
+    running = []
+    for cmd in cmds:
+        running.append((cmd, subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)))
+        while len(running) == jobs or (cmd is cmds[-1] and running):
+            done, p = running.pop(0)
+            if p.wait() != 0:
+                raise SystemExit(f"{' '.join(done[:4])} … failed")
+
+
+def batch_table(resc, runs, n=1000):
+    """DOCX for the 1 000-document corpus (issue 16): `resc build -d -j 2`
+    in one call against one pandoc run per document (Markdown of the same
+    amended text, two at a time), and one resc process per document. Wall
+    clock and the children's CPU time, per document."""
+    for tool in ("pandoc",):
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} is needed: apt-get install pandoc")
+    tmp = tempfile.mkdtemp(prefix="resc-bench-")
+    try:
+        corpus = make_corpus(tmp, n)
+        texts = os.path.join(tmp, "text")
+        subprocess.run([resc, "build", "-q", "-t", "text", "--view", "amended", "-d", texts,
+                        "-j", "2", *corpus], check=True, stderr=subprocess.DEVNULL)
+        mds = []
+        for path in corpus:
+            stem = os.path.splitext(os.path.basename(path))[0]
+            with open(os.path.join(texts, stem + ".txt"), encoding="utf-8") as f:
+                md = markdown_from_text(f.read())
+            mds.append(os.path.join(tmp, stem + ".md"))
+            with open(mds[-1], "w", encoding="utf-8") as f:
+                f.write(md)
+        out = os.path.join(tmp, "docx")
+        batch = [resc, "build", "-q", "-t", "docx", "-d", out, "-j", "2", *corpus]
+        rows = []
+        resc_runs = [timed_cpu(lambda: subprocess.run(batch, check=True, stderr=subprocess.DEVNULL))
+                     for _ in range(max(1, runs // 5))]
+        rows.append(("resc build -t docx -d OUT -j 2 (one call)",) + min(resc_runs))
+        rows.append(("resc build -t docx -o, one process per document, two at a time",) + timed_cpu(
+            lambda: in_pairs([[resc, "build", "-t", "docx", c, "-o", c[:-4] + ".docx"]
+                              for c in corpus])))
+        rows.append(("pandoc (Markdown → DOCX), one run per document, two at a time",) + timed_cpu(
+            lambda: in_pairs([["pandoc", m, "-o", m[:-3] + ".pandoc.docx"] for m in mds])))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    base_wall, base_cpu = rows[0][1], rows[0][2]
+    table = [f"DOCX for the {n}-document corpus of the benchmark (`make_corpus`), per document; "
+             "the resc batch is the best of its runs, the others one run each.", "",
+             "| command | wall, per document | CPU, per document | wall / resc -d | CPU / resc -d |",
+             "|---|---:|---:|---:|---:|"]
+    for what, wall, cpu in rows:
+        table.append(f"| {what} | {wall / n * 1000:.2f} ms | {cpu / n * 1000:.2f} ms "
+                     f"| {wall / base_wall:.1f} | {cpu / base_cpu:.1f} |")
+    return table
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--resc", default=os.path.join(ROOT, "build", "resc"))
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
-    ap.add_argument("--only", choices=["diff", "import", "corpus"],
+    ap.add_argument("--only", choices=["diff", "import", "corpus", "batch"],
                     help="run one part and print its table")
     ap.add_argument("--memory", action="store_true", help="the memory table only (issue 13)")
     args = ap.parse_args()
@@ -550,6 +622,9 @@ def main():
         return
     if args.only == "corpus":
         print("\n".join(corpus_check_table(resc, args.runs)))
+        return
+    if args.only == "batch":
+        print("\n".join(batch_table(resc, args.runs)))
         return
     if args.only == "import":
         tmp = tempfile.mkdtemp(prefix="resc-bench-")

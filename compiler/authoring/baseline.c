@@ -255,7 +255,7 @@ struct analysis *baseline_load(struct schema *schema, const char *path, enum dia
 }
 
 int baseline_check_file(struct schema *schema, struct analysis *base, const char *file,
-                        enum diag_format fmt, size_t *errors) {
+                        enum diag_format fmt, void *out, size_t *errors) {
   struct diags d, ignored;
   diags_init(&d);
   diags_init(&ignored); /* the file's own findings: check printed them already */
@@ -263,7 +263,7 @@ int baseline_check_file(struct schema *schema, struct analysis *base, const char
   int rc = pipeline_check(schema, file, &ignored, &a);
   size_t n = rc == 0 ? baseline_compare(a, base, &d) : 0;
   diags_sort(&d);
-  diags_print(&d, fmt, stdout);
+  diags_print(&d, fmt, out);
   *errors += n;
   if (a) {
     xmlDocPtr doc = a->doc;

@@ -26,6 +26,6 @@ struct analysis *baseline_load(struct schema *schema, const char *path, enum dia
  * status they deserve (0 or 1; a FILE that does not load has been
  * reported by check itself). */
 int baseline_check_file(struct schema *schema, struct analysis *base, const char *file,
-                        enum diag_format fmt, size_t *errors);
+                        enum diag_format fmt, void *out, size_t *errors);
 
 #endif

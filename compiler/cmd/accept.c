@@ -13,7 +13,7 @@
 #include "core/pipeline.h"
 
 static const char usage_fmt[] =
-    "usage: resc %s [-o OUT | -i] [--diagnostics=gcc|json] FILE\n"
+    "usage: resc %s [-o OUT | -i] [--diagnostics=gcc|json|sarif] FILE\n"
     "\n"
     "Checks FILE, then %s every revision mark and writes the clean %s\n"
     "document: inserted text %s, deleted text %s. Items and report\n"
@@ -22,7 +22,7 @@ static const char usage_fmt[] =
     "\n"
     "  -o OUT                  the output file (written atomically); - is standard output\n"
     "  -i, --in-place          replace FILE (atomically)\n"
-    "  --diagnostics=FORMAT    gcc (default) or json\n"
+    "  --diagnostics=FORMAT    gcc (default), json or sarif\n"
     "\n"
     "example: resc %s samples/res75-atu.xml -o res75.%s.xml\n"
     "exit status: 0 written, 1 document error, 2 usage or I/O error\n";

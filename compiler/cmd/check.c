@@ -10,7 +10,7 @@
 #include "core/xalloc.h"
 
 static const char usage[] =
-    "usage: resc check [-W error|--werror] [--diagnostics=gcc|json] [-q] [-j N]\n"
+    "usage: resc check [-W error|--werror] [--diagnostics=gcc|json|sarif] [-q] [-j N]\n"
     "                  [--base RES.xml] FILE...\n"
     "\n"
     "Validates each FILE against the schema and the rules of the vocabulary and\n"
@@ -18,13 +18,15 @@ static const char usage[] =
     "  FILE:LINE[:COL]: error|warning|note: MESSAGE [RULE]\n"
     "\n"
     "  -W error, --werror      warnings count as errors\n"
-    "  --diagnostics=FORMAT    gcc (default) or json (one object per line)\n"
+    "  --diagnostics=FORMAT    gcc (default), json (one object per line) or sarif\n"
+    "                          (one SARIF 2.1.0 log, for code-scanning dashboards)\n"
     "  -q                      no summary on standard error\n"
     "  -j N, --jobs=N          check with N processes; output still in file order\n"
     "  --base RES.xml          also report, block by block, where each FILE's original\n"
     "                          text differs from RES.xml, the text in force [base]\n"
     "\n"
     "example: resc check samples/*.xml\n"
+    "         resc check --diagnostics=sarif drafts/*.xml > resc.sarif\n"
     "exit status: 0 no error, 1 document error, 2 usage or I/O error\n";
 
 static const struct option longopts[] = {
@@ -59,9 +61,10 @@ static int stdin_once(char **files, int n) {
 /* Prints one file's result; a file with no result is named on standard
  * error, whatever -q says: a silent gap would read as a pass. Returns
  * the file's verdict. */
-static int report(const char *file, const struct file_result *r, size_t *errors, size_t *warnings) {
+static int report(const char *file, const struct file_result *r, FILE *out, size_t *errors,
+                  size_t *warnings) {
   if (r->text)
-    fwrite(r->text, 1, r->len, stdout);
+    fwrite(r->text, 1, r->len, out);
   if (!r->checked) {
     fputs("resc: '", stderr);
     diag_print_name(file, stderr);
@@ -125,15 +128,21 @@ int cmd_check(int argc, char **argv) {
   int unchecked = batch_check(schema, files, nfiles, o.jobs, o.diag_format, o.werror, res);
   size_t errors = 0, warnings = 0;
   int worst = 0;
+  struct sarif sarif = {0};
+  if (o.diag_format == DIAG_SARIF)
+    sarif_open(&sarif, stdout);
+  FILE *out = o.diag_format == DIAG_SARIF ? sarif.results : stdout;
   for (int i = 0; i < nfiles; i++) {
-    int v = report(files[i], &res[i], &errors, &warnings);
+    int v = report(files[i], &res[i], out, &errors, &warnings);
     worst = v > worst ? v : worst;
     if (in_force && res[i].checked && res[i].verdict < 2) {
-      v = baseline_check_file(schema, in_force, files[i], o.diag_format, &errors);
+      v = baseline_check_file(schema, in_force, files[i], o.diag_format, out, &errors);
       worst = v > worst ? v : worst;
     }
     free(res[i].text);
   }
+  if (o.diag_format == DIAG_SARIF)
+    sarif_close(&sarif);
   if (fflush(stdout) != 0 || ferror(stdout))
     worst = stdout_failed();
   if (!o.quiet)

@@ -71,6 +71,18 @@ const char *option_spelling(const struct option *longopts, int opt);
  * command ends. */
 void report_diags(struct diags *d, enum diag_format format);
 
+/* A SARIF log is one JSON document for the whole run: the results of
+ * every file are gathered in RESULTS (diags_print in DIAG_SARIF), then
+ * sarif_close writes the log, the registry's rules and the results, to
+ * LOG. */
+struct sarif {
+  void *log, *results; /* FILE * */
+  char *text;
+  size_t len;
+};
+void sarif_open(struct sarif *s, void *log);
+void sarif_close(struct sarif *s);
+
 /* The body of a command that checks documents: loads the schema, runs
  * TASK(OPTIONS, schema, diagnostics), reports the diagnostics in FORMAT,
  * frees the schema. Returns TASK's exit status, or EXIT_USAGE if the

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "core/xalloc.h"
+#include "rules/rules.h"
 
 int usage_error(const char *command, const char *fmt, ...) {
   va_list ap;
@@ -44,8 +46,10 @@ int common_option(const char *command, int opt, const char *value, struct common
       o->diag_format = DIAG_JSON;
     else if (strcmp(value, "gcc") == 0)
       o->diag_format = DIAG_GCC;
+    else if (strcmp(value, "sarif") == 0)
+      o->diag_format = DIAG_SARIF;
     else
-      return usage_error(command, "unknown --diagnostics '%s' (gcc or json)", value);
+      return usage_error(command, "unknown --diagnostics '%s' (gcc, json or sarif)", value);
     return 1;
   case 'q':
     o->quiet = true;
@@ -97,8 +101,29 @@ const char *option_spelling(const struct option *longopts, int opt) {
 
 void report_diags(struct diags *d, enum diag_format format) {
   diags_sort(d);
-  diags_print(d, format, stderr);
+  if (format == DIAG_SARIF) {
+    struct sarif s;
+    sarif_open(&s, stderr);
+    diags_print(d, format, s.results);
+    sarif_close(&s);
+  } else
+    diags_print(d, format, stderr);
   diags_free(d);
+}
+
+void sarif_open(struct sarif *s, void *log) {
+  s->log = log;
+  s->text = NULL;
+  s->len = 0;
+  s->results = open_memstream(&s->text, &s->len);
+  if (!s->results)
+    xalloc_fail();
+}
+
+void sarif_close(struct sarif *s) {
+  fclose(s->results);
+  diags_sarif_log(s->log, rule_registry, s->text, s->len);
+  free(s->text);
 }
 
 int run_with_schema(int (*task)(const void *options, struct schema *schema, struct diags *d),

@@ -18,7 +18,7 @@
 #include "rules/rules.h"
 
 static const char usage[] =
-    "usage: resc diff OLD NEW [-o OUT] [--diagnostics=gcc|json]\n"
+    "usage: resc diff OLD NEW [-o OUT] [--diagnostics=gcc|json|sarif]\n"
     "       resc diff OLD NEW --proposal --by ADMIN --ref REF [--reasons FILE] [-o OUT]\n"
     "\n"
     "Writes the marked document whose original view is OLD and amended view is\n"
@@ -39,7 +39,7 @@ static const char usage[] =
     "  --by ADMIN              the proposing administration (ATU), author of the marks\n"
     "  --ref REF               the proposal's reference (ATU/35A18/1)\n"
     "  --reasons FILE          the reasons, plain text, paragraphs separated by blank lines\n"
-    "  --diagnostics=FORMAT    gcc (default) or json\n"
+    "  --diagnostics=FORMAT    gcc (default), json or sarif\n"
     "\n"
     "example: resc diff res75-2022.xml res75-draft.xml --proposal --by ATU \\\n"
     "           --ref ATU/35A18/1 -o proposal.xml\n"

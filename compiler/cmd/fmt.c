@@ -41,7 +41,8 @@ static const char usage[] =
     "\n"
     "  -o OUT                  the output file (written atomically); - is standard output\n"
     "  -i, --in-place          replace FILE (atomically)\n"
-    "  --diagnostics=FORMAT    gcc (default) or json, for a FILE that does not load\n"
+    "  --diagnostics=FORMAT    gcc (default), json or sarif, for a FILE that does\n"
+    "                          not load\n"
     "\n"
     "example: resc fmt --fix-labels -i proposal.xml\n"
     "exit status: 0 written, 1 document error, 2 usage or I/O error\n";

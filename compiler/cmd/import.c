@@ -11,7 +11,7 @@
 #include "import/import.h"
 
 static const char usage[] =
-    "usage: resc import [--marks track|format] [-W error] [--diagnostics=gcc|json]\n"
+    "usage: resc import [--marks track|format] [-W error] [--diagnostics=gcc|json|sarif]\n"
     "                   FILE.docx [-o OUT.xml]\n"
     "\n"
     "Reads a Word document (ITU styles, or Normal throughout) with its tracked\n"
@@ -23,7 +23,7 @@ static const char usage[] =
     "  --marks MARKS           track (Word's tracked changes, the default) or\n"
     "                          format (underline is inserted, strike-through deleted)\n"
     "  -W error, --werror      warnings count as errors\n"
-    "  --diagnostics=FORMAT    gcc (default) or json\n"
+    "  --diagnostics=FORMAT    gcc (default), json or sarif\n"
     "\n"
     "example: resc import draft.docx -o draft.xml\n"
     "exit status: 0 imported, 1 the result has errors, 2 usage error, unreadable\n"

@@ -25,7 +25,7 @@ static const char usage[] =
     "  --ref REF               the proposal's reference (ATU/35A18/1)\n"
     "  --action ACTION         MOD (default), SUP or NOC\n"
     "  -o OUT                  the output file (written atomically); - is standard output\n"
-    "  --diagnostics=FORMAT    gcc (default) or json\n"
+    "  --diagnostics=FORMAT    gcc (default), json or sarif\n"
     "\n"
     "example: resc new --base res75.xml --by ATU --ref ATU/35A18/1 -o proposal.xml\n"
     "exit status: 0 written, 1 document error, 2 usage or I/O error\n";

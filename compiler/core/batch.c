@@ -12,24 +12,36 @@
 
 #include "core/pipeline.h"
 
-static void check_one(struct schema *schema, const char *file, enum diag_format fmt, bool werror,
-                      struct file_result *r) {
-  struct diags d;
-  diags_init(&d);
-  pipeline_check(schema, file, &d, NULL);
-  diags_sort(&d);
+struct check_ctx {
+  struct schema *schema;
+  enum diag_format fmt;
+  bool werror;
+};
+
+void batch_result(struct file_result *r, struct diags *d, enum diag_format fmt, int verdict) {
+  diags_sort(d);
   /* most files have nothing to say: no stream for them (opening one
    * cost a fortieth of checking a small file) */
-  FILE *mem = d.n ? open_memstream(&r->text, &r->len) : NULL;
-  if (mem) {
-    diags_print(&d, fmt, mem);
+  if (d->n) {
+    FILE *mem = open_memstream(&r->text, &r->len);
+    if (!mem)
+      xalloc_fail();
+    diags_print(d, fmt, mem);
     fclose(mem);
   }
-  r->verdict = pipeline_verdict(&d, werror);
+  r->verdict = verdict;
   r->checked = true;
-  r->errors = diags_count(&d, SEV_ERROR);
-  r->warnings = diags_count(&d, SEV_WARNING);
-  diags_free(&d);
+  r->errors = diags_count(d, SEV_ERROR);
+  r->warnings = diags_count(d, SEV_WARNING);
+  diags_free(d);
+}
+
+static void check_one(const void *ctx, const char *file, struct file_result *r) {
+  const struct check_ctx *c = ctx;
+  struct diags d;
+  diags_init(&d);
+  pipeline_check(c->schema, file, &d, NULL);
+  batch_result(r, &d, c->fmt, pipeline_verdict(&d, c->werror));
 }
 
 /* ---- the record a worker sends for each file ---- */
@@ -54,11 +66,10 @@ static int write_all(int fd, const void *p, size_t n) {
   return 0;
 }
 
-static void worker(struct schema *schema, char **files, int n, int jobs, int k,
-                   enum diag_format fmt, bool werror, int fd) {
+static void worker(const struct batch_task *task, char **files, int n, int jobs, int k, int fd) {
   for (int i = k; i < n; i += jobs) {
     struct file_result r = {0};
-    check_one(schema, files[i], fmt, werror, &r);
+    task->one(task->ctx, files[i], &r);
     struct record rec = {(uint32_t)i, r.verdict, r.errors, r.warnings, r.len};
     if (write_all(fd, &rec, sizeof rec) != 0 || write_all(fd, r.text, r.len) != 0)
       _exit(3);
@@ -75,7 +86,22 @@ struct inbox {
   int status;
   char *buf;
   size_t len, cap;
+  size_t seen; /* how far the records were counted for progress */
 };
+
+/* How many whole records B holds past B->seen, which moves past them. */
+static int count_new(struct inbox *b) {
+  int count = 0;
+  while (b->seen + sizeof(struct record) <= b->len) {
+    struct record rec;
+    memcpy(&rec, b->buf + b->seen, sizeof rec);
+    if (rec.len > b->len - b->seen - sizeof rec)
+      break;
+    b->seen += sizeof rec + rec.len;
+    count++;
+  }
+  return count;
+}
 
 /* Reads what is there; returns 0 at end of file (or an error: the worker
  * is done either way), 1 otherwise. */
@@ -118,8 +144,8 @@ static void unpack(const struct inbox *b, int k, int jobs, int n, struct file_re
 
 /* Starts worker K; on failure (fork or pipe) it stays unstarted and the
  * parent checks its files itself. */
-static void start(struct inbox *in, int k, struct schema *schema, char **files, int n, int jobs,
-                  enum diag_format fmt, bool werror) {
+static void start(struct inbox *in, int k, const struct batch_task *task, char **files, int n,
+                  int jobs) {
   int p[2];
   if (pipe(p) != 0)
     return;
@@ -134,7 +160,7 @@ static void start(struct inbox *in, int k, struct schema *schema, char **files, 
     for (int j = 0; j < k; j++) /* the other workers' pipes are the parent's */
       if (in[j].fd >= 0)
         close(in[j].fd);
-    worker(schema, files, n, jobs, k, fmt, werror, p[1]);
+    worker(task, files, n, jobs, k, p[1]);
   }
   close(p[1]);
   in[k].pid = pid;
@@ -142,7 +168,8 @@ static void start(struct inbox *in, int k, struct schema *schema, char **files, 
 }
 
 /* Reads every started worker's pipe to its end, then waits for it. */
-static void collect(struct inbox *in, int jobs) {
+static void collect(struct inbox *in, int jobs, const struct batch_task *task, int n) {
+  int done = 0;
   struct pollfd *pf = xcalloc((size_t)jobs, sizeof *pf);
   for (;;) {
     int open_fds = 0;
@@ -166,6 +193,11 @@ static void collect(struct inbox *in, int jobs) {
         close(in[k].fd);
         in[k].fd = -1;
       }
+    int more = 0;
+    for (int k = 0; k < jobs; k++)
+      more += count_new(&in[k]);
+    if (more && task->progress)
+      task->progress(done += more, n);
   }
   free(pf);
   for (int k = 0; k < jobs; k++)
@@ -182,15 +214,15 @@ static void why_lost(const struct inbox *b, int k, char *why, size_t size) {
     snprintf(why, size, "worker %d ended without its result", k + 1);
 }
 
-static int run_workers(struct schema *schema, char **files, int n, int jobs, enum diag_format fmt,
-                       bool werror, struct file_result *out) {
+static int run_workers(const struct batch_task *task, char **files, int n, int jobs,
+                       struct file_result *out) {
   struct inbox *in = xcalloc((size_t)jobs, sizeof *in);
   for (int k = 0; k < jobs; k++)
     in[k].fd = -1;
   fflush(NULL); /* no buffered output may be written twice */
   for (int k = 0; k < jobs; k++)
-    start(in, k, schema, files, n, jobs, fmt, werror);
-  collect(in, jobs);
+    start(in, k, task, files, n, jobs);
+  collect(in, jobs, task, n);
   int lost = 0;
   for (int k = 0; k < jobs; k++) {
     unpack(&in[k], k, jobs, n, out);
@@ -199,7 +231,7 @@ static int run_workers(struct schema *schema, char **files, int n, int jobs, enu
       if (out[i].checked)
         continue;
       if (in[k].pid == 0) /* never started: the work is done here */
-        check_one(schema, files[i], fmt, werror, &out[i]);
+        task->one(task->ctx, files[i], &out[i]);
       else {
         why_lost(&in[k], k, out[i].lost, sizeof out[i].lost);
         lost++;
@@ -210,16 +242,26 @@ static int run_workers(struct schema *schema, char **files, int n, int jobs, enu
   return lost;
 }
 
-int batch_check(struct schema *schema, char **files, int n, int jobs, enum diag_format fmt,
-                bool werror, struct file_result *out) {
+int batch_run(const struct batch_task *task, char **files, int n, int jobs,
+              struct file_result *out) {
   for (int i = 0; i < n; i++)
     out[i] = (struct file_result){.verdict = 2}; /* until a result says otherwise */
   if (jobs > n)
     jobs = n;
   if (jobs <= 1) {
-    for (int i = 0; i < n; i++)
-      check_one(schema, files[i], fmt, werror, &out[i]);
+    for (int i = 0; i < n; i++) {
+      task->one(task->ctx, files[i], &out[i]);
+      if (task->progress)
+        task->progress(i + 1, n);
+    }
     return 0;
   }
-  return run_workers(schema, files, n, jobs, fmt, werror, out);
+  return run_workers(task, files, n, jobs, out);
+}
+
+int batch_check(struct schema *schema, char **files, int n, int jobs, enum diag_format fmt,
+                bool werror, struct file_result *out) {
+  struct check_ctx c = {schema, fmt, werror};
+  struct batch_task task = {check_one, &c, NULL};
+  return batch_run(&task, files, n, jobs, out);
 }

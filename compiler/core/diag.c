@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/xalloc.h"
 
@@ -199,6 +200,113 @@ static void print_json(FILE *f, const struct diag *g) {
   fputs("}\n", f);
 }
 
+/* ---- SARIF 2.1.0 (OASIS), for code-scanning dashboards ----
+ *
+ * A result names its file by a URI relative to the directory resc ran in
+ * (the checkout, in CI), as dashboards resolve it against the repository:
+ * a name under that directory is made relative; bytes outside the URI's
+ * unreserved set are percent-encoded. A name that is elsewhere is an
+ * absolute file: URI. */
+
+static void put_uri_bytes(FILE *f, const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+        strchr("-._~/", *p))
+      fputc(*p, f);
+    else
+      fprintf(f, "%%%02X", *p);
+  }
+}
+
+static void put_uri(FILE *f, const char *name) {
+  if (name[0] != '/') {
+    put_uri_bytes(f, name[0] == '.' && name[1] == '/' ? name + 2 : name);
+    return;
+  }
+  char cwd[4096];
+  size_t n = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+  if (n > 1 && strncmp(name, cwd, n) == 0 && name[n] == '/') {
+    put_uri_bytes(f, name + n + 1);
+    return;
+  }
+  fputs("file://", f);
+  put_uri_bytes(f, name);
+}
+
+static void print_sarif(FILE *f, const struct diag *g) {
+  fputs("{\"ruleId\":", f);
+  json_string(f, g->rule->id);
+  fprintf(f, ",\"level\":\"%s\",\"message\":{\"text\":", sev_name(g->severity));
+  json_string(f, g->message);
+  fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"", f);
+  put_uri(f, g->file);
+  fputs("\"", f);
+  if (g->file[0] != '/')
+    fputs(",\"uriBaseId\":\"SRCROOT\"", f);
+  fputc('}', f);
+  if (g->line > 0) {
+    fprintf(f, ",\"region\":{\"startLine\":%ld", g->line);
+    if (g->column > 0)
+      fprintf(f, ",\"startColumn\":%d", g->column);
+    fputc('}', f);
+  }
+  fputs("}}]}\n", f);
+}
+
+static void print_sarif_rule(FILE *f, const struct rule *r) {
+  fputs("{\"id\":", f);
+  json_string(f, r->id);
+  fputs(",\"shortDescription\":{\"text\":", f);
+  json_string(f, r->summary);
+  fputs("},\"fullDescription\":{\"text\":", f);
+  json_string(f, r->help);
+  fputs("},\"help\":{\"text\":", f);
+  json_string(f, r->help);
+  fputc('}', f);
+  if (RESC_DOCS_URL[0]) {
+    fputs(",\"helpUri\":", f);
+    fprintf(f, "\"%s#", RESC_DOCS_URL);
+    put_uri_bytes(f, r->id);
+    fputc('"', f);
+  }
+  fprintf(f, ",\"defaultConfiguration\":{\"level\":\"%s\"}}", sev_name(r->severity));
+}
+
+void diags_sarif_log(void *stream, const struct rule *const *rules, const char *results,
+                     size_t len) {
+  FILE *f = stream;
+  fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+        "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"resc\",\"version\":\"" RESC_VERSION "\"",
+        f);
+  if (RESC_DOCS_URL[0])
+    fputs(",\"informationUri\":\"" RESC_DOCS_URL "\"", f);
+  fputs(",\"rules\":[\n", f);
+  for (const struct rule *const *r = rules; *r; r++) {
+    print_sarif_rule(f, *r);
+    fputs(r[1] ? ",\n" : "\n", f);
+  }
+  fputs("]}},\"columnKind\":\"unicodeCodePoints\",\"originalUriBaseIds\":{\"SRCROOT\":{\"uri\":\"",
+        f);
+  char cwd[4096];
+  if (getcwd(cwd, sizeof cwd)) {
+    fputs("file://", f);
+    put_uri_bytes(f, cwd);
+    if (strcmp(cwd, "/") != 0)
+      fputc('/', f);
+  }
+  fputs("\"}},\"results\":[\n", f);
+  /* one result a line: a comma between lines */
+  for (size_t at = 0; at < len;) {
+    const char *nl = memchr(results + at, '\n', len - at);
+    size_t end = nl ? (size_t)(nl - results) : len;
+    if (at)
+      fputs(",\n", f);
+    fwrite(results + at, 1, end - at, f);
+    at = end + 1;
+  }
+  fputs("\n]}]}\n", f);
+}
+
 void diag_print_name(const char *name, void *stream) { put_escaped(stream, name, false); }
 
 void diags_print(const struct diags *d, enum diag_format fmt, void *stream) {
@@ -206,6 +314,8 @@ void diags_print(const struct diags *d, enum diag_format fmt, void *stream) {
   for (size_t i = 0; i < d->n; i++) {
     if (fmt == DIAG_JSON)
       print_json(f, &d->v[i]);
+    else if (fmt == DIAG_SARIF)
+      print_sarif(f, &d->v[i]);
     else
       print_gcc(f, &d->v[i]);
   }

@@ -62,10 +62,17 @@ void diag_addv(struct diags *d, const char *file, long line, int column, enum se
 void diags_sort(struct diags *d);
 size_t diags_count(const struct diags *d, enum severity sev);
 
-enum diag_format { DIAG_GCC, DIAG_JSON };
+enum diag_format { DIAG_GCC, DIAG_JSON, DIAG_SARIF };
 /* Prints every finding, file names and messages escaped (one finding is
- * one line, whatever bytes a name holds). */
+ * one line, whatever bytes a name holds). DIAG_SARIF prints one SARIF
+ * result object a line: diags_sarif_log makes them a log. */
 void diags_print(const struct diags *d, enum diag_format fmt, void *stream);
+/* Writes a SARIF 2.1.0 log to STREAM: the tool's driver with every rule of
+ * RULES (NULL-terminated: the registry), then the results RESULTS holds
+ * (LEN bytes printed by diags_print in DIAG_SARIF, for any number of
+ * files). */
+void diags_sarif_log(void *stream, const struct rule *const *rules, const char *results,
+                     size_t len);
 /* Prints NAME escaped as diagnostics print it, for messages of resc's
  * own ("resc: cannot write 'NAME'"). */
 void diag_print_name(const char *name, void *stream);

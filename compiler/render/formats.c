@@ -49,6 +49,28 @@ char *format_default_output(const struct format *f, const char *file) {
   return out;
 }
 
+char *format_output_in(const struct format *f, const char *dir, const char *file) {
+  const char *slash = strrchr(file, '/'), *base = slash ? slash + 1 : file;
+  const char *dot = strrchr(base, '.');
+  size_t stem = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+  const char *ext = strcmp(f->name, "text") == 0        ? "txt"
+                    : strcmp(f->name, "annotated") == 0 ? "annotated.xml"
+                                                        : f->name;
+  size_t dlen = strlen(dir);
+  while (dlen > 1 && dir[dlen - 1] == '/') /* "out/" is "out" */
+    dlen--;
+  size_t size = dlen + stem + strlen(ext) + 3;
+  char *out = xmalloc(size);
+  snprintf(out, size, "%.*s/%.*s.%s", (int)dlen, dir, (int)stem, base, ext);
+  return out;
+}
+
+void format_prepare(const struct format *f) {
+  const char *sheet = strcmp(f->name, "pdf") == 0 ? "fo" : f->tree ? NULL : f->name;
+  if (sheet)
+    render_prepare(sheet);
+}
+
 /* What no format reads once the tree is annotated (or resolved): the
  * analysis, a fifth of the tree's size again, is given back before the
  * stylesheet runs, whose memory is the larger. */

@@ -48,4 +48,13 @@ int format_render(const struct render_options *o, struct analysis *a, const char
  * default output), or NULL for text formats. Free with free. */
 char *format_default_output(const struct format *f, const char *file);
 
+/* DIR/STEM.EXT for FILE (STEM: its name less folder and extension; EXT:
+ * txt for text, annotated.xml for annotated, else the format's name):
+ * where `build -d DIR` writes it. Free with free. */
+char *format_output_in(const struct format *f, const char *dir, const char *file);
+
+/* Does now what rendering in F would do first (compile its stylesheet,
+ * load libzip), so that worker processes forked after share it. */
+void format_prepare(const struct format *f);
+
 #endif

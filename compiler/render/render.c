@@ -202,6 +202,8 @@ int render_tree_fd(xmlDocPtr doc, int fd) {
   return 0;
 }
 
+void render_prepare(const char *format) { stylesheet(format); }
+
 void render_cleanup(void) {
   for (int i = 0; i < MAX_SHEETS; i++) {
     if (cache[i].sheet)

@@ -34,5 +34,8 @@ int render_fixed(xmlDocPtr annotated, const char *format, enum view view, const 
                  void (*fix)(xmlDocPtr result), struct buffer *out, struct diags *d,
                  const char *file);
 void render_cleanup(void);
+/* Compiles the stylesheet FORMAT now (it is cached), so that the worker
+ * processes of a batch, forked after, share it. */
+void render_prepare(const char *format);
 
 #endif
