@@ -21,3 +21,11 @@ external_test(docx-uno-tracked
           ${CMAKE_CURRENT_SOURCE_DIR}/reject ${CMAKE_CURRENT_SOURCE_DIR}/diff
           ${CMAKE_CURRENT_SOURCE_DIR}/fmt ${CMAKE_CURRENT_SOURCE_DIR}/valid
           ${CMAKE_CURRENT_SOURCE_DIR}/tracked)
+
+# Word's rules, part by part (issue 18): what LibreOffice and pandoc forgive
+# and Word does not (tests/docx_word_rules.py lists them). Needs no consumer.
+add_test(NAME docx-word-rules
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/docx_word_rules.py
+                 $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab
+                 ${CMAKE_CURRENT_SOURCE_DIR}/valid ${CMAKE_SOURCE_DIR}/samples/corpus
+                 ${CMAKE_CURRENT_SOURCE_DIR}/tracked)

@@ -28,3 +28,19 @@ external_test(layout-docx-pdf
   TIMEOUT 900
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/layout_test.py
           $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples)
+
+# The marked view shows its marks (issue 18): the FO underlines and strikes
+# through exactly the words the text view marks, each with a change bar;
+# through FOP, the PDF draws them (tests/marks_visible.py says how it reads
+# a PDF's drawing). Two seeds for the PDF: a FOP run is seconds.
+add_test(NAME marks-visible-fo
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/marks_visible.py fo
+                 $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab
+                 ${CMAKE_CURRENT_SOURCE_DIR}/valid ${CMAKE_SOURCE_DIR}/samples/corpus)
+external_test(marks-visible-pdf
+  PROGRAMS fop pdftocairo pdftotext
+  INSTALL "fop fonts-liberation poppler-utils"
+  TIMEOUT 600
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/marks_visible.py pdf
+          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples/res75-atu.xml
+          ${CMAKE_SOURCE_DIR}/samples/res75-2.xml)
