@@ -14,12 +14,13 @@ document of every DIR, in every view, with both --docx-marks:
 
 - text of a deletion is w:delText and only there (w:t never inside w:del,
   w:delText never outside);
-- a paragraph whose every run is inserted (deleted) carries the
-  paragraph-mark revision w:pPr/w:rPr/w:ins (w:del), in document and
-  footnotes alike;
+- K paragraphs inserted (deleted) whole in a row carry K paragraph-mark
+  revisions w:pPr/w:rPr/w:ins (w:del): their own, or the one before
+  them and theirs but the last's, as Word writes it (and as LibreOffice
+  needs it: docs/house-style.md), in document and footnotes alike;
 - revision ids are unique across the parts that hold revisions;
 - every revision has a non-empty author, and a date in the form
-  YYYY-MM-DDThh:mm:ssZ wherever it has one (all or none in a package);
+  YYYY-MM-DDThh:mm:ss[Z|±hh:mm] wherever it has one (all or none in a package);
 - w:p starts with w:pPr, w:r with w:rPr; the children of w:pPr, w:rPr
   (of a run and of a paragraph mark) and w:sectPr come in the schema's
   sequence;
@@ -55,7 +56,7 @@ SECTPR = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type
           "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign",
           "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
           "printerSettings", "sectPrChange"]
-DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)?$")
 
 
 def local(e):
@@ -91,6 +92,51 @@ def runs_with_marks(p):
     return marks
 
 
+def whole(p):
+    """'ins' or 'del' when every run with text of P is under that mark."""
+    marks = runs_with_marks(p)
+    for kind in ("ins", "del"):
+        if marks and all(m == kind for m in marks):
+            return kind
+    return None
+
+
+def mark_of(p):
+    """The revision on P's paragraph mark: 'ins', 'del' or None."""
+    rpr = p.find(f"{W}pPr/{W}rPr")
+    for kind in ("ins", "del"):
+        if rpr is not None and rpr.find(W + kind) is not None:
+            return kind
+    return None
+
+
+def check_paragraph_marks(name, root, problems):
+    """K paragraphs inserted (deleted) whole, one after another, need K
+    paragraph marks inserted (deleted), or accepting or rejecting joins
+    paragraphs: their own, or, as Word writes it when Enter is pressed at
+    the end of a paragraph, the one before them and all of theirs but the
+    last."""
+    for parent in root.iter():
+        paras = [c for c in parent if c.tag == W + "p"]
+        i = 0
+        while i < len(paras):
+            kind = whole(paras[i])
+            if not kind:
+                i += 1
+                continue
+            j = i
+            while j < len(paras) and whole(paras[j]) == kind:
+                j += 1
+            marks = sum(mark_of(p) == kind for p in paras[i:j])
+            if i and mark_of(paras[i - 1]) == kind:
+                marks += 1
+            if marks < j - i:
+                text = "".join(paras[i].itertext())[:60]
+                problems[f"a paragraph {kind} whole without its paragraph-mark revision"].append(
+                    f"{name}: {text} ({j - i} paragraphs, {marks} marks)")
+            i = j
+
+
 def check_part(name, root, problems, ids):
     parents = {c: e for e in root.iter() for c in e}
 
@@ -111,14 +157,7 @@ def check_part(name, root, problems, ids):
         kids = list(p)
         if any(c.tag == W + "pPr" for c in kids[1:]):
             problems["w:pPr not first in its paragraph"].append(name)
-        marks = runs_with_marks(p)
-        mark_rpr = p.find(f"{W}pPr/{W}rPr")
-        for kind in ("ins", "del"):
-            if marks and all(m == kind for m in marks) and (
-                    mark_rpr is None or mark_rpr.find(W + kind) is None):
-                text = "".join(p.itertext())[:60]
-                problems[f"a paragraph {kind} whole without its paragraph-mark revision"].append(
-                    f"{name}: {text}")
+    check_paragraph_marks(name, root, problems)
     for r in root.iter(W + "r"):
         if any(c.tag == W + "rPr" for c in list(r)[1:]):
             problems["w:rPr not first in its run"].append(name)
@@ -136,7 +175,7 @@ def check_part(name, root, problems, ids):
             date = e.get(W + "date")
             problems["dates"].append(date)
             if date is not None and not DATE.match(date):
-                problems["a revision date not in the form YYYY-MM-DDThh:mm:ssZ"].append(date)
+                problems["a revision date not in the form YYYY-MM-DDThh:mm:ss[Z|±hh:mm]"].append(date)
 
 
 def check_docx(path, tracked):
@@ -148,7 +187,7 @@ def check_docx(path, tracked):
         "a paragraph del whole without its paragraph-mark revision",
         "w:pPr children out of the schema's order", "w:rPr children out of the schema's order",
         "w:sectPr children out of the schema's order", "a revision without an author",
-        "a revision date not in the form YYYY-MM-DDThh:mm:ssZ", "dates")}
+        "a revision date not in the form YYYY-MM-DDThh:mm:ss[Z|±hh:mm]", "dates")}
     ids = []
     with zipfile.ZipFile(path) as z:
         for part in sorted(n for n in z.namelist() if re.match(r"word/[^/]+\.xml$", n)):
