@@ -351,6 +351,13 @@ def main():
         os.symlink(resc, os.path.join(bindir, "resc"))
         env = {"PATH": bindir + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin"),
                "LC_ALL": "C.UTF-8", "TZ": "UTC", "HOME": bindir}
+        # a sanitizer build (CI runs the suite with one): keep its options,
+        # and let stdbuf's preloaded library come before its runtime
+        for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
+            if var in os.environ:
+                env[var] = os.environ[var]
+        if "ASAN_OPTIONS" in os.environ:
+            env["ASAN_OPTIONS"] += ":verify_asan_link_order=0"
         pages = sorted(glob.glob(os.path.join(repo, "docs", "*.md")))
         said = invalid_messages(repo)
         ndocs = ncmds = 0
