@@ -17,7 +17,7 @@
 #include "core/doc.h"
 #include "core/xalloc.h"
 #include "import/docx.h"
-#include "render/ziplib.h"
+#include "import/ziplib.h"
 
 #define FILE_MAX (64u << 20)   /* the .docx itself */
 #define PART_MAX (64u << 20)   /* one part, inflated */

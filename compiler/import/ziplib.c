@@ -1,4 +1,4 @@
-#include "render/ziplib.h"
+#include "import/ziplib.h"
 
 #include <dlfcn.h>
 #include <stdbool.h>
@@ -18,15 +18,9 @@ static const struct symbol {
 } symbols[] = {
 #define SYM(field)                                                                                 \
   { "zip_" #field, offsetof(struct ziplib, field) }
-    SYM(error_init),       SYM(error_fini),           SYM(source_buffer_create),
-    SYM(source_buffer),    SYM(source_keep),          SYM(source_free),
-    SYM(source_open),      SYM(source_stat),          SYM(source_read),
-    SYM(source_close),     SYM(open_from_source),     SYM(file_add),
-    SYM(file_set_dostime), SYM(set_file_compression), SYM(close),
-    SYM(discard),
-    /* reading, for import/docx_package.c */
-    SYM(get_num_entries),  SYM(stat_index),           SYM(fopen_index),
-    SYM(fread),            SYM(fclose),               SYM(error_strerror),
+    SYM(error_init),      SYM(error_fini), SYM(source_buffer_create), SYM(source_free),
+    SYM(open_from_source), SYM(discard),    SYM(get_num_entries),      SYM(stat_index),
+    SYM(fopen_index),      SYM(fread),      SYM(fclose),               SYM(error_strerror),
 #undef SYM
 };
 
