@@ -4,12 +4,13 @@
  * output path, the DOCX built imported again, the last file imported as
  * a package, and the first two compared by `resc diff` — through the
  * same functions compiler/main.c calls (cmd_check, cmd_build, cmd_import,
- * cmd_diff). This reaches what resc_fuzz.c does not: option handling, the
+ * cmd_diff), and all the files built together by `build -d` (the batch
+ * builder). This reaches what resc_fuzz.c does not: option handling, the
  * batch checker and its workers, atomic output, the PDF driver (with no
  * FOP on PATH) and the printing of diagnostics to standard output.
  *
  * The input: its first byte chooses options (bit 0-1 jobs, 2 JSON
- * diagnostics, 3 -W error, 4-5 the view (4 also: diff --proposal), 6
+ * diagnostics, or SARIF when bit 0 is set too, 3 -W error, 4-5 the view (4 also: diff --proposal), 6
  * --docx-marks format and import --marks format, 7 the outputs go to
  * standard output rather than to files); the rest is split into
  * documents at each line "--8<--". Inputs up to 1 MB (run with
@@ -84,13 +85,20 @@ static int split(const uint8_t *data, size_t size, char names[MAX_FILES][96]) {
   return n;
 }
 
+/* The --diagnostics option bits 2 and 0 of OPTS choose, or NULL. */
+static char *diagnostics(uint8_t opts) {
+  if (!(opts & 4))
+    return NULL;
+  return opts & 1 ? "--diagnostics=sarif" : "--diagnostics=json";
+}
+
 static void run_check(uint8_t opts, char names[MAX_FILES][96], int n) {
   char jobs[4];
   snprintf(jobs, sizeof jobs, "%d", (opts & 3) + 1);
   char *argv[16] = {"check", "-q", "-j", jobs};
   int argc = 4;
-  if (opts & 4)
-    argv[argc++] = "--diagnostics=json";
+  if (diagnostics(opts))
+    argv[argc++] = diagnostics(opts);
   if (opts & 8)
     argv[argc++] = "--werror";
   argv[argc++] = "--";
@@ -119,6 +127,22 @@ static void run_build(uint8_t opts, const char *format, const char *file) {
   cmd_build(argc, argv);
 }
 
+/* resc build -d of every file at once, text or DOCX as bit 6 says. */
+static void run_batch(uint8_t opts, char names[MAX_FILES][96], int n) {
+  char jobs[4], out[128];
+  snprintf(jobs, sizeof jobs, "%d", (opts & 3) + 1);
+  snprintf(out, sizeof out, "%s/batch", dir);
+  char *argv[16] = {"build", "-q", "-t", opts & 64 ? "docx" : "text", "-d", out, "-j", jobs};
+  int argc = 8;
+  if (diagnostics(opts))
+    argv[argc++] = diagnostics(opts);
+  argv[argc++] = "--";
+  for (int i = 0; i < n; i++)
+    argv[argc++] = names[i];
+  argv[argc] = NULL;
+  cmd_build(argc, argv);
+}
+
 /* resc import of PACKAGE, with the options of the byte OPTS that apply. */
 static void run_import(uint8_t opts, const char *package) {
   char out[128];
@@ -131,8 +155,8 @@ static void run_import(uint8_t opts, const char *package) {
     argv[argc++] = "--marks=format";
   if (opts & 8)
     argv[argc++] = "--werror";
-  if (opts & 4)
-    argv[argc++] = "--diagnostics=json";
+  if (diagnostics(opts))
+    argv[argc++] = diagnostics(opts);
   argv[argc++] = "--";
   argv[argc++] = (char *)package;
   argv[argc] = NULL;
@@ -153,8 +177,8 @@ static void run_diff(uint8_t opts, const char *old, const char *new) {
     for (size_t i = 0; i < sizeof proposal / sizeof proposal[0]; i++)
       argv[argc++] = proposal[i];
   }
-  if (opts & 4)
-    argv[argc++] = "--diagnostics=json";
+  if (diagnostics(opts))
+    argv[argc++] = diagnostics(opts);
   argv[argc++] = (char *)old;
   argv[argc++] = (char *)new;
   argv[argc] = NULL;
@@ -168,6 +192,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char names[MAX_FILES][96];
   int n = split(data + 1, size - 1, names);
   run_check(opts, names, n);
+  run_batch(opts, names, n);
   /* every format of resc's own table (render/formats.c) */
   char docx[128];
   snprintf(docx, sizeof docx, "%s/out.docx", dir);
