@@ -10,11 +10,11 @@
  * FOP on PATH) and the printing of diagnostics to standard output.
  *
  * The input: its first byte chooses options (bit 0-1 jobs, 2 JSON
- * diagnostics, or SARIF when bit 0 is set too, 3 -W error, 4-5 the view (4 also: diff --proposal),
- * 6
- * --docx-marks format and import --marks format, 7 the outputs go to
- * standard output rather than to files); the rest is split into
- * documents at each line "--8<--". Inputs up to 1 MB (run with
+ * diagnostics, or SARIF when bit 0 is set too, 3 -W error, 4-5 the view
+ * (4 also: diff --proposal), 6 --docx-marks format, import --marks
+ * format and DOCX for the batch, 7 the outputs go to standard output
+ * rather than to files); the rest is split into documents at each line
+ * "--8<--". Inputs up to 1 MB (run with
  * -max_len=1048576). Build and run: see fuzz/README.md. */
 #define _GNU_SOURCE /* memmem */
 #include <fcntl.h>
