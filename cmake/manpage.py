@@ -10,6 +10,7 @@ The template is roff; @VERSION@ is resc's version, @SYNOPSIS@ the
 synopsis lines of `resc --help`, @COMMANDS@ a subsection per command,
 @RULES@ the rules of the registry (as the SARIF log's driver lists them).
 """
+import gzip
 import json
 import re
 import subprocess
@@ -131,6 +132,10 @@ def main():
     page = page.replace("@RULES@", "\n".join(rules(resc)))
     with open(out, "w", encoding="utf-8") as f:
         f.write(page)
+    # what is installed: compressed, as Debian's policy (12.1) wants man
+    # pages; no name or time in the header, so that builds are the same
+    with open(out + ".gz", "wb") as f:
+        f.write(gzip.compress(page.encode("utf-8"), compresslevel=9, mtime=0))
 
 
 if __name__ == "__main__":
