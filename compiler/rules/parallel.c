@@ -1,0 +1,561 @@
+#include "rules/parallel.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/doc.h"
+#include "core/pipeline.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+const struct rule rule_parallel = {
+    "parallel", SEV_ERROR,
+    "with `check --parallel`: the language versions of a document have the same sections, "
+    "items and labels, refs, footnotes, revision marks, annexes and tables",
+    "check --parallel A.xml B.xml … compares each FILE with the first, the reference: the "
+    "sections of each part by their place (not their words), the items by their labels in the "
+    "original and the amended text, the annexes, lists, tables, rows and cells by their place, "
+    "and for each of them its footnotes, the places its refs point at and whether its text "
+    "holds revision marks. A translation that drops or adds an item, letters it otherwise, "
+    "marks an insertion the other text does not mark, or loses a footnote is reported once, "
+    "at the file that has what the other lacks.",
+    NULL};
+
+/* A place of A matched with a place of B. */
+struct pair {
+  const xmlNode *a, *b;
+};
+
+struct par {
+  struct analysis *doc[2]; /* [0] the reference A, [1] the version B */
+  const char *name[2];
+  struct diags *d;
+  struct pair *pairs;
+  size_t npairs, cap;
+  size_t count;
+};
+
+/* ------------------------------------------------------------ places */
+
+/* The elements whose place is compared; the others (paragraphs, calls,
+ * titles, inline markup) are the text of the place they stand in. */
+static bool structural(const xmlNode *n) {
+  switch (kind_of(n)) {
+  case K_AMENDMENT:
+  case K_RESOLUTION:
+  case K_HEADING:
+  case K_HISTORY:
+  case K_EVENT:
+  case K_PREAMBLE:
+  case K_OPERATIVE:
+  case K_SECTION:
+  case K_ITEM:
+  case K_LIST:
+  case K_ANNEX:
+  case K_TABLE:
+  case K_ROW:
+  case K_CELL:
+    return true;
+  case K_OTHER:
+    return is_el(n, "gap");
+  default:
+    return false;
+  }
+}
+
+/* The structural children of N, in order. */
+static size_t places(const xmlNode *n, const xmlNode ***out) {
+  size_t k = 0, cap = 0;
+  *out = NULL;
+  for (const xmlNode *c = first_el(n); c; c = next_el(c)) {
+    if (!structural(c))
+      continue;
+    if (k == cap) {
+      cap = cap ? 2 * cap : 8;
+      *out = xrealloc(*out, cap * sizeof **out);
+    }
+    (*out)[k++] = c;
+  }
+  return k;
+}
+
+static size_t count_items(const xmlNode *n) {
+  size_t k = 0;
+  for (const xmlNode *c = first_el(n); c; c = next_el(c))
+    k += is_k(c, K_ITEM) || is_k(c, K_ROW) || is_k(c, K_CELL);
+  return k;
+}
+
+static void label_on(const xmlNode *n, int side, char *buf, size_t size) {
+  const struct info *ii = info_of(n);
+  if (!ii || !(ii->in & side)) {
+    snprintf(buf, size, "-");
+    return;
+  }
+  label_text(&ii->lab[SIDX(side)], buf, size);
+  if (!buf[0])
+    snprintf(buf, size, "(no label)");
+}
+
+static bool same_kind(const xmlNode *s, const xmlNode *n);
+
+/* Whether two places can be the same one of two versions: same kind,
+ * marking and (v2) annex kind, the same labels in each view, and as
+ * many items (rows, cells) when they hold some. */
+static bool same_key(const xmlNode *a, const xmlNode *b) {
+  if (!same_kind(a, b) || own_sides(a) != own_sides(b) || count_items(a) != count_items(b))
+    return false;
+  if (!is_k(a, K_ITEM))
+    return true;
+  for (int side = SIDE_O; side <= SIDE_A; side++) {
+    char la[LABEL_MAX + 8], lb[LABEL_MAX + 8];
+    label_on(a, side, la, sizeof la);
+    label_on(b, side, lb, sizeof lb);
+    if (strcmp(la, lb) != 0)
+      return false;
+  }
+  return true;
+}
+
+static const xmlNode *paired(const struct par *p, const xmlNode *n, int from) {
+  for (size_t i = 0; i < p->npairs; i++)
+    if ((from == 0 ? p->pairs[i].a : p->pairs[i].b) == n)
+      return from == 0 ? p->pairs[i].b : p->pairs[i].a;
+  return NULL;
+}
+
+/* ------------------------------------------------------------ names */
+
+static const xmlNode *place_parent(const xmlNode *n) {
+  for (n = n->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (structural(n) || is_k(n, K_PROPOSAL) || is_k(n, K_REPORT))
+      return n;
+  return NULL;
+}
+
+/* Whether S and N are places of one kind (annexes of one kind attribute). */
+static bool same_kind(const xmlNode *s, const xmlNode *n) {
+  const char *ks = attr(s, "kind"), *kn = attr(n, "kind");
+  return kind_of(s) == kind_of(n) && strcmp((const char *)s->name, (const char *)n->name) == 0 &&
+         (ks && kn ? strcmp(ks, kn) == 0 : ks == kn);
+}
+
+/* N's number among its siblings of the same kind, from 1. */
+static int place_number(const xmlNode *n) {
+  int k = 1;
+  for (const xmlNode *s = first_el(n->parent); s && s != n; s = next_el(s))
+    k += same_kind(s, n);
+  return k;
+}
+
+static void describe(const struct par *p, const xmlNode *n, int doc, bool subject, char *buf,
+                     size_t size);
+
+/* " of " and the name of N's parent place, or nothing at the top. */
+/* Whether the only amendment of its proposal. */
+static bool sole_amendment(const xmlNode *am) {
+  int n = 0;
+  for (const xmlNode *s = first_el(am->parent); s; s = next_el(s))
+    n += is_k(s, K_AMENDMENT);
+  return n == 1;
+}
+
+/* The place that names N's whereabouts in a message, or NULL when N's
+ * name says enough: a section is named by its call, the resolution and
+ * a sole amendment go without saying. */
+static const xmlNode *named_parent(const xmlNode *n) {
+  bool called = is_k(n, K_SECTION) && child_k(n, K_CALL);
+  for (const xmlNode *up = place_parent(n); up; up = place_parent(up)) {
+    if (is_k(up, K_PROPOSAL) || is_k(up, K_REPORT) || (is_k(up, K_AMENDMENT) && sole_amendment(up)))
+      return NULL;
+    if (!is_k(up, K_RESOLUTION) && !(called && (is_k(up, K_PREAMBLE) || is_k(up, K_OPERATIVE))))
+      return up;
+  }
+  return NULL;
+}
+
+/* " of " and the name of N's parent place, or nothing. */
+static void of_parent(const struct par *p, const xmlNode *n, int doc, char *buf, size_t size) {
+  const xmlNode *up = named_parent(n);
+  buf[0] = 0;
+  if (!up)
+    return;
+  /* a place of B whose parent has a match is named as A names it */
+  const xmlNode *in_a = doc == 1 ? paired(p, up, 1) : NULL;
+  char name[256];
+  describe(p, in_a ? in_a : up, in_a ? 0 : doc, false, name, sizeof name);
+  snprintf(buf, size, " of %s", name);
+}
+
+/* TEXT cut after its last word within 48 bytes, with "…": a call such
+ * as "invite les États Membres, les Membres de Secteur, …" is named by
+ * its first words. */
+static char *shorten(char *text) {
+  if (strlen(text) <= 48)
+    return text;
+  size_t n = 48;
+  while (n > 0 && text[n] != ' ')
+    n--;
+  while (n > 0 && (text[n - 1] == ',' || text[n - 1] == ' '))
+    n--;
+  memcpy(text + n, " …", sizeof " …");
+  return text;
+}
+
+static void own_name(const xmlNode *n, char *buf, size_t size) {
+  char lab[LABEL_MAX + 8];
+  switch (kind_of(n)) {
+  case K_ITEM:
+    label_on(n, (info_of(n) && (info_of(n)->in & SIDE_A)) ? SIDE_A : SIDE_O, lab, sizeof lab);
+    if (strcmp(lab, "-") == 0 || strcmp(lab, "(no label)") == 0)
+      snprintf(buf, size, "the item");
+    else
+      snprintf(buf, size, "item %s", lab);
+    return;
+  case K_SECTION: {
+    /* named by its call, its title (proposals, reports), its number */
+    const xmlNode *words = child_k(n, K_CALL) ? child_k(n, K_CALL) : child_k(n, K_TITLE);
+    struct vtext t = {0};
+    char *text = words ? vtext_copy(&t, words, own_sides(n) & SIDE_A ? SIDE_A : SIDE_O) : NULL;
+    if (text && text[0])
+      snprintf(buf, size, "%s", shorten(text));
+    else if (attr(n, "num"))
+      snprintf(buf, size, "section %s", attr(n, "num"));
+    else
+      snprintf(buf, size, "section %d", place_number(n));
+    free(text);
+    vtext_free(&t);
+    return;
+  }
+  case K_PREAMBLE:
+    snprintf(buf, size, "the preamble");
+    return;
+  case K_OPERATIVE:
+    snprintf(buf, size, "the operative part");
+    return;
+  case K_HEADING:
+  case K_HISTORY:
+    snprintf(buf, size, "the %s", (const char *)n->name);
+    return;
+  case K_RESOLUTION:
+    snprintf(buf, size, "the resolution");
+    return;
+  case K_ANNEX: {
+    const char *kind = attr(n, "kind");
+    snprintf(buf, size, "%s %d", kind ? kind : "annex", place_number(n));
+  }
+    return;
+  case K_AMENDMENT: {
+    const char *ref = attr(n, "ref");
+    if (ref)
+      snprintf(buf, size, "amendment %d (%s)", place_number(n), ref);
+    else
+      snprintf(buf, size, "amendment %d", place_number(n));
+  }
+    return;
+  default:
+    snprintf(buf, size, "%s %d", (const char *)n->name, place_number(n));
+  }
+}
+
+/* "item ii) of item c) of considering": N named in the words of DOC
+ * (0: A, 1: B), its parents through their match in A when they have one.
+ * The SUBJECT of a message is "section considering"; a parent is "of
+ * considering". */
+static void describe(const struct par *p, const xmlNode *n, int doc, bool subject, char *buf,
+                     size_t size) {
+  char own[160], up[400];
+  own_name(n, own, sizeof own);
+  /* a list is named by the item holding it: "item ii) of item c)" */
+  const xmlNode *from = is_k(n, K_ITEM) && is_k(n->parent, K_LIST) ? n->parent : n;
+  of_parent(p, from, doc, up, sizeof up);
+  bool worded = is_k(n, K_SECTION) && strncmp(own, "section ", 8) != 0;
+  snprintf(buf, size, "%s%s%s", subject && worded ? "section " : "", own, up);
+}
+
+/* ------------------------------------------------------------ reports */
+
+static void report(struct par *p, int doc, const xmlNode *at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void report(struct par *p, int doc, const xmlNode *at, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  diag_addv(p->d, p->doc[doc]->file, node_line(at), 0, rule_parallel.severity, &rule_parallel, fmt,
+            ap);
+  va_end(ap);
+  p->count++;
+}
+
+static void missing(struct par *p, int doc, const xmlNode *n) {
+  char name[512];
+  describe(p, n, doc, true, name, sizeof name);
+  report(p, doc, n, "%s: in %s, missing in %s", name, p->name[doc], p->name[1 - doc]);
+}
+
+/* ------------------------------------------------------------ text of a place */
+
+/* What a place's own text holds (its paragraphs, call, title …, not the
+ * places inside it). */
+struct facts {
+  int footnotes;
+  int marks; /* ins, del, and paragraphs marked whole */
+  const xmlNode **refs;
+  size_t nrefs, cap;
+};
+
+static void facts_walk(const xmlNode *n, struct analysis *a, struct facts *f) {
+  for (const xmlNode *c = first_el(n); c; c = next_el(c)) {
+    if (structural(c))
+      continue;
+    enum kind k = kind_of(c);
+    f->footnotes += k == K_FOOTNOTE || k == K_FNREF;
+    f->marks += k == K_INS || k == K_DEL || attr(c, "change") != NULL;
+    if (k == K_REF) {
+      if (f->nrefs == f->cap) {
+        f->cap = f->cap ? 2 * f->cap : 4;
+        f->refs = xrealloc(f->refs, f->cap * sizeof *f->refs);
+      }
+      f->refs[f->nrefs++] = ref_target(a, c);
+    }
+    facts_walk(c, a, f);
+  }
+}
+
+static const char *plural(int n, const char *word, char *buf, size_t size) {
+  snprintf(buf, size, "%d %s%s", n, word, n == 1 ? "" : "s");
+  return buf;
+}
+
+static void compare_facts(struct par *p, const xmlNode *a, const xmlNode *b) {
+  struct facts fa = {0}, fb = {0};
+  facts_walk(a, p->doc[0], &fa);
+  facts_walk(b, p->doc[1], &fb);
+  char name[512], x[32], y[32];
+  describe(p, a, 0, true, name, sizeof name);
+  long la = node_line(a);
+  if (fa.footnotes != fb.footnotes)
+    report(p, 1, b, "%s: %s in %s (line %ld), %s in %s", name,
+           plural(fa.footnotes, "footnote", x, sizeof x), p->name[0], la,
+           plural(fb.footnotes, "footnote", y, sizeof y), p->name[1]);
+  if (!fa.marks != !fb.marks)
+    report(p, 1, b, "%s: %s in its text in %s (line %ld), %s in %s", name,
+           fa.marks ? "revision marks" : "no revision mark", p->name[0], la,
+           fb.marks ? "revision marks" : "none", p->name[1]);
+  if (fa.nrefs != fb.nrefs)
+    report(p, 1, b, "%s: %s in %s (line %ld), %s in %s", name,
+           plural((int)fa.nrefs, "ref", x, sizeof x), p->name[0], la,
+           plural((int)fb.nrefs, "ref", y, sizeof y), p->name[1]);
+  for (size_t i = 0; fa.nrefs == fb.nrefs && i < fa.nrefs; i++) {
+    const xmlNode *want = fa.refs[i] ? paired(p, fa.refs[i], 0) : NULL;
+    if (want == fb.refs[i] || (!fa.refs[i] && !fb.refs[i]))
+      continue;
+    char ta[512], tb[512];
+    if (fa.refs[i])
+      describe(p, fa.refs[i], 0, true, ta, sizeof ta);
+    else
+      snprintf(ta, sizeof ta, "nothing");
+    const xmlNode *tb_a = fb.refs[i] ? paired(p, fb.refs[i], 1) : NULL;
+    if (tb_a)
+      describe(p, tb_a, 0, true, tb, sizeof tb);
+    else if (fb.refs[i])
+      describe(p, fb.refs[i], 1, true, tb, sizeof tb);
+    else
+      snprintf(tb, sizeof tb, "nothing");
+    report(p, 1, b, "%s: its ref %zu points at %s in %s (line %ld), at %s in %s", name, i + 1, ta,
+           p->name[0], la, tb, p->name[1]);
+  }
+  free(fa.refs);
+  free(fb.refs);
+}
+
+/* ------------------------------------------------------------ matching */
+
+static const char *state(int own) {
+  return own == SIDE_A ? "inserted" : own == SIDE_O ? "deleted" : "not marked";
+}
+
+/* A and B stand at the same place but differ: in their marking, or in
+ * their labels. Returns whether the marking differs (the labels after
+ * it follow from it and are not reported again). */
+static bool compare_key(struct par *p, const xmlNode *a, const xmlNode *b, bool quiet_labels) {
+  char name[512];
+  describe(p, a, 0, true, name, sizeof name);
+  long la = node_line(a);
+  if (own_sides(a) != own_sides(b)) {
+    report(p, 1, b, "%s: %s in %s (line %ld), %s in %s", name, state(own_sides(a)), p->name[0], la,
+           state(own_sides(b)), p->name[1]);
+    return true;
+  }
+  const char *ka = attr(a, "kind"), *kb = attr(b, "kind");
+  if (!same_kind(a, b))
+    report(p, 1, b, "%s: kind \"%s\" in %s (line %ld), \"%s\" in %s", name, ka ? ka : "annex",
+           p->name[0], la, kb ? kb : "annex", p->name[1]);
+  for (int side = SIDE_O; side <= SIDE_A && is_k(a, K_ITEM) && !quiet_labels; side++) {
+    char lx[LABEL_MAX + 8], ly[LABEL_MAX + 8];
+    /* an item on one side only in one text: its section's marking differs,
+     * reported there */
+    if (!(info_of(a)->in & side) || !(info_of(b)->in & side))
+      continue;
+    label_on(a, side, lx, sizeof lx);
+    label_on(b, side, ly, sizeof ly);
+    if (strcmp(lx, ly) != 0)
+      report(p, 1, b, "%s: labelled %s in %s (line %ld), %s in %s%s", name, lx, p->name[0], la, ly,
+             p->name[1], in_text(p->doc[0], side));
+  }
+  return false;
+}
+
+static void add_pair(struct par *p, const xmlNode *a, const xmlNode *b) {
+  if (p->npairs == p->cap) {
+    p->cap = p->cap ? 2 * p->cap : 64;
+    p->pairs = xrealloc(p->pairs, p->cap * sizeof *p->pairs);
+  }
+  p->pairs[p->npairs++] = (struct pair){a, b};
+}
+
+/* The places A[0..NA) and B[0..NB) between two matched ones: paired in
+ * order where their kinds agree, the rest missing on the other side. */
+static void match_gap(struct par *p, const xmlNode **a, size_t na, const xmlNode **b, size_t nb,
+                      bool *marked) {
+  size_t j = 0;
+  for (size_t i = 0; i < na; i++) {
+    size_t k = j;
+    while (k < nb && kind_of(b[k]) != kind_of(a[i]))
+      k++;
+    if (k == nb) {
+      missing(p, 0, a[i]);
+      continue;
+    }
+    for (; j < k; j++)
+      missing(p, 1, b[j]);
+    add_pair(p, a[i], b[k]);
+    *marked |= compare_key(p, a[i], b[k], *marked);
+    j = k + 1;
+  }
+  for (; j < nb; j++)
+    missing(p, 1, b[j]);
+}
+
+/* Matches the places inside A and B: the longest common run of places
+ * that agree (same_key), and match_gap between them. */
+static void match_children(struct par *p, const xmlNode *a, const xmlNode *b) {
+  const xmlNode **va, **vb;
+  size_t na = places(a, &va), nb = places(b, &vb);
+  size_t *len = xcalloc((na + 1) * (nb + 1), sizeof *len);
+#define L(i, j) len[(i) * (nb + 1) + (j)]
+  for (size_t i = na; i-- > 0;)
+    for (size_t j = nb; j-- > 0;)
+      L(i, j) = same_key(va[i], vb[j])      ? L(i + 1, j + 1) + 1
+                : L(i + 1, j) > L(i, j + 1) ? L(i + 1, j)
+                                            : L(i, j + 1);
+  size_t i = 0, j = 0, gi = 0, gj = 0, first = p->npairs;
+  bool marked = false;
+  while (i < na && j < nb) {
+    if (same_key(va[i], vb[j]) && L(i, j) == L(i + 1, j + 1) + 1) {
+      match_gap(p, va + gi, i - gi, vb + gj, j - gj, &marked);
+      add_pair(p, va[i], vb[j]);
+      gi = ++i, gj = ++j;
+    } else if (L(i + 1, j) >= L(i, j + 1)) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+#undef L
+  match_gap(p, va + gi, na - gi, vb + gj, nb - gj, &marked);
+  free(len);
+  free(va);
+  free(vb);
+  /* the pairs made here are A's children; the calls add theirs after */
+  for (size_t k = first, last = p->npairs; k < last; k++)
+    match_children(p, p->pairs[k].a, p->pairs[k].b);
+}
+
+/* The texts' numbers agree: "150" in every language. */
+static void compare_numbers(struct par *p, const xmlNode *a, const xmlNode *b) {
+  struct vtext t = {0};
+  char *na = vtext_copy(&t, child_k(a, K_NUMBER), SIDE_A);
+  char *nb = vtext_copy(&t, child_k(b, K_NUMBER), SIDE_A);
+  if (strcmp(na, nb) != 0) {
+    char name[512];
+    describe(p, a, 0, true, name, sizeof name);
+    report(p, 1, b, "%s: number %s in %s (line %ld), %s in %s", name, na, p->name[0], node_line(a),
+           nb, p->name[1]);
+  }
+  free(na);
+  free(nb);
+  vtext_free(&t);
+}
+
+size_t parallel_compare(struct analysis *a, struct analysis *b, struct diags *d) {
+  struct par p = {{a, b}, {a->file, b->file}, d, NULL, 0, 0, 0};
+  xmlNodePtr ra = xmlDocGetRootElement(a->doc), rb = xmlDocGetRootElement(b->doc);
+  if (kind_of(ra) != kind_of(rb)) {
+    report(&p, 1, rb, "the document: a %s in %s, a %s in %s", (const char *)ra->name, p.name[0],
+           (const char *)rb->name, p.name[1]);
+    return p.count;
+  }
+  add_pair(&p, ra, rb);
+  match_children(&p, ra, rb);
+  /* what the places hold, once every place is matched (a ref may point
+   * forward) */
+  for (size_t i = 0; i < p.npairs; i++) {
+    compare_facts(&p, p.pairs[i].a, p.pairs[i].b);
+    if (is_k(p.pairs[i].a, K_HEADING))
+      compare_numbers(&p, p.pairs[i].a, p.pairs[i].b);
+  }
+  free(p.pairs);
+  return p.count;
+}
+
+/* ------------------------------------------------------------ files */
+
+static struct analysis *load(struct schema *schema, const char *file) {
+  struct diags ignored; /* the file's own findings: check printed them */
+  diags_init(&ignored);
+  struct analysis *a = NULL;
+  if (pipeline_check(schema, file, &ignored, &a) != 0 && a) {
+    xmlDocPtr doc = a->doc;
+    analysis_free(a);
+    xmlFreeDoc(doc);
+    a = NULL;
+  }
+  diags_free(&ignored);
+  if (!a) {
+    fputs("resc: '", stderr);
+    diag_print_name(file, stderr);
+    fputs("' is left out of the parallel comparison: it does not reach the rules\n", stderr);
+  }
+  return a;
+}
+
+static void unload(struct analysis *a) {
+  if (!a)
+    return;
+  xmlDocPtr doc = a->doc;
+  analysis_free(a);
+  xmlFreeDoc(doc);
+}
+
+int parallel_check_files(struct schema *schema, char **files, int n, enum diag_format fmt,
+                         void *out, size_t *errors) {
+  struct analysis *ref = load(schema, files[0]);
+  size_t total = 0;
+  for (int i = 1; ref && i < n; i++) {
+    struct analysis *b = load(schema, files[i]);
+    if (!b)
+      continue;
+    struct diags d;
+    diags_init(&d);
+    total += parallel_compare(ref, b, &d);
+    diags_print(&d, fmt, out);
+    diags_free(&d);
+    unload(b);
+  }
+  unload(ref);
+  *errors += total;
+  return total ? 1 : 0;
+}
