@@ -101,11 +101,32 @@ static void label_on(const xmlNode *n, int side, char *buf, size_t size) {
 
 static bool same_kind(const xmlNode *s, const xmlNode *n);
 
+static void shape_walk(const xmlNode *n, unsigned *footnotes, unsigned *refs) {
+  for (const xmlNode *c = first_el(n); c; c = next_el(c)) {
+    if (structural(c))
+      continue;
+    *footnotes += is_k(c, K_FOOTNOTE) || is_k(c, K_FNREF);
+    *refs += is_k(c, K_REF);
+    shape_walk(c, footnotes, refs);
+  }
+}
+
+/* What a place holds, words aside: its footnotes, refs and places, in
+ * one number that two versions of it share. */
+static unsigned shape(const xmlNode *n) {
+  unsigned footnotes = 0, refs = 0, inner = 0;
+  shape_walk(n, &footnotes, &refs);
+  for (const xmlNode *c = first_el(n); c; c = next_el(c))
+    inner += structural(c);
+  return footnotes + 64 * refs + 4096 * inner;
+}
+
 /* Whether two places can be the same one of two versions: same kind,
- * marking and (v2) annex kind, the same labels in each view, and as
- * many items (rows, cells) when they hold some. */
+ * marking and (v2) annex kind, the same labels in each view, as many
+ * items (rows, cells) when they hold some, and the same shape. */
 static bool same_key(const xmlNode *a, const xmlNode *b) {
-  if (!same_kind(a, b) || own_sides(a) != own_sides(b) || count_items(a) != count_items(b))
+  if (!same_kind(a, b) || own_sides(a) != own_sides(b) || count_items(a) != count_items(b) ||
+      shape(a) != shape(b) || !attr(a, "header") != !attr(b, "header"))
     return false;
   if (!is_k(a, K_ITEM))
     return true;
@@ -189,18 +210,21 @@ static void of_parent(const struct par *p, const xmlNode *n, int doc, char *buf,
   snprintf(buf, size, " of %s", name);
 }
 
-/* TEXT cut after its last word within 48 bytes, with "…": a call such
+/* TEXT cut after its last word within 40 characters, with "…": a call such
  * as "invite les États Membres, les Membres de Secteur, …" is named by
  * its first words. */
 static char *shorten(char *text) {
-  if (strlen(text) <= 48)
+  size_t n = 0, chars = 0, cut = 0;
+  for (; text[n]; n++)
+    if (((unsigned char)text[n] & 0xC0) != 0x80 && ++chars > 40)
+      break;
+    else if (text[n] == ' ')
+      cut = n;
+  if (!text[n] || !cut)
     return text;
-  size_t n = 48;
-  while (n > 0 && text[n] != ' ')
-    n--;
-  while (n > 0 && (text[n - 1] == ',' || text[n - 1] == ' '))
-    n--;
-  memcpy(text + n, " …", sizeof " …");
+  while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ' '))
+    cut--;
+  memcpy(text + cut, " …", sizeof " …");
   return text;
 }
 
@@ -389,11 +413,20 @@ static bool compare_key(struct par *p, const xmlNode *a, const xmlNode *b, bool 
            state(own_sides(b)), p->name[1]);
     return true;
   }
-  const char *ka = attr(a, "kind"), *kb = attr(b, "kind");
-  if (!same_kind(a, b))
-    report(p, 1, b, "%s: kind \"%s\" in %s (line %ld), \"%s\" in %s", name, ka ? ka : "annex",
-           p->name[0], la, kb ? kb : "annex", p->name[1]);
-  for (int side = SIDE_O; side <= SIDE_A && is_k(a, K_ITEM) && !quiet_labels; side++) {
+  /* the kind of an annex or a text, the action of an amendment */
+  static const char *const attrs[] = {"kind", "action"};
+  for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
+    /* an annex or resolution without kind is of its element's kind */
+    const char *dflt = i == 0 ? (const char *)a->name : NULL;
+    const char *va = attr(a, attrs[i]) ? attr(a, attrs[i]) : dflt;
+    const char *vb = attr(b, attrs[i]) ? attr(b, attrs[i]) : dflt;
+    if ((va || vb) && (!va || !vb || strcmp(va, vb) != 0))
+      report(p, 1, b, "%s: %s \"%s\" in %s (line %ld), \"%s\" in %s", name, attrs[i],
+             va ? va : "(none)", p->name[0], la, vb ? vb : "(none)", p->name[1]);
+  }
+  /* without marks in either text, the two views are one */
+  int first = p->doc[0]->has_marks || p->doc[1]->has_marks ? SIDE_O : SIDE_A;
+  for (int side = first; side <= SIDE_A && is_k(a, K_ITEM) && !quiet_labels; side++) {
     char lx[LABEL_MAX + 8], ly[LABEL_MAX + 8];
     /* an item on one side only in one text: its section's marking differs,
      * reported there */
@@ -416,23 +449,34 @@ static void add_pair(struct par *p, const xmlNode *a, const xmlNode *b) {
   p->pairs[p->npairs++] = (struct pair){a, b};
 }
 
+/* The first of B[J..NB) of A's kind (and shape, with SHAPED), or NB. */
+static size_t find_like(const xmlNode *a, const xmlNode **b, size_t j, size_t nb, bool shaped) {
+  while (j < nb && (kind_of(b[j]) != kind_of(a) || (shaped && shape(b[j]) != shape(a))))
+    j++;
+  return j;
+}
+
 /* The places A[0..NA) and B[0..NB) between two matched ones: paired in
- * order where their kinds agree, the rest missing on the other side. */
+ * order, a place of the same shape first; where one side has more, the
+ * places left over are missing on the other. Labels after a missing
+ * place follow from it: *QUIET then holds their differences back, as
+ * after a difference of marking. */
 static void match_gap(struct par *p, const xmlNode **a, size_t na, const xmlNode **b, size_t nb,
-                      bool *marked) {
+                      bool *quiet) {
   size_t j = 0;
+  *quiet |= na != nb;
   for (size_t i = 0; i < na; i++) {
-    size_t k = j;
-    while (k < nb && kind_of(b[k]) != kind_of(a[i]))
-      k++;
-    if (k == nb) {
+    size_t k = find_like(a[i], b, j, nb, true);
+    if (k == nb && na - i <= nb - j)
+      k = find_like(a[i], b, j, nb, false);
+    if (k == nb || (k - j > 0 && na - i > nb - k)) {
       missing(p, 0, a[i]);
       continue;
     }
     for (; j < k; j++)
       missing(p, 1, b[j]);
     add_pair(p, a[i], b[k]);
-    *marked |= compare_key(p, a[i], b[k], *marked);
+    *quiet |= compare_key(p, a[i], b[k], *quiet);
     j = k + 1;
   }
   for (; j < nb; j++)
@@ -452,10 +496,10 @@ static void match_children(struct par *p, const xmlNode *a, const xmlNode *b) {
                 : L(i + 1, j) > L(i, j + 1) ? L(i + 1, j)
                                             : L(i, j + 1);
   size_t i = 0, j = 0, gi = 0, gj = 0, first = p->npairs;
-  bool marked = false;
+  bool quiet = false;
   while (i < na && j < nb) {
     if (same_key(va[i], vb[j]) && L(i, j) == L(i + 1, j + 1) + 1) {
-      match_gap(p, va + gi, i - gi, vb + gj, j - gj, &marked);
+      match_gap(p, va + gi, i - gi, vb + gj, j - gj, &quiet);
       add_pair(p, va[i], vb[j]);
       gi = ++i, gj = ++j;
     } else if (L(i + 1, j) >= L(i, j + 1)) {
@@ -465,7 +509,7 @@ static void match_children(struct par *p, const xmlNode *a, const xmlNode *b) {
     }
   }
 #undef L
-  match_gap(p, va + gi, na - gi, vb + gj, nb - gj, &marked);
+  match_gap(p, va + gi, na - gi, vb + gj, nb - gj, &quiet);
   free(len);
   free(va);
   free(vb);
@@ -499,6 +543,7 @@ size_t parallel_compare(struct analysis *a, struct analysis *b, struct diags *d)
     return p.count;
   }
   add_pair(&p, ra, rb);
+  compare_key(&p, ra, rb, false);
   match_children(&p, ra, rb);
   /* what the places hold, once every place is matched (a ref may point
    * forward) */
