@@ -46,11 +46,8 @@ def golden(resc, sample, view, path):
     return 0
 
 
-def expect(resc, doc):
-    folder, name = os.path.split(os.path.abspath(doc))
-    rc, out, err = run([os.path.abspath(resc), "check", "-q", name], cwd=folder)
-    with open(os.path.join(folder, name[:-4] + ".expected"), encoding="utf-8") as f:
-        want = f.read()
+def matches(want, rc, out, err):
+    """Whether a check's output is WANT, its status the one WANT deserves."""
     want_rc = 1 if ": error: " in want else 0
     ok = True
     if out != want:
@@ -59,6 +56,15 @@ def expect(resc, doc):
     if rc != want_rc:
         print(f"exit status {rc}, expected {want_rc}; stderr: {err}")
         ok = False
+    return ok
+
+
+def expect(resc, doc):
+    folder, name = os.path.split(os.path.abspath(doc))
+    rc, out, err = run([os.path.abspath(resc), "check", "-q", name], cwd=folder)
+    with open(os.path.join(folder, name[:-4] + ".expected"), encoding="utf-8") as f:
+        want = f.read()
+    ok = matches(want, rc, out, err)
     if not want.strip():
         print("an expected file must name at least one diagnostic")
         ok = False
@@ -73,17 +79,10 @@ def parallel(resc, folder):
     rc, out, err = run([os.path.abspath(resc), "check", "-q", "--parallel", *files], cwd=folder)
     with open(os.path.join(folder, "expected"), encoding="utf-8") as f:
         want = f.read()
-    want_rc = 1 if ": error: " in want else 0
-    ok = True
-    if out != want:
-        show_diff(want, out)
-        ok = False
-    if rc != want_rc:
-        print(f"exit status {rc}, expected {want_rc}; stderr: {err}")
-        ok = False
-    if ok:
-        print(f"{folder}: {len(want.splitlines())} divergence(s) as expected")
-    return 0 if ok else 1
+    if not matches(want, rc, out, err):
+        return 1
+    print(f"{folder}: {len(want.splitlines())} divergence(s) as expected")
+    return 0
 
 
 def silent(resc, doc):
