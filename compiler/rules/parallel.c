@@ -1,6 +1,7 @@
 #include "rules/parallel.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,24 +102,49 @@ static void label_on(const xmlNode *n, int side, char *buf, size_t size) {
 
 static bool same_kind(const xmlNode *s, const xmlNode *n);
 
-static void shape_walk(const xmlNode *n, unsigned *footnotes, unsigned *refs) {
-  for (const xmlNode *c = first_el(n); c; c = next_el(c)) {
-    if (structural(c))
+/* Adds the numbers of TEXT to *SUM, each hashed, in any order: "No. 53"
+ * and "п. 53", "2014-2017" and "2017-2014" (an Arabic range) agree. */
+static void add_numbers(const char *text, uint64_t *sum) {
+  for (const char *c = text; *c;) {
+    if (*c < '0' || *c > '9') {
+      c++;
       continue;
-    *footnotes += is_k(c, K_FOOTNOTE) || is_k(c, K_FNREF);
-    *refs += is_k(c, K_REF);
-    shape_walk(c, footnotes, refs);
+    }
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *c >= '0' && *c <= '9'; c++)
+      h = (h ^ (unsigned char)*c) * 1099511628211u;
+    *sum += h;
   }
 }
 
-/* What a place holds, words aside: its footnotes, refs and places, in
- * one number that two versions of it share. */
-static unsigned shape(const xmlNode *n) {
-  unsigned footnotes = 0, refs = 0, inner = 0;
-  shape_walk(n, &footnotes, &refs);
+struct shape {
+  unsigned footnotes, refs;
+  uint64_t numbers;
+};
+
+static void shape_walk(const xmlNode *n, struct shape *sh) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content)
+      add_numbers((const char *)c->content, &sh->numbers);
+    if (c->type != XML_ELEMENT_NODE || !is_resc(c) || structural(c))
+      continue;
+    sh->footnotes += is_k(c, K_FOOTNOTE) || is_k(c, K_FNREF);
+    sh->refs += is_k(c, K_REF);
+    shape_walk(c, sh);
+  }
+}
+
+/* What a place holds, words aside: its footnotes, refs, numbers and
+ * places, in one number that two versions of it share. The numbers of a
+ * text survive its translation ("Document PP-18/46", "2030"): they tell
+ * which of two items of one shape a translation left out. */
+static uint64_t shape(const xmlNode *n) {
+  struct shape sh = {0, 0, 0};
+  unsigned inner = 0;
+  shape_walk(n, &sh);
   for (const xmlNode *c = first_el(n); c; c = next_el(c))
     inner += structural(c);
-  return footnotes + 64 * refs + 4096 * inner;
+  return sh.numbers ^ (sh.footnotes + 64u * sh.refs + 4096u * inner);
 }
 
 /* Whether two places can be the same one of two versions: same kind,
