@@ -113,7 +113,11 @@ static void add_numbers(const char *text, uint64_t *sum) {
     uint64_t h = 1469598103934665603u; /* FNV-1a */
     for (; *c >= '0' && *c <= '9'; c++)
       h = (h ^ (unsigned char)*c) * 1099511628211u;
-    *sum += h;
+    /* mixed (splitmix64's finalizer) before the sum: FNV values of
+     * neighbouring numbers add up alike ("2014" and "1", "2015" and "2") */
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9u;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebu;
+    *sum += h ^ (h >> 31);
   }
 }
 
@@ -142,28 +146,51 @@ static uint64_t shape(const xmlNode *n) {
   struct shape sh = {0, 0, 0};
   unsigned inner = 0;
   shape_walk(n, &sh);
+  /* a row's text is its cells': "2014" tells one row of figures from
+   * the next */
+  for (const xmlNode *c = first_el(n); c && is_k(n, K_ROW); c = next_el(c))
+    shape_walk(c, &sh);
   for (const xmlNode *c = first_el(n); c; c = next_el(c))
     inner += structural(c);
   return sh.numbers ^ (sh.footnotes + 64u * sh.refs + 4096u * inner);
 }
 
-/* Whether two places can be the same one of two versions: same kind,
- * marking and (v2) annex kind, the same labels in each view, as many
- * items (rows, cells) when they hold some, and the same shape. */
-static bool same_key(const xmlNode *a, const xmlNode *b) {
-  if (!same_kind(a, b) || own_sides(a) != own_sides(b) || count_items(a) != count_items(b) ||
-      shape(a) != shape(b) || !attr(a, "header") != !attr(b, "header"))
-    return false;
-  if (!is_k(a, K_ITEM))
-    return true;
-  for (int side = SIDE_O; side <= SIDE_A; side++) {
-    char la[LABEL_MAX + 8], lb[LABEL_MAX + 8];
-    label_on(a, side, la, sizeof la);
-    label_on(b, side, lb, sizeof lb);
-    if (strcmp(la, lb) != 0)
-      return false;
+/* A place's key: two places can be the same one of two versions when
+ * their keys are equal: same kind, marking and (v2) annex kind, the same
+ * labels in each view, as many items (rows, cells) when they hold some,
+ * and the same shape. Worked out once a place: the matching compares
+ * every place of a part with every other. */
+struct place_key {
+  uint64_t key, shape;
+};
+
+static uint64_t mix(uint64_t h, const void *bytes, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ ((const unsigned char *)bytes)[i]) * 1099511628211u; /* FNV-1a */
+  return h;
+}
+
+static struct place_key key_of(const xmlNode *n) {
+  struct place_key k = {1469598103934665603u, shape(n)};
+  const char *kind = attr(n, "kind");
+  int facts[4] = {kind_of(n), own_sides(n), (int)count_items(n), attr(n, "header") != NULL};
+  k.key = mix(k.key, facts, sizeof facts);
+  k.key = mix(k.key, n->name, strlen((const char *)n->name) + 1);
+  k.key = mix(k.key, kind ? kind : "", kind ? strlen(kind) + 1 : 1);
+  k.key = mix(k.key, &k.shape, sizeof k.shape);
+  for (int side = SIDE_O; side <= SIDE_A && is_k(n, K_ITEM); side++) {
+    char lab[LABEL_MAX + 8];
+    label_on(n, side, lab, sizeof lab);
+    k.key = mix(k.key, lab, strlen(lab) + 1);
   }
-  return true;
+  return k;
+}
+
+static struct place_key *keys_of(const xmlNode **v, size_t n) {
+  struct place_key *k = xcalloc(n ? n : 1, sizeof *k);
+  for (size_t i = 0; i < n; i++)
+    k[i] = key_of(v[i]);
+  return k;
 }
 
 static const xmlNode *paired(const struct par *p, const xmlNode *n, int from) {
@@ -475,9 +502,18 @@ static void add_pair(struct par *p, const xmlNode *a, const xmlNode *b) {
   p->pairs[p->npairs++] = (struct pair){a, b};
 }
 
+/* The places of one side of a comparison, with their keys. */
+struct side {
+  const xmlNode **v;
+  struct place_key *k;
+};
+
 /* The first of B[J..NB) of A's kind (and shape, with SHAPED), or NB. */
-static size_t find_like(const xmlNode *a, const xmlNode **b, size_t j, size_t nb, bool shaped) {
-  while (j < nb && (kind_of(b[j]) != kind_of(a) || (shaped && shape(b[j]) != shape(a))))
+static size_t find_like(const xmlNode *a, uint64_t shape, struct side b, size_t j, size_t nb,
+                        bool shaped) {
+  while (j < nb &&
+         (kind_of(b.v[j]) != kind_of(a) || !attr(b.v[j], "header") != !attr(a, "header") ||
+          (shaped && b.k[j].shape != shape)))
     j++;
   return j;
 }
@@ -487,46 +523,47 @@ static size_t find_like(const xmlNode *a, const xmlNode **b, size_t j, size_t nb
  * places left over are missing on the other. Labels after a missing
  * place follow from it: *QUIET then holds their differences back, as
  * after a difference of marking. */
-static void match_gap(struct par *p, const xmlNode **a, size_t na, const xmlNode **b, size_t nb,
+static void match_gap(struct par *p, struct side a, size_t na, struct side b, size_t nb,
                       bool *quiet) {
   size_t j = 0;
   *quiet |= na != nb;
   for (size_t i = 0; i < na; i++) {
-    size_t k = find_like(a[i], b, j, nb, true);
+    size_t k = find_like(a.v[i], a.k[i].shape, b, j, nb, true);
     if (k == nb && na - i <= nb - j)
-      k = find_like(a[i], b, j, nb, false);
+      k = find_like(a.v[i], a.k[i].shape, b, j, nb, false);
     if (k == nb || (k - j > 0 && na - i > nb - k)) {
-      missing(p, 0, a[i]);
+      missing(p, 0, a.v[i]);
       continue;
     }
     for (; j < k; j++)
-      missing(p, 1, b[j]);
-    add_pair(p, a[i], b[k]);
-    *quiet |= compare_key(p, a[i], b[k], *quiet);
+      missing(p, 1, b.v[j]);
+    add_pair(p, a.v[i], b.v[k]);
+    *quiet |= compare_key(p, a.v[i], b.v[k], *quiet);
     j = k + 1;
   }
   for (; j < nb; j++)
-    missing(p, 1, b[j]);
+    missing(p, 1, b.v[j]);
 }
 
-/* Matches the places inside A and B: the longest common run of places
- * that agree (same_key), and match_gap between them. */
-static void match_children(struct par *p, const xmlNode *a, const xmlNode *b) {
-  const xmlNode **va, **vb;
-  size_t na = places(a, &va), nb = places(b, &vb);
-  size_t *len = xcalloc((na + 1) * (nb + 1), sizeof *len);
+static struct side from(struct side s, size_t i) { return (struct side){s.v + i, s.k + i}; }
+
+/* The places A[0..NA) and B[0..NB), which differ at both ends: the
+ * longest common run of places with equal keys, and match_gap between
+ * them. */
+static void match_middle(struct par *p, struct side a, size_t na, struct side b, size_t nb) {
+  uint32_t *len = xcalloc((na + 1) * (nb + 1), sizeof *len);
 #define L(i, j) len[(i) * (nb + 1) + (j)]
   for (size_t i = na; i-- > 0;)
     for (size_t j = nb; j-- > 0;)
-      L(i, j) = same_key(va[i], vb[j])      ? L(i + 1, j + 1) + 1
+      L(i, j) = a.k[i].key == b.k[j].key    ? L(i + 1, j + 1) + 1
                 : L(i + 1, j) > L(i, j + 1) ? L(i + 1, j)
                                             : L(i, j + 1);
-  size_t i = 0, j = 0, gi = 0, gj = 0, first = p->npairs;
+  size_t i = 0, j = 0, gi = 0, gj = 0;
   bool quiet = false;
   while (i < na && j < nb) {
-    if (same_key(va[i], vb[j]) && L(i, j) == L(i + 1, j + 1) + 1) {
-      match_gap(p, va + gi, i - gi, vb + gj, j - gj, &quiet);
-      add_pair(p, va[i], vb[j]);
+    if (a.k[i].key == b.k[j].key && L(i, j) == L(i + 1, j + 1) + 1) {
+      match_gap(p, from(a, gi), i - gi, from(b, gj), j - gj, &quiet);
+      add_pair(p, a.v[i], b.v[j]);
       gi = ++i, gj = ++j;
     } else if (L(i + 1, j) >= L(i, j + 1)) {
       i++;
@@ -535,10 +572,27 @@ static void match_children(struct par *p, const xmlNode *a, const xmlNode *b) {
     }
   }
 #undef L
-  match_gap(p, va + gi, na - gi, vb + gj, nb - gj, &quiet);
+  match_gap(p, from(a, gi), na - gi, from(b, gj), nb - gj, &quiet);
   free(len);
-  free(va);
-  free(vb);
+}
+
+/* Matches the places inside A and B. The versions of a text mostly
+ * agree: the places equal at both ends are paired as they stand, and
+ * only those between are matched run by run (match_middle, quadratic). */
+static void match_children(struct par *p, const xmlNode *a, const xmlNode *b) {
+  struct side sa, sb;
+  size_t na = places(a, &sa.v), nb = places(b, &sb.v);
+  sa.k = keys_of(sa.v, na);
+  sb.k = keys_of(sb.v, nb);
+  size_t lo = 0, hi = 0, first = p->npairs;
+  while (lo < na && lo < nb && sa.k[lo].key == sb.k[lo].key)
+    add_pair(p, sa.v[lo], sb.v[lo]), lo++;
+  while (hi < na - lo && hi < nb - lo && sa.k[na - 1 - hi].key == sb.k[nb - 1 - hi].key)
+    hi++;
+  match_middle(p, from(sa, lo), na - lo - hi, from(sb, lo), nb - lo - hi);
+  for (size_t k = hi; k > 0; k--)
+    add_pair(p, sa.v[na - k], sb.v[nb - k]);
+  free(sa.v), free(sa.k), free(sb.v), free(sb.k);
   /* the pairs made here are A's children; the calls add theirs after */
   for (size_t k = first, last = p->npairs; k < last; k++)
     match_children(p, p->pairs[k].a, p->pairs[k].b);
