@@ -551,6 +551,14 @@ static struct side from(struct side s, size_t i) { return (struct side){s.v + i,
  * longest common run of places with equal keys, and match_gap between
  * them. */
 static void match_middle(struct par *p, struct side a, size_t na, struct side b, size_t nb) {
+  bool quiet = false;
+  /* past 4 million pairs of places (two sections of 2 000 items each
+   * differing at both ends), the table would cost more than the answer
+   * is worth: the places are paired in order, as in a gap */
+  if ((na + 1) > 4000000 / (nb + 1)) {
+    match_gap(p, a, na, b, nb, &quiet);
+    return;
+  }
   uint32_t *len = xcalloc((na + 1) * (nb + 1), sizeof *len);
 #define L(i, j) len[(i) * (nb + 1) + (j)]
   for (size_t i = na; i-- > 0;)
@@ -559,7 +567,6 @@ static void match_middle(struct par *p, struct side a, size_t na, struct side b,
                 : L(i + 1, j) > L(i, j + 1) ? L(i + 1, j)
                                             : L(i, j + 1);
   size_t i = 0, j = 0, gi = 0, gj = 0;
-  bool quiet = false;
   while (i < na && j < nb) {
     if (a.k[i].key == b.k[j].key && L(i, j) == L(i + 1, j + 1) + 1) {
       match_gap(p, from(a, gi), i - gi, from(b, gj), j - gj, &quiet);
