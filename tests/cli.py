@@ -74,6 +74,18 @@ with tempfile.TemporaryDirectory() as tmp:
           run("diff", sample("res75-2.xml"), sample("res75-2.xml"))[0] == 1)
     check("check --base with a missing text in force",
           run("check", "--base", os.path.join(tmp, "none.xml"), sample("res75-2.xml"))[0] == 2)
+    check("check --parallel needs two files", run("check", "--parallel", sample("res75-2.xml"))[0] == 2)
+    check("check --parallel cannot read standard input",
+          run("check", "--parallel", "-", sample("res75-2.xml"))[0] == 2)
+    check("check --parallel given twice",
+          run("check", "--parallel", "--parallel", sample("res75-2.xml"),
+              sample("res75-2.xml"))[0] == 2)
+    rc, out, err = run("check", "--parallel", "--diagnostics=json", sample("res75-atu.xml"),
+                       sample("res75-2.xml"))
+    check("check --parallel: divergences exit 1, one JSON object a line",
+          rc == 1 and out and all(l.startswith("{") and '"parallel"' in l
+                                  for l in out.splitlines() if "[stale-ref]" not in l
+                                  and '"stale-ref"' not in l), out)
     check("import --help exits 0", run("import", "--help")[0] == 0)
     check("import: unknown option", run("import", "--frob", "x.docx")[0] == 2)
     check("import: unknown --marks", run("import", "--marks", "both", "x.docx")[0] == 2)

@@ -6,6 +6,8 @@
   runner.py silent RESC DOC.xml                 check finds nothing at all in DOC
   runner.py roundtrip RESC SAMPLE VIEW          the view as XML is valid and says the same
   runner.py update RESC SAMPLES_DIR GOLDEN_DIR  rewrite the golden texts (review the diff!)
+  runner.py parallel RESC DIR                   check --parallel of the files DIR/args names
+                                                equals DIR/expected (empty: silent, status 0)
   runner.py findings RESC EXPECTED DOC...       check of all DOCs: no error, and exactly
                                                 the warnings listed in EXPECTED
 
@@ -44,11 +46,8 @@ def golden(resc, sample, view, path):
     return 0
 
 
-def expect(resc, doc):
-    folder, name = os.path.split(os.path.abspath(doc))
-    rc, out, err = run([os.path.abspath(resc), "check", "-q", name], cwd=folder)
-    with open(os.path.join(folder, name[:-4] + ".expected"), encoding="utf-8") as f:
-        want = f.read()
+def matches(want, rc, out, err):
+    """Whether a check's output is WANT, its status the one WANT deserves."""
     want_rc = 1 if ": error: " in want else 0
     ok = True
     if out != want:
@@ -57,12 +56,33 @@ def expect(resc, doc):
     if rc != want_rc:
         print(f"exit status {rc}, expected {want_rc}; stderr: {err}")
         ok = False
+    return ok
+
+
+def expect(resc, doc):
+    folder, name = os.path.split(os.path.abspath(doc))
+    rc, out, err = run([os.path.abspath(resc), "check", "-q", name], cwd=folder)
+    with open(os.path.join(folder, name[:-4] + ".expected"), encoding="utf-8") as f:
+        want = f.read()
+    ok = matches(want, rc, out, err)
     if not want.strip():
         print("an expected file must name at least one diagnostic")
         ok = False
     if ok:
         print(f"{name}: {len(want.splitlines())} diagnostic(s) as expected")
     return 0 if ok else 1
+
+
+def parallel(resc, folder):
+    with open(os.path.join(folder, "args"), encoding="utf-8") as f:
+        files = f.read().split()
+    rc, out, err = run([os.path.abspath(resc), "check", "-q", "--parallel", *files], cwd=folder)
+    with open(os.path.join(folder, "expected"), encoding="utf-8") as f:
+        want = f.read()
+    if not matches(want, rc, out, err):
+        return 1
+    print(f"{folder}: {len(want.splitlines())} divergence(s) as expected")
+    return 0
 
 
 def silent(resc, doc):
@@ -140,8 +160,8 @@ def update(resc, samples, goldens):
 
 def main(argv):
     cmd, args = argv[1], argv[2:]
-    return {"golden": golden, "expect": expect, "silent": silent, "roundtrip": roundtrip,
-            "update": update, "findings": findings}[cmd](*args)
+    return {"golden": golden, "expect": expect, "silent": silent, "parallel": parallel,
+            "roundtrip": roundtrip, "update": update, "findings": findings}[cmd](*args)
 
 
 if __name__ == "__main__":

@@ -8,10 +8,11 @@
 #include "core/batch.h"
 #include "core/validate.h"
 #include "core/xalloc.h"
+#include "rules/parallel.h"
 
 static const char usage[] =
     "usage: resc check [-W error|--werror] [--diagnostics=gcc|json|sarif] [-q] [-j N]\n"
-    "                  [--base RES.xml] FILE...\n"
+    "                  [--base RES.xml] [--parallel] FILE...\n"
     "\n"
     "Validates each FILE against the schema and the rules of the vocabulary and\n"
     "prints one line per finding on standard output, sorted by line:\n"
@@ -24,9 +25,13 @@ static const char usage[] =
     "  -j N, --jobs=N          check with N processes; output still in file order\n"
     "  --base RES.xml          also report, block by block, where each FILE's original\n"
     "                          text differs from RES.xml, the text in force [base]\n"
+    "  --parallel              the FILEs are language versions of one text: each has\n"
+    "                          the first one's sections, items and labels, refs,\n"
+    "                          footnotes, marks, annexes and tables [parallel]\n"
     "\n"
     "example: resc check samples/*.xml\n"
     "         resc check --diagnostics=sarif drafts/*.xml > resc.sarif\n"
+    "         resc check --parallel res150-en.xml res150-fr.xml res150-ru.xml\n"
     "exit status: 0 no error, 1 document error, 2 usage or I/O error\n";
 
 static const struct option longopts[] = {
@@ -34,6 +39,7 @@ static const struct option longopts[] = {
     {"diagnostics", required_argument, NULL, OPT_DIAGNOSTICS},
     {"jobs", required_argument, NULL, OPT_JOBS},
     {"base", required_argument, NULL, OPT_FIRST_FREE},
+    {"parallel", no_argument, NULL, OPT_FIRST_FREE + 1},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -79,6 +85,7 @@ int cmd_check(int argc, char **argv) {
   struct common_options o = {.jobs = 1};
   unsigned char seen[1024] = {0};
   const char *base = NULL;
+  bool parallel = false;
   int opt;
   optind = 1;
   opterr = 0;
@@ -91,6 +98,12 @@ int cmd_check(int argc, char **argv) {
       if (once("check", opt, seen, "--base"))
         return EXIT_USAGE;
       base = optarg;
+      continue;
+    }
+    if (opt == OPT_FIRST_FREE + 1) {
+      if (once("check", opt, seen, "--parallel"))
+        return EXIT_USAGE;
+      parallel = true;
       continue;
     }
     int r = common_option("check", opt, optarg, &o);
@@ -109,9 +122,13 @@ int cmd_check(int argc, char **argv) {
     return usage_error("check", "check needs at least one FILE");
   if (stdin_once(files, nfiles))
     return EXIT_USAGE;
-  for (int i = 0; base && i < nfiles; i++)
-    if (strcmp(files[i], "-") == 0) /* --base reads each file a second time */
-      return usage_error("check", "check --base cannot read standard input; name the file");
+  if (parallel && nfiles < 2)
+    return usage_error("check", "check --parallel needs two FILEs or more");
+  for (int i = 0; (base || parallel) && i < nfiles; i++)
+    if (strcmp(files[i], "-") == 0) /* --base and --parallel read each file a second time */
+      return usage_error("check",
+                         base ? "check --base cannot read standard input; name the file"
+                              : "check --parallel cannot read standard input; name the file");
   struct schema *schema = schema_load();
   struct file_result *res = xcalloc((size_t)nfiles, sizeof *res);
   if (!schema || !res) {
@@ -140,6 +157,10 @@ int cmd_check(int argc, char **argv) {
       worst = v > worst ? v : worst;
     }
     free(res[i].text);
+  }
+  if (parallel) {
+    int v = parallel_check_files(schema, files, nfiles, o.diag_format, out, &errors);
+    worst = v > worst ? v : worst;
   }
   if (o.diag_format == DIAG_SARIF)
     sarif_close(&sarif);

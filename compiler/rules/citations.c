@@ -12,13 +12,21 @@
 /* ------------------------------------------------------------ sections */
 
 /* The citation words, longest first where one begins another. */
-static const char *const cite_words[] = {"subparagraphs", "subparagraph", "paragraphs", "paragraph",
-                                         "points",        "point",        "alinéas",    "alinéa",
-                                         "puntos",        "punto",        "apartados",  "apartado"};
+static const char *const cite_words[] = {
+    "subparagraphs", "subparagraph", "paragraphs", "paragraph", "points", "point", "alinéas",
+    "alinéa", "puntos", "punto", "apartados", "apartado",
+    /* Russian: "пункт 2 раздела решает", "пунктах 1 и 2 …", "подпункте a) …" */
+    "подпунктах", "подпунктов", "подпункта", "подпункте", "подпункт", "пунктами", "пунктах",
+    "пунктов", "пунктам", "пунктом", "пункты", "пункте", "пункта", "пункту", "пункт",
+    /* Arabic: "الفقرة 2 من "يقرر"", the dual and plural, "البند" */
+    "الفقرتين", "الفقرات", "الفقرة", "البنود", "البند",
+    /* with "to", "by" or "and" written on: "للفقرة 2", "بالفقرة 2", "والفقرة 2" */
+    "للفقرتين", "للفقرات", "للفقرة", "بالفقرتين", "بالفقرة", "والفقرتين", "والفقرة"};
 
 /* The beginnings of the citation words: where cite_find looks for one. */
-static const char *const cite_stems[] = {"subparagraph", "paragraph", "point",
-                                         "alin",         "punto",     "apartado"};
+static const char *const cite_stems[] = {"subparagraph", "paragraph", "point",    "alin",  "punto",
+                                         "apartado",     "пункт",     "подпункт", "الفقر", "البند",
+                                         "البنود",       "للفقر",     "بالفقر",   "والفقر"};
 
 static size_t word_len(const char *s);
 
@@ -42,7 +50,7 @@ static void add_word(struct cite_sections *s, const char *word, size_t len) {
 /* Adds the first N bytes of WORD to the keys, where cite_find looks for a
  * citation. */
 static void add_key(struct cite_sections *s, const char *word, size_t n) {
-  if (n < 2 || !isalpha((unsigned char)word[0]))
+  if (n < 2 || !(isalpha((unsigned char)word[0]) || (unsigned char)word[0] >= 0xC0))
     return; /* a call that starts otherwise is looked for by cite_find only */
   size_t had = s->nkeys;
   add_word(s, word, n);
@@ -50,6 +58,8 @@ static void add_key(struct cite_sections *s, const char *word, size_t n) {
     return;
   const char *key = s->keys[had];
   s->initial[(unsigned char)key[0]] = true;
+  if ((unsigned char)key[0] >= 0x80)
+    return; /* Cyrillic, Arabic, Chinese: compared whole, case as written */
   s->initial[(unsigned char)toupper(key[0])] = true;
   uint32_t *second = s->second[key[0] - 'a'];
   unsigned char c2 = (unsigned char)key[1], u2 = (unsigned char)toupper(c2);
@@ -193,10 +203,22 @@ static size_t word_len(const char *s) {
   return n;
 }
 
+/* Whether S starts a Chinese (CJK) character: U+3000 to U+9FFF, three
+ * bytes from E3 to E9. Chinese texts write no space between words, so
+ * that a citation may start at any of them. */
+static bool cjk_at(const char *s) {
+  unsigned char c = (unsigned char)s[0];
+  return c >= 0xE3 && c <= 0xE9 && ((unsigned char)s[1] & 0xC0) == 0x80;
+}
+
 /* Whether S starts with WORD (case aside) and WORD ends a word there. */
 static bool starts_word(const char *s, const char *word) {
   size_t n = strlen(word);
-  return strncasecmp(s, word, n) == 0 && !isalnum((unsigned char)s[n]);
+  unsigned char next = (unsigned char)s[n];
+  /* a letter of another script goes on with the word ("пункта" is not
+   * "пункт"), unless the word is Chinese, which runs on into the next */
+  return strncasecmp(s, word, n) == 0 && !isalnum(next) &&
+         (next < 0x80 || (n >= 3 && cjk_at(word + n - 3)));
 }
 
 static size_t cite_word(const char *s) {
@@ -221,7 +243,13 @@ static bool starts_key(const char *s, size_t len, const char *key) {
 static bool at_key(const struct cite_sections *s, const char *text, size_t len) {
   if (!s->initial[(unsigned char)text[0]] || len < 2)
     return false;
-  char first = (char)(text[0] | 0x20); /* an initial is an ASCII letter */
+  if ((unsigned char)text[0] >= 0x80) {
+    for (size_t k = 0; k < s->nkeys; k++)
+      if (s->keys[k][0] == text[0] && strncmp(text, s->keys[k], strlen(s->keys[k])) == 0)
+        return true;
+    return false;
+  }
+  char first = (char)(text[0] | 0x20); /* an ASCII letter */
   unsigned char c2 = (unsigned char)text[1];
   if (!(s->second[first - 'a'][c2 >> 5] & (1u << (c2 & 31))))
     return false;
@@ -233,7 +261,14 @@ static bool at_key(const struct cite_sections *s, const char *text, size_t len) 
 
 /* Where the label that P is in begins: a digit after a space ("2"), or
  * letters after a space then ')' ("d)"); NULL when there is none. */
+static char abjad_letter(const char *s);
+
 static const char *label_start(const char *text, const char *p) {
+  if (*p == ')' && p - text >= 3 && (unsigned char)p[-1] >= 0x80) {
+    /* an Arabic letter: "أ)" or "أ )" */
+    const char *q = p - 2 - (p[-1] == ' ');
+    return q > text && abjad_letter(q) && q[-1] == ' ' ? q : NULL;
+  }
   if (*p == ')') {
     const char *q = p;
     while (q > text && q[-1] >= 'a' && q[-1] <= 'z' && p - q < 6)
@@ -258,14 +293,29 @@ static bool is_word(const struct cite_sections *s, const char *w, size_t n) {
 /* Each digit and ')' is looked at (strpbrk runs through the text with the
  * C library's vector code: this test sees every paragraph of every
  * document), and the word before a label there compared with S's words. */
+/* Whether TEXT holds the call of one of S's sections written in Chinese. */
+static bool cjk_call_in(const struct cite_sections *s, const char *text) {
+  for (size_t k = 0; k < s->n; k++)
+    if (cjk_at(s->v[k].call) && strstr(text, s->v[k].call))
+      return true;
+  return false;
+}
+
 bool cite_may_hold(const struct cite_sections *s, const char *text, size_t len) {
   (void)len;
   for (const char *p = strpbrk(text, "0123456789)"); p; p = strpbrk(p + 1, "0123456789)")) {
     const char *start = label_start(text, p);
+    /* a label after a Chinese character ("做出决议第2段") */
+    const char *q = p;
+    while (*p == ')' && q > text && q[-1] >= 'a' && q[-1] <= 'z')
+      q--;
+    bool after_cjk = q - text >= 3 && cjk_at(q - 3);
     /* a label starts a run of digits: the rest of the run ("2018") is
      * passed over */
     while (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9')
       p++;
+    if (after_cjk && cjk_call_in(s, text))
+      return true;
     if (!start)
       continue;
     const char *end = start - 1, *w = end; /* the space before the label */
@@ -292,11 +342,41 @@ static size_t suffix_at(const char *s, char *out, size_t size) {
   return 0;
 }
 
-/* A label as cited: "i)", "5", "4.1", "b)bis", "3bis"; its length, and
- * its value as num/was write it in LAB; 0 when S holds none. */
+/* ITU's Arabic texts letter items in the order of the abjad, أ) ب) ج)
+ * د) …, where the other texts write a) b) c) d) …: the Arabic letters,
+ * two bytes each, in the order of the Latin ones. */
+static const char *const abjad[] = {"أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط",
+                                    "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
+                                    "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض"};
+
+/* The Latin letter of the Arabic letter at S ("ب" → 'b'), or 0. */
+static char abjad_letter(const char *s) {
+  for (size_t i = 0; i < sizeof abjad / sizeof abjad[0]; i++)
+    if (s[0] == abjad[i][0] && s[1] == abjad[i][1])
+      return (char)('a' + i);
+  return 0;
+}
+
+/* An Arabic label, "ب)" or "ب )" (ITU's Arabic texts set a space before
+ * the parenthesis): its length, and its value in LAB; 0 when none. */
+static size_t arabic_label(const char *s, char *lab, size_t size) {
+  char letter = abjad_letter(s);
+  if (!letter)
+    return 0;
+  size_t n = 2 + (s[2] == ' ');
+  if (s[n] != ')')
+    return 0;
+  snprintf(lab, size, "%c", letter);
+  return n + 1;
+}
+
+/* A label as cited: "i)", "5", "4.1", "b)bis", "3bis", "ب)"; its length,
+ * and its value as num/was write it in LAB; 0 when S holds none. */
 static size_t cited_label(const char *s, char *lab, size_t size) {
   char sfx[16];
   size_t n = 0;
+  if ((unsigned char)s[0] >= 0x80)
+    return arabic_label(s, lab, size);
   if (isdigit((unsigned char)s[0])) {
     /* a label has few digits: "2030 Agenda" is no label */
     while (isdigit((unsigned char)s[n]))
@@ -338,11 +418,44 @@ static const struct joiner {
   const char *text;
   enum cite_join join;
 } joiners[] = {
-    {", and ", CITE_AND}, {", et ", CITE_AND}, {", y ", CITE_AND}, {", ", CITE_AND},
-    {" and ", CITE_AND},  {" et ", CITE_AND},  {" y ", CITE_AND},  {" e ", CITE_AND},
-    {" or ", CITE_AND},   {" ou ", CITE_AND},  {" o ", CITE_AND},  {" to ", CITE_TO},
-    {" à ", CITE_TO},     {" a ", CITE_TO},    {" al ", CITE_TO},  {" – ", CITE_TO},
-    {"–", CITE_TO},       {" - ", CITE_TO},    {"-", CITE_TO},
+    {", and ", CITE_AND},
+    {", et ", CITE_AND},
+    {", y ", CITE_AND},
+    {", ", CITE_AND},
+    {" and ", CITE_AND},
+    {" et ", CITE_AND},
+    {" y ", CITE_AND},
+    {" e ", CITE_AND},
+    {" or ", CITE_AND},
+    {" ou ", CITE_AND},
+    {" o ", CITE_AND},
+    {" to ", CITE_TO},
+    {" à ", CITE_TO},
+    {" a ", CITE_TO},
+    {" al ", CITE_TO},
+    {" – ", CITE_TO},
+    {"–", CITE_TO},
+    {" - ", CITE_TO},
+    {"-", CITE_TO},
+    /* Russian, Arabic, Chinese */
+    {", и ", CITE_AND},
+    {" и ", CITE_AND},
+    {" или ", CITE_AND},
+    {" و ", CITE_AND},
+    {" و", CITE_AND},
+    {" أو ", CITE_AND},
+    {" إلى ", CITE_TO},
+    {"、第", CITE_AND},
+    {"段和第", CITE_AND},
+    {"段、第", CITE_AND},
+    {"段至第", CITE_TO},
+    {"和第", CITE_AND},
+    {"至第", CITE_TO},
+    {"、", CITE_AND},
+    {"和", CITE_AND},
+    {"及", CITE_AND},
+    {"至", CITE_TO},
+    {"到", CITE_TO},
 };
 
 /* The labels of a citation from POS: fills C's labels; returns where they
@@ -436,8 +549,12 @@ static const xmlNode *section_by_call(const struct cite_sections *s, const char 
 
 /* ------------------------------------------------------------ other texts */
 
-static const char *const preps[] = {" du ",     " de la ", " de l'", " de l’", " des ",
-                                    " of the ", " of ",    " del ",  " de "};
+static const char *const preps[] = {" du ",      " de la ",
+                                    " de l'",    " de l’",
+                                    " des ",     " of the ",
+                                    " of ",      " del ",
+                                    " de ", /* "пункт 2 раздела решает" */
+                                    " раздела ", /* "الفقرة 2 من "يقرر"" */ " من "};
 
 static size_t prep_at(const char *s) {
   for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
@@ -447,26 +564,38 @@ static size_t prep_at(const char *s) {
 }
 
 /* Words after "of" that name this very text. */
-static const char *const this_text[] = {"this",        "the present", "present",  "la présente",
-                                        "le présent",  "cette",       "esta",     "este",
-                                        "la presente", "el presente", "présente", "presente"};
+static const char *const this_text[] = {
+    "this", "the present", "present",     "la présente", "le présent", "cette", "esta",
+    "este", "la presente", "el presente", "présente",    "presente",   "هذا",   "هذه"};
 
 /* Nouns that name a text of their own. */
 static const char *const other_texts[] = {
-    "resolution", "resolutions", "résolution", "résolutions",    "resolución",     "resoluciones",
-    "decision",   "décision",    "decisión",   "recommendation", "recommandation", "recomendación",
-    "opinion",    "avis",        "opinión",    "annex",          "annexe",         "anexo",
-    "appendix",   "appendice",   "apéndice",   "article",        "artículo",       "report",
-    "rapport",    "informe",     "document",   "documento",      "constitution",   "convention",
-    "convención"};
+    "resolution", "resolutions", "résolution", "résolutions", "resolución", "resoluciones",
+    "decision", "décision", "decisión", "recommendation", "recommandation", "recomendación",
+    "opinion", "avis", "opinión", "annex", "annexe", "anexo", "appendix", "appendice", "apéndice",
+    "article", "artículo", "report", "rapport", "informe", "document", "documento", "constitution",
+    "convention", "convención",
+    /* after "من" (of) in Arabic: "الفقرة 2 من "يقرر" من القرار 58" */
+    "القرار", "القرارات", "المقرر", "التوصية", "الدستور", "الاتفاقية", "الملحق"};
+
+/* Russian names another text in the genitive, with no preposition:
+ * "пункт 2 раздела решает Резолюции 58". */
+static const char *const other_texts_genitive[] = {" Резолюции",    " Резолюций", " Решения",
+                                                   " Рекомендации", " Устава",    " Конвенции",
+                                                   " Приложения",   " Регламента"};
 
 /* Whether TEXT[POS…] says that what comes before cites another text:
  * "… of Resolution 58", "… de la Résolution 140", "… of the ITU
  * Constitution", "… thereof". */
 static bool names_other_text(const char *text, size_t pos) {
   const char *s = text + pos;
-  if (*s == ',')
+  if (*s == ',' || *s == '"')
     s++;
+  for (size_t i = 0; i < sizeof other_texts_genitive / sizeof other_texts_genitive[0]; i++)
+    if (starts_word(s, other_texts_genitive[i]))
+      return true;
+  if (starts_word(s, " في")) /* Arabic "in": "… في القرار 58" */
+    s += strlen(" في") - 1;
   if (starts_word(s, " thereof") || starts_word(s, " de celle-ci") ||
       starts_word(s, " de celui-ci") || starts_word(s, " de la misma") ||
       starts_word(s, " del mismo"))
@@ -492,9 +621,10 @@ static bool names_other_text(const char *text, size_t pos) {
 /* Whether TEXT[POS…] says that the citation before it is of this text:
  * "… above", "… ci-dessus", "… of this resolution". */
 static bool names_this_text(const char *text, size_t pos) {
-  static const char *const here[] = {" above",     " below",    " ci-dessus",  " ci-dessous",
-                                     " supra",     " anterior", " precedente", " más arriba",
-                                     " más abajo", " siguiente"};
+  static const char *const here[] = {" above",     " below",      " ci-dessus",  " ci-dessous",
+                                     " supra",     " anterior",   " precedente", " más arriba",
+                                     " más abajo", " siguiente",  " выше",       " ниже",
+                                     " настоящей", " настоящего", " أعلاه",      " أدناه"};
   const char *s = text + pos;
   for (size_t i = 0; i < sizeof here / sizeof here[0]; i++)
     if (starts_word(s, here[i]))
@@ -535,10 +665,42 @@ static size_t text_name_at(const char *s) {
   return 0;
 }
 
+/* The same in the other scripts: "Резолюции 58", "القرار 58" before a
+ * number, and in Chinese "第58号决议" (Resolution 58). */
+static size_t script_text_name_at(const char *s) {
+  static const char *const names[] = {"Резолюция", "Резолюции", "Резолюцию",    "Резолюцией",
+                                      "Решение",   "Решения",   "Рекомендация", "Рекомендации",
+                                      "القرار",    "المقرر",    "التوصية"};
+  static const char *const cjk_names[] = {"号决议", "号决定", "号建议"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    size_t n = strlen(names[i]), sp;
+    if (strncmp(s, names[i], n) == 0 && (sp = space_at(s + n)) && isdigit((unsigned char)s[n + sp]))
+      return n;
+  }
+  if (strncmp(s, "第", strlen("第")) != 0)
+    return 0;
+  size_t n = strlen("第");
+  while (isdigit((unsigned char)s[n]))
+    n++;
+  for (size_t i = 0; n > strlen("第") && i < sizeof cjk_names / sizeof cjk_names[0]; i++)
+    if (strncmp(s + n, cjk_names[i], strlen(cjk_names[i])) == 0)
+      return n + strlen(cjk_names[i]);
+  return 0;
+}
+
+/* Whether a name of another text starts at TEXT[I]. */
+static bool text_name_here(const char *text, size_t i) {
+  unsigned char c = (unsigned char)text[i];
+  if (c < 0x80)
+    return isupper(c) && (i == 0 || !word_byte((unsigned char)text[i - 1])) &&
+           text_name_at(text + i);
+  return c >= 0xC0 && (i == 0 || !word_byte((unsigned char)text[i - 1]) || cjk_at(text + i)) &&
+         script_text_name_at(text + i);
+}
+
 bool cite_names_text(const char *text, size_t len) {
   for (size_t i = 0; i < len; i++)
-    if ((i == 0 || !word_byte((unsigned char)text[i - 1])) && isupper((unsigned char)text[i]) &&
-        text_name_at(text + i))
+    if (text_name_here(text, i))
       return true;
   return false;
 }
@@ -568,12 +730,54 @@ static bool word_first(const struct cite_sections *s, const char *text, size_t a
   size_t p = end ? prep_at(text + end) : 0;
   if (!p)
     return false;
+  /* an Arabic text quotes the call: الفقرة 2 من "يقرر" */
+  static const char *const quotes[][2] = {{"\"", "\""}, {"«", "»"}, {"“", "”"}};
+  const char *closing = NULL;
+  for (size_t q = 0; q < sizeof quotes / sizeof quotes[0] && !closing; q++)
+    if (strncmp(text + end + p, quotes[q][0], strlen(quotes[q][0])) == 0) {
+      p += strlen(quotes[q][0]);
+      closing = quotes[q][1];
+    }
   size_t w = 0;
   c->section = section_by_call(s, text + end + p, false, &w);
   if (!w)
     return false;
   c->start = at;
   c->len = end + p + w - at;
+  /* the quote that closes the call, with it */
+  if (closing && strncmp(text + at + c->len, closing, strlen(closing)) == 0)
+    c->len += strlen(closing);
+  return true;
+}
+
+/* "做出决议第2段", "考虑到a)": a Chinese call at AT, "第" (the ordinal)
+ * or nothing, then labels, with no space between. The longest call
+ * written there names the section; two sections of that call, none. */
+static bool cjk_call_first(const struct cite_sections *s, const char *text, size_t at,
+                           struct citation *c) {
+  size_t best = 0;
+  c->section = NULL;
+  for (size_t k = 0; k < s->n; k++) {
+    size_t n = strlen(s->v[k].call);
+    if (!n || !cjk_at(s->v[k].call) || strncmp(text + at, s->v[k].call, n) != 0 || n < best)
+      continue;
+    c->section = n > best || !c->section      ? s->v[k].node
+                 : c->section == s->v[k].node ? c->section
+                                              : NULL;
+    best = n;
+  }
+  if (!best)
+    return false;
+  size_t from = at + best;
+  if (strncmp(text + from, "第", strlen("第")) == 0)
+    from += strlen("第");
+  size_t end = parse_labels(text, from, c);
+  if (!end)
+    return false;
+  if (strncmp(text + end, "段", strlen("段")) == 0) /* "paragraph", after the number */
+    end += strlen("段");
+  c->start = at;
+  c->len = end - at;
   return true;
 }
 
@@ -599,15 +803,19 @@ size_t cite_find(struct cite_sections *s, const char *text, size_t len, bool aft
   bool named = after_text;
   *out = NULL;
   for (size_t i = 0; i < len; i++) {
-    if ((i > 0 && word_byte((unsigned char)text[i - 1])) || !isalpha((unsigned char)text[i]))
+    unsigned char ch = (unsigned char)text[i];
+    /* a word starts here, or a Chinese character, which may start one */
+    bool cjk = cjk_at(text + i);
+    if (!(isalpha(ch) || ch >= 0xC0) || (i > 0 && word_byte((unsigned char)text[i - 1]) && !cjk))
       continue;
-    if (isupper((unsigned char)text[i]) && text_name_at(text + i))
+    if (text_name_here(text, i))
       named = true;
     if (!at_key(s, text + i, len - i))
       continue;
     struct citation c;
     memset(&c, 0, sizeof c);
-    if (!word_first(s, text, i, &c) && !call_first(s, text, i, &c))
+    if (!word_first(s, text, i, &c) && !call_first(s, text, i, &c) &&
+        !(cjk && cjk_call_first(s, text, i, &c)))
       continue;
     size_t end = c.start + c.len;
     c.external = names_other_text(text, end) || after_possessive(text, c.start) ||

@@ -109,9 +109,16 @@ static const xmlNode *last_event(const xmlNode *history, int side) {
 }
 
 /* "Rév. Genève, 2022" → "Genève, 2022"; NULL when the note is of
- * another form ("C11, dernière mod. C24"). */
-static const char *revision_of(const char *note) {
-  static const char *const prefixes[] = {"Rév.", "Rev.", "Rév", "Rev"};
+ * another form ("C11, dernière mod. C24"). The word is ITU's in each
+ * language: "Rév." (fr), "Rev." (en, es), "Пересм." (ru), "المراجَع في"
+ * (ar, "revised at"), and in Chinese after the place and year:
+ * "2018年，迪拜，修订版". The result points into NOTE, or for a Chinese
+ * note into BUF. */
+static const char *revision_of(const char *note, char *buf, size_t size) {
+  static const char *const prefixes[] = {"Rév.",     "Rev.",    "Rév",        "Rev",
+                                         "Пересм.",  "Пересм",  "المراجَع في", "المراجع في",
+                                         "مراجَع في", "مراجع في"};
+  static const char *const suffixes[] = {"，修订版", ", 修订版", "修订版"};
   for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
     size_t n = strlen(prefixes[i]);
     if (strncmp(note, prefixes[i], n) == 0) {
@@ -120,6 +127,14 @@ static const char *revision_of(const char *note) {
       while (*p == '.')
         p++;
       return skip_space(p, &space);
+    }
+  }
+  size_t len = strlen(note);
+  for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+    size_t n = strlen(suffixes[i]);
+    if (len > n && len - n < size && strcmp(note + len - n, suffixes[i]) == 0) {
+      snprintf(buf, size, "%.*s", (int)(len - n), note);
+      return buf;
     }
   }
   return NULL;
@@ -156,7 +171,8 @@ static void check_note(struct rule_ctx *c, const xmlNode *note, int side, const 
   if (!note || !(node_sides(note) & side))
     return;
   char *nt = vtext_copy(&c->t, note, side);
-  const char *rev = revision_of(nt);
+  char buf[256];
+  const char *rev = revision_of(nt, buf, sizeof buf);
   if (rev && disagrees(rev, last))
     finding_set(out, node_line(note),
                 "the note names '%s' but the last event of the history%s is '%s'", rev,

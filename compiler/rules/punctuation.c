@@ -29,8 +29,72 @@ struct expect {
   bool any;           /* any end will do (a term of a list of terms) */
 };
 
-/* "…; and" ends an item as ';' does (Radio Regulations, PP texts). */
-static const char *const conjunctions[] = {"and", "or", "et", "ou", "y", "o", "e", "u"};
+/* "…; and" ends an item as ';' does (Radio Regulations, PP texts); "; и",
+ * "; или" in Russian texts, "؛ و" in Arabic ones. */
+static const char *const conjunctions[] = {"and", "or", "et", "ou",  "y", "o",
+                                           "e",   "u",  "и",  "или", "و"};
+
+/* The marks a text ends its items with, in its language: ITU's Arabic
+ * texts write "؛" and "،" (the full stop and colon are the Latin ones),
+ * its Chinese texts the full-width "；" "，" "。" "：". */
+struct marks {
+  const char *semi, *comma, *stop, *colon;
+};
+static const struct marks latin_marks = {";", ",", ".", ":"};
+static const struct marks arabic_marks = {"؛", "،", ".", ":"};
+static const struct marks chinese_marks = {"；", "，", "。", "："};
+
+/* The marks of the resolution being checked (check_resolution sets them:
+ * the expectations below are written with the Latin ones and read through
+ * local_mark). */
+static const struct marks *marks = &latin_marks;
+
+static const struct marks *marks_of(const xmlNode *res) {
+  xmlChar *lang = xmlNodeGetLang(res);
+  const struct marks *m = &latin_marks;
+  if (lang && (xmlStrncasecmp(lang, BAD_CAST "ar", 2) == 0))
+    m = &arabic_marks;
+  else if (lang && (xmlStrncasecmp(lang, BAD_CAST "zh", 2) == 0))
+    m = &chinese_marks;
+  xmlFree(lang);
+  return m;
+}
+
+/* The mark of the text's language for the Latin mark END. */
+static const char *local_mark(const char *end) {
+  switch (end[0]) {
+  case ';':
+    return marks->semi;
+  case ',':
+    return marks->comma;
+  case '.':
+    return marks->stop;
+  case ':':
+    return marks->colon;
+  default:
+    return end;
+  }
+}
+
+/* The bytes of a punctuation mark at S (one of any language's), or 0. */
+static size_t mark_len(const char *s) {
+  static const struct marks *const all[] = {&arabic_marks, &chinese_marks};
+  if (ispunct((unsigned char)s[0]))
+    return 1;
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+    const char *m[] = {all[i]->semi, all[i]->comma, all[i]->stop, all[i]->colon};
+    for (size_t k = 0; k < 4; k++)
+      if ((unsigned char)m[k][0] >= 0x80 && strncmp(s, m[k], strlen(m[k])) == 0)
+        return strlen(m[k]);
+  }
+  return 0;
+}
+
+/* Whether CH, the last character of a text, is a letter or a digit (not
+ * a mark of any language). */
+static bool unpunctuated(const char *ch) {
+  return isalnum((unsigned char)ch[0]) || ((unsigned char)ch[0] >= 0x80 && !mark_len(ch));
+}
 
 /* The end of a block's text: its last character, or "; and" when it
  * ends with a conjunction after a punctuation mark; in OUT. */
@@ -40,20 +104,28 @@ static void text_end(const struct vtext *t, char *out, size_t size) {
     i--;
   snprintf(out, size, "%s", t->s + i);
   const char *sp = strrchr(t->s, ' ');
-  if (!sp || sp == t->s || !ispunct((unsigned char)sp[-1]))
+  if (!sp || sp == t->s)
+    return;
+  const char *m = sp - 1; /* the character before the space */
+  while (m > t->s && ((unsigned char)*m & 0xC0) == 0x80)
+    m--;
+  size_t n = mark_len(m);
+  if (!n || m + n != sp)
     return;
   for (size_t k = 0; k < sizeof conjunctions / sizeof conjunctions[0]; k++)
     if (strcmp(sp + 1, conjunctions[k]) == 0) {
-      snprintf(out, size, "%c %s", sp[-1], sp + 1);
+      snprintf(out, size, "%.*s %s", (int)n, m, sp + 1);
       return;
     }
 }
 
 static bool end_fits(const char *end, const struct expect *e) {
-  if (e->any || strcmp(end, e->end) == 0 || (e->also && strcmp(end, e->also) == 0))
+  const char *want = local_mark(e->end);
+  if (e->any || strcmp(end, want) == 0 || (e->also && strcmp(end, local_mark(e->also)) == 0))
     return true;
   /* "; and" where ';' is expected */
-  return strcmp(e->end, ";") == 0 && end[0] == ';' && end[1] == ' ';
+  size_t n = strlen(want);
+  return strcmp(e->end, ";") == 0 && strncmp(end, want, n) == 0 && end[n] == ' ';
 }
 
 /* An item is named by its amended label when it has one, so that a
@@ -81,12 +153,12 @@ static void check_end(struct rule_ctx *c, const xmlNode *item, const xmlNode *p,
     return;
   item_name(item, side, name, sizeof name);
   char ends[32];
-  if (isalnum((unsigned char)ch[0]) || (unsigned char)ch[0] >= 0x80)
+  if (unpunctuated(ch))
     snprintf(ends, sizeof ends, "ends without punctuation");
   else
     snprintf(ends, sizeof ends, "ends with '%s'", ch);
   findings_add(f, c->t.line[c->t.n - 1], "%s %s but should end with '%s'%s (%s)", name, ends,
-               e->end, in_text(c->a, side), e->reason);
+               local_mark(e->end), in_text(c->a, side), e->reason);
 }
 
 static void punct_items(struct rule_ctx *c, const xmlNode *parent, int side, const struct expect *e,
@@ -144,8 +216,7 @@ static bool list_of_terms(struct rule_ctx *c, const xmlNode *list, int side) {
     if (prev) {
       const xmlNode *p = child_k(prev, K_P);
       char ch[8];
-      if (!p || next_el(p) || !block_last_char(p, side, ch, sizeof ch) ||
-          !(isalnum((unsigned char)ch[0]) || (unsigned char)ch[0] >= 0x80))
+      if (!p || next_el(p) || !block_last_char(p, side, ch, sizeof ch) || !unpunctuated(ch))
         return false;
       vtext_of(&c->t, p, side);
       int words = 1;
@@ -210,6 +281,7 @@ static void check_resolution(struct rule_ctx *c, xmlNodePtr res, void *unused) {
   /* without marks the two texts are one, and their findings the same:
    * look at the amended text only, reported as it is */
   int first = c->a->has_marks ? SIDE_O : SIDE_A;
+  marks = marks_of(res);
   /* (v3) text left out after it: the item ends as the text goes on */
   static const struct expect before_gap = {",", "text is left out after it", NULL, true};
   const xmlNode *last[2] = {first == SIDE_O ? last_section_with_items(res, SIDE_O) : NULL,

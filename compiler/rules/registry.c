@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/doc.h"
+#include "rules/parallel.h"
 
 const struct rule rule_xml = {
     "xml", SEV_ERROR, "the file is well-formed XML (entity declarations are refused)",
@@ -80,9 +81,9 @@ const struct rule rule_import = {
     NULL};
 
 const struct rule *const rule_registry[] = {
-    &rule_xml,    &rule_schema,   &rule_label,       &rule_ref,       &rule_marks,
-    &rule_action, &rule_history,  &rule_punctuation, &rule_stale_ref, &rule_base,
-    &rule_io,     &rule_internal, &rule_pdf,         &rule_import,    NULL};
+    &rule_xml,      &rule_schema,      &rule_label,     &rule_ref,  &rule_marks,    &rule_action,
+    &rule_history,  &rule_punctuation, &rule_stale_ref, &rule_base, &rule_parallel, &rule_io,
+    &rule_internal, &rule_pdf,         &rule_import,    NULL};
 
 const struct rule *rule_find(const char *id) {
   for (const struct rule *const *r = rule_registry; *r; r++)
