@@ -11,10 +11,10 @@
  *
  * The input: its first byte chooses options (bit 0-1 jobs, 2 JSON
  * diagnostics, or SARIF when bit 0 is set too, 3 -W error, 4-5 the view
- * (4 also: diff --proposal), 6 --docx-marks format, import --marks
- * format and DOCX for the batch, 7 the outputs go to standard output
- * rather than to files); the rest is split into documents at each line
- * "--8<--". Inputs up to 1 MB (run with
+ * (4 also: diff --proposal and check --parallel), 6 --docx-marks format,
+ * import --marks format and DOCX for the batch, 7 the outputs go to
+ * standard output rather than to files); the rest is split into
+ * documents at each line "--8<--". Inputs up to 1 MB (run with
  * -max_len=1048576). Build and run: see fuzz/README.md. */
 #define _GNU_SOURCE /* memmem */
 #include <fcntl.h>
@@ -102,6 +102,8 @@ static void run_check(uint8_t opts, char names[MAX_FILES][96], int n) {
     argv[argc++] = diagnostics(opts);
   if (opts & 8)
     argv[argc++] = "--werror";
+  if (opts & 16 && n > 1) /* the files as language versions of one text */
+    argv[argc++] = "--parallel";
   argv[argc++] = "--";
   for (int i = 0; i < n; i++)
     argv[argc++] = names[i];
