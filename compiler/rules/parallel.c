@@ -545,7 +545,13 @@ static void match_gap(struct par *p, struct side a, size_t na, struct side b, si
     missing(p, 1, b.v[j]);
 }
 
-static struct side from(struct side s, size_t i) { return (struct side){s.v + i, s.k + i}; }
+/* S from its Ith place; an empty side (NULL arrays) stays as it is, since
+ * NULL + 0 is undefined in C. */
+static struct side from(struct side s, size_t i) {
+  if (!i)
+    return s;
+  return (struct side){s.v + i, s.k + i};
+}
 
 /* The places A[0..NA) and B[0..NB), which differ at both ends: the
  * longest common run of places with equal keys, and match_gap between
