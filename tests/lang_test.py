@@ -2,6 +2,7 @@
 """Arabic, Chinese and Russian through every output (issue 19).
 usage: lang_test.py pdf RESC FOP_XCONF SAMPLE...
        lang_test.py uno RESC SAMPLE...
+       lang_test.py words RESC
 
 pdf: each SAMPLE checks without error and builds to text, DOCX and PDF;
 the PDF's text (pdftotext) is the text view's (word for word; Chinese
@@ -11,6 +12,13 @@ font is among them (docs/house-style.md, "Scripts and fonts"); and FOP
 itself, run on resc's FO with resc's configuration (FOP_XCONF), prints no
 warning but the one notice about a font table that render/pdf.c lets
 through, which is shown.
+
+words: in each of the six languages, a text of each kind (resolution,
+decision, opinion, recommendation) with an annex, an appendix and an
+attachment, inside a proposal with a summary and reasons, prints the
+generated words of docs/house-style.md — the heading word with its
+number, the annex words, "Summary:" and "Reasons:" — in the text view,
+the DOCX (word/document.xml's text) and the FO (its text nodes).
 
 uno: LibreOffice (headless, through UNO) opens each SAMPLE's DOCX: every
 paragraph of an Arabic text is right to left (the WritingMode it reports
@@ -134,10 +142,88 @@ def test_uno(resc, samples):
     finish()
 
 
+# The words each language generates (docs/house-style.md, "Words resc
+# generates"): the number line of text 7 of each kind, then annex,
+# appendix, attachment, summary, reasons.
+WORDS = {
+    "en": (("RESOLUTION 7", "DECISION 7", "OPINION 7", "RECOMMENDATION 7"),
+           ("ANNEX", "APPENDIX", "ATTACHMENT", "Summary:", "Reasons:")),
+    "fr": (("RÉSOLUTION 7", "DÉCISION 7", "AVIS 7", "RECOMMANDATION 7"),
+           ("ANNEXE", "APPENDICE", "PIÈCE JOINTE", "Résumé:", "Motifs:")),
+    "es": (("RESOLUCIÓN 7", "DECISIÓN 7", "OPINIÓN 7", "RECOMENDACIÓN 7"),
+           ("ANEXO", "APÉNDICE", "ADJUNTO", "Resumen:", "Motivos:")),
+    "ar": (("القرار 7", "المقرر 7", "الرأي 7", "التوصية 7"),
+           ("الملحق", "التذييل", "المرفق", "ملخص:", "الأسباب:")),
+    "zh": (("第7号决议", "第7号决定", "第7号意见", "第7号建议"),
+           ("附件", "附录", "附文", "摘要：", "理由：")),
+    "ru": (("РЕЗОЛЮЦИЯ 7", "РЕШЕНИЕ 7", "МНЕНИЕ 7", "РЕКОМЕНДАЦИЯ 7"),
+           ("ПРИЛОЖЕНИЕ", "ДОБАВЛЕНИЕ", "ВЛОЖЕНИЕ", "Резюме:", "Основания:")),
+}
+KINDS = ("resolution", "decision", "opinion", "recommendation")
+
+WORDS_DOC = """<proposal xmlns="urn:resc:1" xml:lang="{lang}" by="X">
+  <summary><p>s.</p></summary>
+  <amendment action="ADD" ref="X/1/1">
+    <resolution kind="{kind}">
+      <heading><number>7</number><title>t</title></heading>
+      <operative><section><call>c</call><item><p>one.</p></item></section></operative>
+      <annex><title>a</title><p>p.</p>
+        <annex kind="appendix"><title>b</title><p>p.</p></annex>
+        <annex kind="attachment"><title>c</title><p>p.</p></annex>
+      </annex>
+    </resolution>
+    <reasons><p>r.</p></reasons>
+  </amendment>
+</proposal>
+"""
+
+
+def docx_text(path):
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+
+
+def fo_text(path):
+    import xml.etree.ElementTree as ET
+    return "".join(ET.parse(path).getroot().itertext())
+
+
+def test_words(resc):
+    tmp = tempfile.mkdtemp(prefix="lang_words-")
+    try:
+        for lang, (numbers, others) in WORDS.items():
+            for kind, number in zip(KINDS, numbers):
+                src = os.path.join(tmp, f"{lang}-{kind}.xml")
+                with open(src, "w", encoding="utf-8") as f:
+                    f.write(WORDS_DOC.format(lang=lang, kind=kind))
+                texts = {}
+                for fmt, read in (("text", None), ("docx", docx_text), ("fo", fo_text)):
+                    out = os.path.join(tmp, f"{lang}-{kind}.{fmt}")
+                    rc, _, err = run([resc, "build", "-t", fmt, src, "-o", out])
+                    if not check(f"{lang} {kind}: builds to {fmt}", rc == 0, err):
+                        continue
+                    if read:
+                        texts[fmt] = read(out)
+                    else:
+                        with open(out, encoding="utf-8") as f:
+                            texts[fmt] = f.read()
+                for fmt, text in texts.items():
+                    missing = [w for w in (number, *others) if w not in text]
+                    check(f"{lang} {kind} {fmt}: the generated words", not missing,
+                          f"missing {missing} in:\n{text[:600]}")
+    finally:
+        shutil.rmtree(tmp)
+
+
 def main():
-    if len(sys.argv) < 4 or sys.argv[1] not in ("pdf", "uno"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("pdf", "uno", "words"):
         raise SystemExit(__doc__)
-    if sys.argv[1] == "pdf":
+    if sys.argv[1] == "words":
+        test_words(os.path.abspath(sys.argv[2]))
+        finish()
+    elif sys.argv[1] == "pdf":
         test_pdf(os.path.abspath(sys.argv[2]), sys.argv[3], sys.argv[4:])
         finish()
     else:
