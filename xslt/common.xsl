@@ -178,6 +178,39 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The number line of a text: what goes before and after its number.
+       "RESOLUTION 150", "РЕЗОЛЮЦИЯ 150", "القرار 150"; Chinese puts the
+       number inside the word: "第150号决议" (ITU's Chinese texts). -->
+  <xsl:template name="number-before">
+    <xsl:choose>
+      <xsl:when test="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang) = 'zh'">第</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="number-after">
+    <xsl:if test="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang) = 'zh'">
+      <xsl:text>号</xsl:text>
+      <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+  <!-- The brackets of the note after the number: full-width and without
+       a space in Chinese, "（2018年，迪拜，修订版）". -->
+  <xsl:template name="note-open">
+    <xsl:choose>
+      <xsl:when test="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang) = 'zh'">（</xsl:when>
+      <xsl:otherwise> (</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="note-close">
+    <xsl:choose>
+      <xsl:when test="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang) = 'zh'">）</xsl:when>
+      <xsl:otherwise>)</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ============================================================ v2 -->
 
   <!-- The generated word of the context annex: ANNEX, APPENDIX or

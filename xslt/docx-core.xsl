@@ -19,8 +19,10 @@
     <cp:coreProperties>
       <dc:title>
         <xsl:for-each select="$heading[r:number]">
-          <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
-          <xsl:value-of select="concat(' ', r:number, ' – ')"/>
+          <xsl:call-template name="number-before"/>
+          <xsl:value-of select="r:number"/>
+          <xsl:call-template name="number-after"/>
+          <xsl:text> – </xsl:text>
         </xsl:for-each>
         <xsl:apply-templates select="$heading/r:title/node()" mode="core"/>
       </dc:title>

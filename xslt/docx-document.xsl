@@ -93,18 +93,19 @@
       <xsl:choose>
         <!-- (v2) a number with footnotes: the word, then the number's runs -->
         <xsl:when test="r:number/r:footnote">
-          <w:r><w:t xml:space="preserve"><xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template><xsl:text> </xsl:text></w:t></w:r>
+          <w:r><w:t xml:space="preserve"><xsl:call-template name="number-before"/></w:t></w:r>
           <xsl:apply-templates select="r:number/node()" mode="run"/>
+          <w:r><w:t xml:space="preserve"><xsl:call-template name="number-after"/></w:t></w:r>
         </xsl:when>
         <xsl:otherwise>
-          <w:r><w:t xml:space="preserve"><xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template><xsl:value-of select="concat(' ', r:number)"/></w:t></w:r>
+          <w:r><w:t xml:space="preserve"><xsl:call-template name="number-before"/><xsl:value-of select="r:number"/><xsl:call-template name="number-after"/></w:t></w:r>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="r:note">
         <!-- "Rév. Genève, 2022" keeps its case in an all-caps line -->
-        <w:r><w:t xml:space="preserve"> (</w:t></w:r>
+        <w:r><w:t xml:space="preserve"><xsl:call-template name="note-open"/></w:t></w:r>
         <xsl:apply-templates mode="run"><xsl:with-param name="fmt" select="'c'"/></xsl:apply-templates>
-        <w:r><w:t>)</w:t></w:r>
+        <w:r><w:t><xsl:call-template name="note-close"/></w:t></w:r>
       </xsl:for-each>
     </w:p>
     <xsl:for-each select="r:adopted">

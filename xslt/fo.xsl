@@ -24,12 +24,19 @@
 
   <xsl:variable name="lang" select="string(/*/@xml:lang)"/>
 
-  <!-- Times New Roman where FOP finds it (fop.xconf auto-detects system
-       fonts), else Liberation Serif, which has the same metrics and is
-       always configured. FOP picks the font character by character, so a
-       character Times New Roman lacks (U+2011, U+202F) comes from the
-       next family instead of printing '#'. -->
-  <xsl:variable name="fonts">'Times New Roman', 'Liberation Serif', 'DejaVu Serif'</xsl:variable>
+  <!-- The families of the text's script, from xslt/fop.xconf (docs/house-
+       style.md, "Scripts and fonts"). FOP picks the font character by
+       character, so a character the first family lacks comes from the
+       next instead of printing '#' — except inside Arabic, which FOP
+       shapes one font at a time: there the naskh comes first and has the
+       digits, Latin letters and brackets Arabic texts mix in. -->
+  <xsl:variable name="fonts">
+    <xsl:choose>
+      <xsl:when test="$lang = 'ar'">'Scheherazade', 'Liberation Serif', 'DejaVu Serif'</xsl:when>
+      <xsl:when test="$lang = 'zh'">'Liberation Serif', 'AR PL UMing CN', 'DejaVu Serif'</xsl:when>
+      <xsl:otherwise>'Liberation Serif', 'DejaVu Serif'</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <!-- ============================================================ styles -->
 
@@ -278,6 +285,10 @@
            hyphenated; the language still goes to the PDF. -->
       <fo:page-sequence master-reference="document" hyphenate="false">
         <xsl:if test="$lang"><xsl:attribute name="language"><xsl:value-of select="$lang"/></xsl:attribute></xsl:if>
+        <!-- Arabic runs right to left: blocks start at the right margin,
+             a label stands right of its text, and FOP's bidi orders the
+             Latin and digits inside a line. -->
+        <xsl:if test="$lang = 'ar'"><xsl:attribute name="writing-mode">rl-tb</xsl:attribute></xsl:if>
         <!-- ITU documents number pages from the second, in the header:
              "– 2 –". -->
         <fo:static-content flow-name="header-rest">
@@ -370,10 +381,11 @@
 
   <xsl:template match="r:resolution/r:heading">
     <fo:block xsl:use-attribute-sets="ResNo" id="{generate-id()}">
-      <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
-      <xsl:text> </xsl:text><xsl:apply-templates select="r:number/node()"/>
+      <xsl:call-template name="number-before"/>
+      <xsl:apply-templates select="r:number/node()"/>
+      <xsl:call-template name="number-after"/>
       <xsl:for-each select="r:note">
-        <xsl:text> (</xsl:text><xsl:apply-templates/><xsl:text>)</xsl:text>
+        <xsl:call-template name="note-open"/><xsl:apply-templates/><xsl:call-template name="note-close"/>
       </xsl:for-each>
     </fo:block>
     <xsl:for-each select="r:adopted">
@@ -760,8 +772,10 @@
   </xsl:template>
 
   <xsl:template match="r:heading" mode="bookmark-title">
-    <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
-    <xsl:value-of select="concat(' ', r:number/text()[1], ' – ')"/>
+    <xsl:call-template name="number-before"/>
+    <xsl:value-of select="r:number/text()[1]"/>
+    <xsl:call-template name="number-after"/>
+    <xsl:text> – </xsl:text>
     <xsl:apply-templates select="r:title" mode="plain"/>
   </xsl:template>
 

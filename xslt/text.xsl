@@ -104,10 +104,11 @@
   </xsl:template>
 
   <xsl:template match="r:resolution/r:heading">
-    <xsl:call-template name="word"><xsl:with-param name="key" select="'resolution'"/></xsl:call-template>
-    <xsl:text> </xsl:text><xsl:apply-templates select="r:number/node()"/>
+    <xsl:call-template name="number-before"/>
+    <xsl:apply-templates select="r:number/node()"/>
+    <xsl:call-template name="number-after"/>
     <xsl:for-each select="r:note">
-      <xsl:text> (</xsl:text><xsl:apply-templates/><xsl:text>)</xsl:text>
+      <xsl:call-template name="note-open"/><xsl:apply-templates/><xsl:call-template name="note-close"/>
     </xsl:for-each>
     <xsl:value-of select="$NL"/>
     <xsl:for-each select="r:adopted">

@@ -149,8 +149,8 @@ struct docx_reader {
   xmlNsPtr ns; /* urn:resc:1 on the document being built */
   xmlDocPtr out;
   bool format_change_seen;
-  int note_depth; /* inside a footnote's paragraphs */
-  bool quiet;     /* reading a table's paragraphs again: warned once already */
+  int note_depth;    /* inside a footnote's paragraphs */
+  bool quiet;        /* reading a table's paragraphs again: warned once already */
   xmlNodePtr *notes; /* the footnotes read, in order: what a second call names */
   size_t n_notes, cap_notes;
 };
@@ -159,6 +159,10 @@ struct docx_reader {
  * "recommendation") whose heading line T starts with its word ("DECISION
  * 11", "Avis 4"), its language in *LANG; NULL when T starts with none. */
 const char *docx_heading_kind(const char *t, const char **lang);
+/* The Chinese number line "第N号决议（note）": the kind, the number's
+ * bytes [*from, *to) of T and *rest after the kind's word; NULL if T is
+ * not one. */
+const char *docx_zh_number_line(const char *t, size_t *from, size_t *to, const char **rest);
 
 /* Reads word/document.xml into blocks. */
 void docx_document_read(struct docx_reader *r, struct blocks *b);

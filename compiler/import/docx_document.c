@@ -1115,7 +1115,38 @@ static const struct {
     {"建议", "recommendation", "zh"},
 };
 
+/* The Chinese number line, "第495号决定（C-2000）": the number stands
+ * between 第 and 号, the word of the kind follows with no space. Returns
+ * the kind, with the number's bytes in [*from, *to) and *rest after the
+ * word, or NULL. */
+const char *docx_zh_number_line(const char *t, size_t *from, size_t *to, const char **rest) {
+  static const char di[] = "\xe7\xac\xac", hao[] = "\xe5\x8f\xb7"; /* 第 号 */
+  if (strncmp(t, di, 3) != 0)
+    return NULL;
+  const char *end = strstr(t + 3, hao);
+  if (!end || end == t + 3 || end - t > 3 + 16)
+    return NULL;
+  for (size_t i = 0; i < sizeof heading_words / sizeof heading_words[0]; i++) {
+    size_t n = strlen(heading_words[i].word);
+    if (strcmp(heading_words[i].lang, "zh") == 0 &&
+        strncmp(end + 3, heading_words[i].word, n) == 0) {
+      *from = 3;
+      *to = (size_t)(end - t);
+      *rest = end + 3 + n;
+      return heading_words[i].kind;
+    }
+  }
+  return NULL;
+}
+
 const char *docx_heading_kind(const char *t, const char **lang) {
+  size_t from, to;
+  const char *rest, *zh = docx_zh_number_line(t, &from, &to, &rest);
+  if (zh) {
+    if (lang)
+      *lang = "zh";
+    return zh;
+  }
   for (size_t i = 0; i < sizeof heading_words / sizeof heading_words[0]; i++) {
     size_t n = strlen(heading_words[i].word);
     if (strncmp(t, heading_words[i].word, n) == 0 && t[n] == ' ') {
@@ -1126,11 +1157,15 @@ const char *docx_heading_kind(const char *t, const char **lang) {
   }
   return NULL;
 }
-static const char *const annex_words[] = {"ANNEX", "ANNEXE", "ANEXO", NULL};
-static const char *const reasons_words[] = {"Reasons:", "Motifs:", "Motivos:", "Reasons",
-                                            "Motifs",   "Motivos", NULL};
-static const char *const summary_words[] = {"Summary:", "Résumé:", "Resumen:", "Summary",
-                                            "Résumé",   "Resumen", NULL};
+/* The generated words of xslt/common.xsl in the six languages. */
+static const char *const annex_words[] = {"ANNEX",  "ANNEXE", "ANEXO", "ПРИЛОЖЕНИЕ",
+                                          "الملحق", "附件",   NULL};
+static const char *const reasons_words[] = {
+    "Reasons:", "Motifs:", "Motivos:",  "Основания:", "الأسباب:", "理由：", "Reasons",
+    "Motifs",   "Motivos", "Основания", "الأسباب",    "理由",     NULL};
+static const char *const summary_words[] = {
+    "Summary:", "Résumé:", "Resumen:", "Резюме:", "ملخص:", "摘要：", "Summary",
+    "Résumé",   "Resumen", "Резюме",   "ملخص",    "摘要",  NULL};
 
 /* "Reasons:<TAB>Clarity.": a heading word with its colon, then text
  * in the same paragraph, as delegations type it. */
@@ -1147,6 +1182,14 @@ static bool heading_then_text(const char *t, const char *const *words) {
  * nothing else: "Resolution 70 (Rev. Bucharest, 2022) of the
  * Plenipotentiary Conference …" is a sentence that cites one. */
 static bool is_resno_line(const char *t) {
+  size_t from, to;
+  const char *rest;
+  if (docx_zh_number_line(t, &from, &to, &rest)) {
+    /* nothing after the word but the note in full-width brackets */
+    size_t n = strlen(rest);
+    return !n || (strncmp(rest, "\xef\xbc\x88", 3) == 0 && n > 6 &&
+                  strcmp(rest + n - 3, "\xef\xbc\x89") == 0); /* （ … ） */
+  }
   if (!docx_heading_kind(t, NULL))
     return false;
   const char *s = strchr(t, ' ') + 1;

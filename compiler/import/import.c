@@ -164,13 +164,13 @@ static void labelled_item(struct builder *bd, struct flow *f, struct block *b) {
   }
   /* the kind, for numbering_of() */
   xmlNewNsProp(item, NULL, (const xmlChar *)"_kind",
-               (const xmlChar *)(b->numbering == NUM_ALPHA_DOT ? "alpha-dot"
-                                 : b->numbering == NUM_ARABIC  ? "arabic"
-                                 : b->numbering == NUM_DASH    ? "dash"
-                                 : b->numbering == NUM_BULLET  ? "bullet"
+               (const xmlChar *)(b->numbering == NUM_ALPHA_DOT      ? "alpha-dot"
+                                 : b->numbering == NUM_ARABIC       ? "arabic"
+                                 : b->numbering == NUM_DASH         ? "dash"
+                                 : b->numbering == NUM_BULLET       ? "bullet"
                                  : b->numbering == NUM_ARABIC_PAREN ? "arabic-paren"
-                                 : b->numbering == NUM_DECIMAL ? "decimal"
-                                                               : "alpha"));
+                                 : b->numbering == NUM_DECIMAL      ? "decimal"
+                                                                    : "alpha"));
   set_change(item, b);
   xmlNodePtr p = el(bd, item, "p");
   fill(p, b);
@@ -355,13 +355,13 @@ static void numbering_of(xmlNodePtr container, const char *dflt) {
     xmlChar *k = xmlGetNoNsProp(c, (const xmlChar *)"_kind");
     if (k) {
       if (!kind)
-        kind = strcmp((char *)k, "alpha-dot") == 0 ? "alpha-dot"
-               : strcmp((char *)k, "arabic") == 0  ? "arabic"
-               : strcmp((char *)k, "dash") == 0    ? "dash"
-               : strcmp((char *)k, "bullet") == 0  ? "bullet"
+        kind = strcmp((char *)k, "alpha-dot") == 0      ? "alpha-dot"
+               : strcmp((char *)k, "arabic") == 0       ? "arabic"
+               : strcmp((char *)k, "dash") == 0         ? "dash"
+               : strcmp((char *)k, "bullet") == 0       ? "bullet"
                : strcmp((char *)k, "arabic-paren") == 0 ? "arabic-paren"
-               : strcmp((char *)k, "decimal") == 0 ? "decimal"
-                                                   : "alpha";
+               : strcmp((char *)k, "decimal") == 0      ? "decimal"
+                                                        : "alpha";
       xmlUnsetNsProp(c, NULL, (const xmlChar *)"_kind");
     }
     xmlFree(k);
@@ -462,16 +462,39 @@ static void text_and_notes(xmlNodePtr to, xmlNodePtr from) {
   }
 }
 
+/* Where the number of the number line T lies, [*at, *end), and where its
+ * note's brackets are (OPEN and CLOSE, their byte lengths in *open_len):
+ * "RESOLUTION 75 (Rév. Genève, 2022)", or in Chinese "第75号决议（…）". */
+static void number_line_parts(const char *t, size_t *at, size_t *end, const char **open,
+                              const char **close, size_t *open_len) {
+  const char *rest;
+  if (docx_zh_number_line(t, at, end, &rest)) {
+    *open = strstr(rest, "\xef\xbc\x88"); /* （ */
+    const char *c = NULL;
+    for (const char *p = rest; (p = strstr(p, "\xef\xbc\x89")); p += 3) /* ） */
+      c = p;
+    *close = c;
+    *open_len = 3;
+    return;
+  }
+  *at = strcspn(t, " ");
+  *at += strspn(t + *at, " ");
+  /* the number runs to the note's parenthesis: "UIT-R 12-1", "75" */
+  const char *paren = strstr(t + *at, " (");
+  *end = paren ? (size_t)(paren - t) : strlen(t);
+  while (*end > *at && t[*end - 1] == ' ')
+    (*end)--;
+  *open = strchr(t + *end, '(');
+  *close = strrchr(t, ')');
+  *open_len = 1;
+}
+
 static void heading_number(struct builder *bd, xmlNodePtr heading, struct block *b) {
   tidy(b->p);
   char *t = docx_side_text(b->p, SIDE_BOTH);
-  size_t at = strcspn(t, " ");
-  at += strspn(t + at, " ");
-  /* the number runs to the note's parenthesis: "UIT-R 12-1", "75" */
-  const char *paren = strstr(t + at, " (");
-  size_t end = paren ? (size_t)(paren - t) : strlen(t);
-  while (end > at && t[end - 1] == ' ')
-    end--;
+  size_t at, end, open_len;
+  const char *open, *close;
+  number_line_parts(t, &at, &end, &open, &close, &open_len);
   const char *kind = docx_heading_kind(t, NULL);
   if (kind && strcmp(kind, "resolution") != 0 && !attr(heading->parent, "kind"))
     xmlNewProp(heading->parent, (const xmlChar *)"kind", (const xmlChar *)kind);
@@ -480,10 +503,8 @@ static void heading_number(struct builder *bd, xmlNodePtr heading, struct block 
   xmlNodePtr slice = docx_slice(b->p, at, end);
   text_and_notes(number, slice);
   xmlFreeNode(slice);
-  const char *open = strchr(t + end, '(');
-  const char *close = strrchr(t, ')');
   if (open && close && close > open) {
-    xmlNodePtr slice = docx_slice(b->p, (size_t)(open - t) + 1, (size_t)(close - t));
+    xmlNodePtr slice = docx_slice(b->p, (size_t)(open - t) + open_len, (size_t)(close - t));
     xmlNodePtr note = el(bd, heading, "note");
     trim(slice);
     for (xmlNodePtr c = slice->children, next; c; c = next) {

@@ -33,49 +33,66 @@ static const struct part {
  * ITU templates use (so that an editor can paste the output into an ITU
  * template and keep working): Times New Roman 12 pt, lengths in twips
  * (1 cm = 567), sizes in half-points. It is fixed but for the language of
- * the text, written where the part says @LOCALE@. It was a stylesheet run
- * once: the run and its compilation were a twentieth of a DOCX build. */
-static const char locale_mark[] = "@LOCALE@";
-
-/* word/settings.xml is fixed but for @TRACK@: in the marked view with
+ * the text: @LOCALE@ is its Word language tag, and in Arabic @BIDI@ and
+ * @RTL@ make every paragraph right to left (w:bidi) and every run a
+ * right-to-left run (w:rtl) in the document defaults, which every style
+ * and paragraph inherits. It was a stylesheet run once: the run and its
+ * compilation were a twentieth of a DOCX build.
+ *
+ * word/settings.xml is fixed but for @TRACK@: in the marked view with
  * tracked changes, w:trackRevisions, so that the editor's own edits are
  * tracked too from the first keystroke. */
-static const char track_mark[] = "@TRACK@";
 
-/* Word's language tag for the document's xml:lang. */
-static const char *locale_of(xmlDocPtr doc) {
-  static const char *const locales[][2] = {
-      {"fr", "fr-FR"}, {"es", "es-ES"}, {"ar", "ar-SA"}, {"zh", "zh-CN"}, {"ru", "ru-RU"}};
+/* The document's xml:lang (two letters, or "" when there is none). */
+static void lang_of(xmlDocPtr doc, char out[3]) {
   xmlNodePtr root = xmlDocGetRootElement(doc);
   xmlChar *lang = root ? xmlGetNsProp(root, (const xmlChar *)"lang", XML_XML_NAMESPACE) : NULL;
-  const char *locale = "en-GB";
-  for (size_t i = 0; lang && i < sizeof locales / sizeof locales[0]; i++)
-    if (strcmp((const char *)lang, locales[i][0]) == 0)
-      locale = locales[i][1];
+  out[0] = '\0';
+  if (lang && strlen((const char *)lang) == 2)
+    memcpy(out, lang, 3);
   xmlFree(lang);
-  return locale;
 }
 
-/* A copy of resource R with its @LOCALE@ or @TRACK@, if any, replaced. */
+/* Word's language tag for the document's language. */
+static const char *locale_of(const char *lang) {
+  static const char *const locales[][2] = {
+      {"fr", "fr-FR"}, {"es", "es-ES"}, {"ar", "ar-SA"}, {"zh", "zh-CN"}, {"ru", "ru-RU"}};
+  for (size_t i = 0; i < sizeof locales / sizeof locales[0]; i++)
+    if (strcmp(lang, locales[i][0]) == 0)
+      return locales[i][1];
+  return "en-GB";
+}
+
+/* A copy of resource R with each of its @MARKS@ replaced. */
 static int fixed_part(const struct resc_resource *r, xmlDocPtr doc, bool tracking,
                       struct buffer *b) {
-  const char *data = (const char *)r->data;
-  const char *mark = locale_mark, *at = strstr(data, mark); /* resources end in a NUL */
-  if (!at)
-    at = strstr(data, mark = track_mark);
-  const char *with = !at                   ? ""
-                     : mark == locale_mark ? locale_of(doc)
-                     : tracking            ? "<w:trackRevisions/>"
-                                           : "";
-  size_t cut = at ? strlen(mark) : 0, len = strlen(with);
-  b->data = xmalloc(r->size - cut + len);
+  char lang[3];
+  lang_of(doc, lang);
+  bool rtl = strcmp(lang, "ar") == 0;
+  const char *const marks[][2] = {{"@LOCALE@", locale_of(lang)},
+                                  {"@BIDI@", rtl ? "<w:bidi/>" : ""},
+                                  {"@RTL@", rtl ? "<w:rtl/>" : ""},
+                                  {"@TRACK@", tracking ? "<w:trackRevisions/>" : ""}};
+  const char *data = (const char *)r->data; /* resources end in a NUL */
+  b->data = xmalloc(r->size + 64);          /* what the marks can add */
   if (!b->data)
     return -1;
-  size_t head = at ? (size_t)(at - data) : r->size;
-  memcpy(b->data, data, head);
-  memcpy(b->data + head, with, len);
-  memcpy(b->data + head + len, data + head + cut, r->size - head - cut);
-  b->len = r->size - cut + len;
+  b->len = 0;
+  for (const char *at = data; at < data + r->size;) {
+    size_t i = 0, n = 0;
+    if (*at == '@')
+      for (; i < sizeof marks / sizeof marks[0]; i++)
+        if (strncmp(at, marks[i][0], n = strlen(marks[i][0])) == 0)
+          break;
+    if (*at != '@' || i == sizeof marks / sizeof marks[0]) {
+      b->data[b->len++] = *at++;
+      continue;
+    }
+    size_t len = strlen(marks[i][1]);
+    memcpy(b->data + b->len, marks[i][1], len);
+    b->len += len;
+    at += n;
+  }
   return 0;
 }
 
