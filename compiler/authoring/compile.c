@@ -271,7 +271,10 @@ void provision_name(struct cc *c, const xmlNode *n, char *buf, size_t size) {
     } else if (is_el(o, "section")) {
       char call[96];
       call_words(o, call, sizeof call);
-      snprintf(buf, size, "%s%s%s", call[0] ? call : "section", labels[0] ? " " : "", labels);
+      if (labels[0]) /* "b) (considérant)": no citation a checker would read as one */
+        snprintf(buf, size, "%s (%s)", labels, call[0] ? call : "section");
+      else
+        snprintf(buf, size, "%s", call[0] ? call : "section");
       return;
     } else if (o->parent && (is_el(o->parent, "heading") || is_el(o->parent, "preamble") ||
                              is_el(o->parent, "resolution"))) {
@@ -329,6 +332,11 @@ static void report_words(struct walk *w, const struct ctoks *td, const xmlNode *
     bool one_side = true; /* a word added or dropped is shown with the word before it */
     for (size_t k = i + 1; k < j; k++)
       one_side = one_side && td->v[k].side == td->v[i].side;
+    bool spaces = true; /* a space alone shows nothing quoted: the word after it too */
+    for (size_t k = i; k < j; k++)
+      spaces = spaces && td->v[k].s && td->v[k].s[0] == ' ';
+    if (spaces && to < td->n)
+      to++;
     if (one_side && i > 0) {
       while (from > 0 && (from == i || !td->v[from].s || td->v[from].s[0] == ' '))
         from--;
@@ -397,11 +405,16 @@ static void carry_hunks(struct walk *w, const struct ctoks *tp, const size_t *ma
     }
     if (bs == NONE) {
       char qo[96], qa[96];
-      toks_quote(tp->v, i, j, qo, sizeof qo);
+      struct ctoks del = {0};
+      for (size_t k = i; k < j; k++)
+        if (tp->v[k].side == SIDE_O)
+          push(&del, tp->v[k]);
+      toks_quote(del.v, 0, del.n, qo, sizeof qo);
       toks_quote(ins.v, 0, ins.n, qa, sizeof qa);
+      toks_free(&del);
       baseline_at(w, pc,
-                  "%s: the change '%s' falls on words the text in force has otherwise ('%s' "
-                  "inserted); not carried",
+                  "%s: the change of '%s' into '%s' falls on words the text in force has "
+                  "otherwise; not carried",
                   prov, qo, qa);
       toks_free(&ins);
     } else {
@@ -725,7 +738,7 @@ static void free_cc(struct cc *c) {
 
 struct compile_result compile_run(struct analysis *base, const char *base_file,
                                   struct compile_input *in, size_t n, bool merge, struct diags *d) {
-  struct cc c = {.base = base, .base_file = base_file, .d = d, .merge = merge};
+  struct cc c = {.base = base, .base_file = base_file, .d = d, .merge = merge, .table = !merge};
   c.scratch = xmlNewDoc((const xmlChar *)"1.0");
   xmlDocSetRootElement(c.scratch, xmlNewDocNode(c.scratch, NULL, (const xmlChar *)"views", NULL));
   c.p = xcalloc(n + 1, sizeof *c.p);
@@ -748,7 +761,10 @@ struct compile_result compile_run(struct analysis *base, const char *base_file,
   distinct_authors(&c);
   for (size_t i = 0; i < c.np; i++)
     carry(&c, (int)i);
+  size_t before = c.conflicts;
   sup_conflicts(&c);
+  if (c.conflicts > before) /* suppressed by one: every change of another is in conflict */
+    c.merge = false;
   if (c.np)
     r.doc = compile_emit(&c);
   r.baseline = c.baseline;

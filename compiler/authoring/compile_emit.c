@@ -203,7 +203,7 @@ static void conflict(struct out *o, int p1, const xmlNode *at1, int p2, const xm
                      const char *what, const char *prov) {
   struct cc *c = o->c;
   diag_add(c->d, c->p[p2].file, node_line(at2), 0, &rule_conflict,
-           "%s: %s (%s) and %s (%s, %s:%ld) %s", prov, c->p[p2].author,
+           "%s: %s (%s) against %s (%s, %s:%ld): %s", prov, c->p[p2].author,
            c->p[p2].ref ? c->p[p2].ref : "no reference", c->p[p1].author,
            c->p[p1].ref ? c->p[p1].ref : "no reference", c->p[p1].file, node_line(at1), what);
   c->conflicts++;
@@ -266,14 +266,14 @@ static bool lettering_clashes(struct out *o, const struct ins_at *v, size_t n, c
     given_label(o->c, v[m].ch, l1, sizeof l1);
     given_label(o->c, v[k].ch, l2, sizeof l2);
     if (v[m].r == v[k].r && is_bis(l1) && strcmp(l1, l2) == 0)
-      snprintf(msg, sizeof msg, "both give the interposed label '%s' to different items", l1);
+      snprintf(msg, sizeof msg, "the same interposed label '%s' given to different items", l1);
     else if (v[m].r == v[k].r)
       snprintf(msg, sizeof msg,
-               "insert items at the same place: '%s' and '%s' clash in the lettering", l2, l1);
+               "items inserted at the same place: '%s' and '%s' clash in the lettering", l2, l1);
     else
       snprintf(msg, sizeof msg,
-               "insert items into the same list ('%s' and '%s'): each one's lettering of it no "
-               "longer holds",
+               "items inserted into the same list ('%s' and '%s'): each one's lettering of it "
+               "no longer holds",
                l2, l1);
     conflict(o, v[0].ch->prop, v[m].ch->node, v[k].ch->prop, v[k].ch->node, msg, prov);
     any = true;
@@ -369,7 +369,7 @@ static void put_cluster(struct pen *pen, const struct ctoks *tb, struct hunk **h
       char q1[96], q2[96], msg[320];
       toks_quote(h[i]->ins, 0, h[i]->nins, q1, sizeof q1);
       toks_quote(h[k]->ins, 0, h[k]->nins, q2, sizeof q2);
-      snprintf(msg, sizeof msg, "change the same words differently ('%s' against '%s')", q2, q1);
+      snprintf(msg, sizeof msg, "the same words changed differently ('%s' against '%s')", q2, q1);
       conflict(pen->o, h[i]->prop, h[i]->at, h[k]->prop, h[k]->at, msg, prov);
       clash = true;
     }
@@ -460,8 +460,10 @@ static void put_block(struct out *o, xmlNodePtr out, const xmlNode *b, int depth
     for (size_t i = 0; i < r->n; i++) {
       if (r->v[i].kind != CH_MOD || r->v[i].prop == del)
         continue;
-      conflict(o, del, delc->node, r->v[i].prop, r->v[i].node,
-               "delete it and modify it: the modified text follows the deleted one", prov);
+      conflict(
+          o, del, delc->node, r->v[i].prop, r->v[i].node,
+          "modified by the first, deleted by the second; the modified text follows the deleted one",
+          prov);
       put_inserted(o, out, r->v[i].node, r->v[i].prop, false);
     }
     return;
@@ -564,7 +566,7 @@ xmlDocPtr compile_emit(struct cc *c) {
     xmlNodeSetLang(root, (const xmlChar *)lang_of(b));
   xmlFree(lang);
   put_children(&o, root, b, 0);
-  if (!c->merge)
+  if (c->table)
     synoptic(&o, root);
   point_ns(root->children, o.ns);
   one_ns(root->children, o.ns);

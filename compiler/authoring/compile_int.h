@@ -66,7 +66,7 @@ struct cc {
   struct prop *p;
   size_t np;
   struct diags *d;
-  bool merge;
+  bool merge, table; /* merge: apply what conflicts with nothing; table: the synoptic one */
   xmlDocPtr scratch; /* views of inline elements that hold marks */
   struct rec *recs;  /* open addressing on key */
   size_t nrec, capr;
