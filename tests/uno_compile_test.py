@@ -14,11 +14,12 @@ LibreOffice, driven through UNO (tests/unolib.py), opens it and:
 - runs Reject All: the text in force.
 """
 import os
+import shutil
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from unolib import Office, start_office  # noqa: E402
+from unolib import Office, start_office, stop_office  # noqa: E402
 from lotext import for_libreoffice, resc, diff  # noqa: E402
 from testlib import check, finish  # noqa: E402
 
@@ -70,13 +71,8 @@ def main():
                                          os.path.join(tmp, "rejected.txt")))
         check("Reject All is the text in force", got == want, diff(want, got))
     finally:
-        if lo:
-            try:
-                lo.desktop.terminate()
-            except Exception:  # the bridge closes as soffice ends
-                pass
-        if office:
-            office.wait(timeout=60)
+        stop_office(office, lo)
+        shutil.rmtree(tmp, ignore_errors=True)
     finish()
 
 

@@ -22,12 +22,11 @@ tests/unolib.py starts LibreOffice (and finds a Python with pyuno).
 """
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from unolib import Office, start_office  # noqa: E402
+from unolib import Office, start_office, stop_office  # noqa: E402
 from lotext import compare_with_text_view, marked_documents, resc  # noqa: E402
 from testlib import check, finish  # noqa: E402
 
@@ -36,7 +35,7 @@ RESC, DIRS = os.path.abspath(sys.argv[1]), sys.argv[2:]
 
 def main():
     tmp = tempfile.mkdtemp()
-    office = None
+    office = lo = None
     try:
         docs = marked_documents(RESC, DIRS)
         check("there are marked documents to open", len(docs) > 0, str(DIRS))
@@ -56,15 +55,7 @@ def main():
                     compare_with_text_view(RESC, sample, view, got,
                                            f"LibreOffice's {verb} All on {how} {base}.docx")
     finally:
-        if office:
-            try:
-                lo.desktop.terminate()
-            except Exception:  # the bridge closes as soffice ends
-                pass
-            try:
-                office.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                office.kill()
+        stop_office(office, lo)
         shutil.rmtree(tmp, ignore_errors=True)
     finish()
 

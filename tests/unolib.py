@@ -92,3 +92,17 @@ class Office:
             doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "MS Word 2007 XML"),))
         finally:
             doc.close(True)
+
+
+def stop_office(office, lo):
+    """Ends the soffice OFFICE (started by start_office) and its bridge LO."""
+    if not office:
+        return
+    try:
+        lo.desktop.terminate()
+    except Exception:  # the bridge closes as soffice ends
+        pass
+    try:
+        office.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        office.kill()
