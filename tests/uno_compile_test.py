@@ -4,7 +4,7 @@ usage: uno_compile_test.py RESC SAMPLES
 
 The two seed proposals to modify Resolution 75 (SAMPLES/res75-atu.xml, by
 ATU, and SAMPLES/res75-2.xml, which names no administration) compiled
-against the text in force (SAMPLES/res75-base.xml) into a DOCX. One
+against the text in force (docs/examples/res75-2022.xml) into a DOCX. One
 LibreOffice, driven through UNO (tests/unolib.py), opens it and:
 - lists its tracked changes: their authors (RedlineAuthor) must be the
   two proposals' (and resc, which writes the relettering);
@@ -24,7 +24,8 @@ from lotext import for_libreoffice, resc, diff  # noqa: E402
 from testlib import check, finish  # noqa: E402
 
 RESC, SAMPLES = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-FILES = [os.path.join(SAMPLES, f) for f in ("res75-base.xml", "res75-atu.xml", "res75-2.xml")]
+FILES = [os.path.join(SAMPLES, "..", "docs", "examples", "res75-2022.xml"),
+         *(os.path.join(SAMPLES, f) for f in ("res75-atu.xml", "res75-2.xml"))]
 
 
 def authors(lo, path):

@@ -738,6 +738,15 @@ static void free_cc(struct cc *c) {
 
 struct compile_result compile_run(struct analysis *base, const char *base_file,
                                   struct compile_input *in, size_t n, bool merge, struct diags *d) {
+  /* the text in force cites by words, as the proposals are read: its refs
+   * become their labels' text in a copy, which the compilation is made of */
+  xmlDocPtr flat = xmlCopyDoc(base->doc, 1);
+  clear_private(xmlDocGetRootElement(flat));
+  flatten_refs(flat, base_file);
+  struct diags ignored_base;
+  diags_init(&ignored_base);
+  base = analyse(flat, base_file, &ignored_base);
+  diags_free(&ignored_base);
   struct cc c = {.base = base, .base_file = base_file, .d = d, .merge = merge, .table = !merge};
   c.scratch = xmlNewDoc((const xmlChar *)"1.0");
   xmlDocSetRootElement(c.scratch, xmlNewDocNode(c.scratch, NULL, (const xmlChar *)"views", NULL));
@@ -770,5 +779,7 @@ struct compile_result compile_run(struct analysis *base, const char *base_file,
   r.baseline = c.baseline;
   r.conflicts = c.conflicts;
   free_cc(&c);
+  analysis_free(base);
+  xmlFreeDoc(flat);
   return r;
 }
