@@ -10,25 +10,6 @@
 #include "core/doc.h"
 #include "core/xalloc.h"
 
-const struct rule rule_baseline = {
-    "baseline", SEV_WARNING,
-    "with `compile`: a proposal's original text differs from the text in force",
-    "compile compares the original view of each proposal with the text in force: a difference "
-    "means the proposal was drafted on another revision. Its changes are carried onto the text "
-    "in force where the words they touch are the same there; a change that falls on a "
-    "difference is reported and left out of the compilation.",
-    NULL};
-
-const struct rule rule_conflict = {
-    "conflict", SEV_WARNING,
-    "with `compile`: two proposals change the same provision in incompatible ways",
-    "compile lays the changes of every proposal over the text in force: two proposals that change "
-    "the same words differently, delete and modify the same item, insert items at the same place "
-    "(so that their letterings clash), give the same interposed label (bis) or suppress a "
-    "resolution that another modifies are in conflict. Both changes are shown, marked, for the "
-    "committee to decide.",
-    NULL};
-
 /* ------------------------------------------------------------ records */
 
 static size_t slot(uintptr_t key, size_t cap) {
@@ -211,6 +192,8 @@ void tokenise(struct cc *c, const xmlNode *n, int side, struct ctoks *out) {
 void toks_quote(const struct ctok *v, size_t lo, size_t hi, char *buf, size_t size) {
   size_t n = 0;
   buf[0] = 0;
+  while (lo < hi && v[lo].s && v[lo].s[0] == ' ') /* no space at the edge of a quote */
+    lo++;
   for (size_t i = lo; i < hi && n < 60 && n + 8 < size; i++) {
     int k;
     if (v[i].s) {

@@ -27,9 +27,6 @@
 #include "core/analyse.h"
 #include "core/diag.h"
 
-/* The ids compile reports under (defined in compile.c). */
-extern const struct rule rule_baseline, rule_conflict;
-
 struct compile_input {
   const char *file; /* for diagnostics */
   xmlDocPtr doc;    /* a valid proposal; compile_run changes it (refs become text) */

@@ -102,12 +102,14 @@ static int parse_options(struct compile_options *o, int argc, char **argv, bool 
   return 0;
 }
 
-/* A proposal: well-formed and valid; its other rules are check's business. */
-static xmlDocPtr load_proposal(struct schema *schema, const char *path, struct diags *d) {
-  int status = 0;
-  xmlDocPtr doc = doc_load(path, d, &status);
+/* A proposal: well-formed and valid; its other rules are check's business.
+ * NULL with *STATUS 2 (unreadable) or 1 (malformed, invalid). */
+static xmlDocPtr load_proposal(struct schema *schema, const char *path, struct diags *d,
+                               int *status) {
+  xmlDocPtr doc = doc_load(path, d, status);
   if (doc && schema_validate(schema, doc, path, d) > 0) {
     xmlFreeDoc(doc);
+    *status = EXIT_DOC_ERROR;
     return NULL;
   }
   return doc;
@@ -191,9 +193,10 @@ static int run_compile(const void *options, struct schema *schema, struct diags 
   struct compile_input *in = calloc((size_t)o->nfiles + 1, sizeof *in);
   size_t n = 0;
   for (int i = 0; rc == EXIT_OK && i < o->nfiles; i++) {
-    xmlDocPtr doc = load_proposal(schema, o->files[i], d);
+    int status = EXIT_DOC_ERROR;
+    xmlDocPtr doc = load_proposal(schema, o->files[i], d, &status);
     if (!doc)
-      rc = EXIT_DOC_ERROR;
+      rc = status ? status : EXIT_DOC_ERROR;
     else
       in[n++] = (struct compile_input){o->files[i], doc};
   }
