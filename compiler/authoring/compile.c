@@ -241,8 +241,7 @@ void call_words(const xmlNode *section, char *buf, size_t size) {
   }
 }
 
-void provision_name(struct cc *c, const xmlNode *n, char *buf, size_t size) {
-  (void)c;
+void provision_name(const xmlNode *n, char *buf, size_t size) {
   char labels[128] = "";
   for (const xmlNode *o = n; o && o->type == XML_ELEMENT_NODE; o = o->parent) {
     const struct info *i = info_of(o);
@@ -415,7 +414,7 @@ static void carry_hunks(struct walk *w, const struct ctoks *tp, const size_t *ma
 static void carry_inline(struct walk *w, const xmlNode *bc, const xmlNode *dc, const xmlNode *pc) {
   struct cc *c = w->c;
   char prov[160];
-  provision_name(c, bc, prov, sizeof prov);
+  provision_name(bc, prov, sizeof prov);
   struct ctoks tb = {0}, td = {0}, tp = {0};
   tokenise(c, bc, SIDE_BOTH, &tb);
   tokenise(c, dc, SIDE_BOTH, &td);
@@ -483,7 +482,7 @@ static void carry_pair(struct walk *w, const xmlNode *bc, const xmlNode *dc, con
 
 static void cannot_align(struct walk *w, const xmlNode *b, const xmlNode *p) {
   char prov[160];
-  provision_name(w->c, b, prov, sizeof prov);
+  provision_name(b, prov, sizeof prov);
   baseline_at(w, p, "%s: its blocks could not be matched with the text in force%s%s; not carried",
               prov, "", "");
 }
@@ -496,7 +495,7 @@ static void carry_children(struct walk *w, const xmlNode *b, const xmlNode *d, c
   char prov[160], words[64];
   for (; dc; dc = next_el(dc)) {
     if (one_sided(dc, "del")) { /* in force, not in the proposal's original */
-      provision_name(w->c, bc, prov, sizeof prov);
+      provision_name(bc, prov, sizeof prov);
       first_words_of(bc, words, sizeof words);
       baseline_at(w, pc ? pc : p, "%s ('%s') of the text in force is not in the original text%s",
                   prov, words, "");
@@ -510,7 +509,7 @@ static void carry_children(struct walk *w, const xmlNode *b, const xmlNode *d, c
       return;
     }
     if (one_sided(dc, "ins")) { /* in the proposal's original, not in force */
-      provision_name(w->c, b, prov, sizeof prov);
+      provision_name(b, prov, sizeof prov);
       first_words_of(dc, words, sizeof words);
       baseline_at(w, pc, "%s: the original text has '%s', which the text in force has not%s", prov,
                   words, "");

@@ -66,12 +66,12 @@ static const xmlNode *provision_of(const xmlNode *n) {
 static void note_action(struct out *o, const xmlNode *b, int prop, const char *what) {
   const xmlNode *pv = provision_of(b);
   char name[160];
-  provision_name(o->c, pv, name, sizeof name);
+  provision_name(pv, name, sizeof name);
   cell_add(row_for(o, (uintptr_t)pv, name), prop, what);
 }
 
 /* "e)", "bbis", as the proposal letters its inserted item. */
-static void given_label(const struct cc *c, const struct change *ch, char *buf, size_t size) {
+static void given_label(const struct change *ch, char *buf, size_t size) {
   const struct info *i = info_of(ch->node);
   buf[0] = 0;
   if (is_el(ch->node, "section"))
@@ -80,7 +80,6 @@ static void given_label(const struct cc *c, const struct change *ch, char *buf, 
     label_text(&i->lab[1], buf, size);
   else if (attr(ch->node, "num"))
     snprintf(buf, size, "%s", attr(ch->node, "num"));
-  (void)c;
 }
 
 /* ------------------------------------------------------------ writing */
@@ -228,7 +227,7 @@ struct ins_at {
   bool dup; /* the same block, at the same place, as another proposal's */
 };
 
-static void collect_inserts(struct out *o, const struct rec *r, struct ins_at **v, size_t *n) {
+static void collect_inserts(const struct rec *r, struct ins_at **v, size_t *n) {
   for (size_t i = 0; r && i < r->n; i++) {
     if (r->v[i].kind != CH_INS)
       continue;
@@ -239,7 +238,6 @@ static void collect_inserts(struct out *o, const struct rec *r, struct ins_at **
             same_block((*v)[k].ch->node, r->v[i].node);
     (*v)[(*n)++] = (struct ins_at){r, &r->v[i], dup};
   }
-  (void)o;
 }
 
 /* Proposals that insert items into one list of BASE: each letters its
@@ -263,8 +261,8 @@ static bool lettering_clashes(struct out *o, const struct ins_at *v, size_t n, c
       if (v[i].ch->prop == v[0].ch->prop && v[i].r == v[k].r)
         m = i;
     char l1[64], l2[64], msg[320];
-    given_label(o->c, v[m].ch, l1, sizeof l1);
-    given_label(o->c, v[k].ch, l2, sizeof l2);
+    given_label(v[m].ch, l1, sizeof l1);
+    given_label(v[k].ch, l2, sizeof l2);
     if (v[m].r == v[k].r && is_bis(l1) && strcmp(l1, l2) == 0)
       snprintf(msg, sizeof msg, "the same interposed label '%s' given to different items", l1);
     else if (v[m].r == v[k].r)
@@ -291,7 +289,7 @@ static void put_inserts(struct out *o, xmlNodePtr out, const struct rec *r, cons
   const xmlNode *prev = before ? before->prev : parent->last;
   while (prev && prev->type != XML_ELEMENT_NODE)
     prev = prev->prev;
-  provision_name(o->c, prev ? prev : parent, prov, sizeof prov);
+  provision_name(prev ? prev : parent, prov, sizeof prov);
   snprintf(gap, sizeof gap, "%s (%s)", prov,
            prev ? (o->fr ? "nouveau, après" : "new, after")
                 : (o->fr ? "nouveau, au début" : "new, at the start"));
@@ -299,7 +297,7 @@ static void put_inserts(struct out *o, xmlNodePtr out, const struct rec *r, cons
     if (v[i].r != r)
       continue;
     const struct change *ch = v[i].ch;
-    given_label(o->c, ch, label, sizeof label);
+    given_label(ch, label, sizeof label);
     char what[96];
     snprintf(what, sizeof what, "ADD%s%s", label[0] ? " " : "", label);
     cell_add(row_for(o, (uintptr_t)r, gap), ch->prop, what);
@@ -407,7 +405,7 @@ static void put_paragraph(struct out *o, xmlNodePtr e, const xmlNode *b, const s
       h[nh++] = &r->v[i].h[k];
   qsort(h, nh, sizeof *h, by_place);
   char prov[160];
-  provision_name(o->c, b, prov, sizeof prov);
+  provision_name(b, prov, sizeof prov);
   struct pen pen = {o, e, NULL, 0, 0};
   size_t pos = 0;
   for (size_t i = 0; i < nh;) {
@@ -455,7 +453,7 @@ static void put_block(struct out *o, xmlNodePtr out, const xmlNode *b, int depth
   }
   if (del >= 0) { /* deleted by one, modified by another: both shown */
     char prov[160];
-    provision_name(o->c, b, prov, sizeof prov);
+    provision_name(b, prov, sizeof prov);
     put_deleted(o, out, b, del);
     for (size_t i = 0; i < r->n; i++) {
       if (r->v[i].kind != CH_MOD || r->v[i].prop == del)
@@ -479,12 +477,12 @@ static void put_children(struct out *o, xmlNodePtr out, const xmlNode *b, int de
   struct ins_at *v = NULL;
   size_t n = 0;
   for (const xmlNode *ch = first_el(b); ch; ch = next_el(ch))
-    collect_inserts(o, rec_find(o->c, (uintptr_t)ch), &v, &n);
-  collect_inserts(o, rec_find(o->c, (uintptr_t)b + 1), &v, &n);
+    collect_inserts(rec_find(o->c, (uintptr_t)ch), &v, &n);
+  collect_inserts(rec_find(o->c, (uintptr_t)b + 1), &v, &n);
   bool clash = false;
   if (n > 1) {
     char prov[160];
-    provision_name(o->c, b, prov, sizeof prov);
+    provision_name(b, prov, sizeof prov);
     clash = lettering_clashes(o, v, n, prov);
   }
   for (const xmlNode *ch = first_el(b); ch; ch = next_el(ch)) {

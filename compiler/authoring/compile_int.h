@@ -80,7 +80,7 @@ void toks_free(struct ctoks *t);
 /* Tokens [lo, hi) as text, quoted for a message (at most about 60 bytes). */
 void toks_quote(const struct ctok *v, size_t lo, size_t hi, char *buf, size_t size);
 /* "considérant b)", "décide 4", "title": where BASE's block N stands. */
-void provision_name(struct cc *c, const xmlNode *n, char *buf, size_t size);
+void provision_name(const xmlNode *n, char *buf, size_t size);
 /* A copy of the proposal's block N in one view, for the output: marks
  * resolved, ids, num and was dropped (the result labels its items). */
 xmlNodePtr view_copy(xmlDocPtr doc, const xmlNode *n, int side);
