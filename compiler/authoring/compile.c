@@ -279,7 +279,7 @@ static void baseline_at(struct walk *w, const xmlNode *at, const char *fmt, cons
   struct prop *p = &w->c->p[w->prop];
   char msg[512];
   snprintf(msg, sizeof msg, fmt, prov, x, y);
-  diag_add(w->c->d, p->file, node_line(at), 0, &rule_baseline, "%s (%s): %s", p->author,
+  diag_add(w->c->d, p->file, node_line(at), 0, &rule_baseline, "%s (%s): %s", p->name,
            p->ref ? p->ref : "no reference", msg);
   w->c->baseline++;
 }
@@ -627,7 +627,8 @@ static bool find_amendment(struct cc *c, struct prop *p, const char *number) {
     p->action = attr(am, "action") ? attr(am, "action") : "MOD";
     p->ref = attr(am, "ref");
     const char *by = attr(am, "by") ? attr(am, "by") : attr(root, "by");
-    p->author = by ? xstrdup(by) : p->ref ? xstrdup(p->ref) : stem(p->file);
+    p->name = by ? xstrdup(by) : p->ref ? xstrdup(p->ref) : stem(p->file);
+    p->author = xstrdup(p->name);
     return true;
   }
   diag_add(c->d, p->file, node_line(root), 0, &rule_baseline,
@@ -641,10 +642,13 @@ static bool find_amendment(struct cc *c, struct prop *p, const char *number) {
 static void distinct_authors(struct cc *c) {
   for (size_t i = 0; i < c->np; i++)
     for (size_t j = 0; j < c->np; j++)
-      if (i != j && c->p[i].author && c->p[j].author &&
-          strcmp(c->p[i].author, c->p[j].author) == 0 && c->p[i].ref) {
+      if (i != j && strcmp(c->p[i].name, c->p[j].name) == 0) {
+        char *tail = c->p[i].ref && (!c->p[j].ref || strcmp(c->p[i].ref, c->p[j].ref) != 0)
+                         ? xstrdup(c->p[i].ref)
+                         : stem(c->p[i].file);
         char buf[256];
-        snprintf(buf, sizeof buf, "%s (%s)", c->p[i].author, c->p[i].ref);
+        snprintf(buf, sizeof buf, "%s (%s)", c->p[i].name, tail);
+        free(tail);
         free(c->p[i].author);
         c->p[i].author = xstrdup(buf);
         break;
@@ -689,8 +693,8 @@ static void sup_conflicts(struct cc *c) {
       if (strcmp(aj, "MOD") != 0 && strcmp(aj, "(MOD)") != 0 && strcmp(aj, "ADD") != 0)
         continue;
       diag_add(c->d, c->p[i].file, node_line(c->p[i].amendment), 0, &rule_conflict,
-               "%s (%s) suppresses the resolution, which %s (%s) %s at %s:%ld", c->p[i].author,
-               c->p[i].ref ? c->p[i].ref : "no reference", c->p[j].author,
+               "%s (%s) suppresses the resolution, which %s (%s) %s at %s:%ld", c->p[i].name,
+               c->p[i].ref ? c->p[i].ref : "no reference", c->p[j].name,
                c->p[j].ref ? c->p[j].ref : "no reference",
                strcmp(aj, "ADD") == 0 ? "adds" : "modifies", c->p[j].file,
                node_line(c->p[j].amendment));
@@ -711,6 +715,7 @@ static void free_cc(struct cc *c) {
   free(c->recs);
   for (size_t i = 0; i < c->np; i++) {
     free(c->p[i].author);
+    free(c->p[i].name);
     if (c->p[i].a)
       analysis_free(c->p[i].a);
   }

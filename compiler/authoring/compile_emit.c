@@ -202,8 +202,8 @@ static void conflict(struct out *o, int p1, const xmlNode *at1, int p2, const xm
                      const char *what, const char *prov) {
   struct cc *c = o->c;
   diag_add(c->d, c->p[p2].file, node_line(at2), 0, &rule_conflict,
-           "%s: %s (%s) against %s (%s, %s:%ld): %s", prov, c->p[p2].author,
-           c->p[p2].ref ? c->p[p2].ref : "no reference", c->p[p1].author,
+           "%s: %s (%s) against %s (%s, %s:%ld): %s", prov, c->p[p2].name,
+           c->p[p2].ref ? c->p[p2].ref : "no reference", c->p[p1].name,
            c->p[p1].ref ? c->p[p1].ref : "no reference", c->p[p1].file, node_line(at1), what);
   c->conflicts++;
 }

@@ -57,7 +57,8 @@ struct prop {
   struct analysis *a; /* of DOC, for the labels it gives inserted items */
   xmlNodePtr amendment, res;
   const char *action, *ref;
-  char *author;
+  char *name;   /* the administration, as messages name it */
+  char *author; /* the marks' by: NAME, or NAME (REF) when another proposal has its NAME */
 };
 
 struct cc {
