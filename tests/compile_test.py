@@ -14,6 +14,7 @@ given. For each case:
   of the --merge text: what Accept All gives is the merged draft;
 - the authors of its marks are the proposals' that change something (the
   folder's `authors`, one a line);
+- its synoptic table, as text, is the folder's table.txt (--update too);
 - without a [conflict], the --merge text holds no mark at all.
 """
 import os
@@ -42,6 +43,21 @@ def text(path, view):
     return out[:m.start()].rstrip("\n") if m else out.rstrip("\n")
 
 
+def table(path):
+    """The synoptic table of a compilation, as text."""
+    out = run("build", "-t", "text", path).stdout.decode("utf-8").split("\n____________\n")[0]
+    m = ATTACHMENT.search(out)
+    return out[m.start():] if m else ""
+
+
+def golden_file(path, got):
+    if UPDATE:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(got)
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def inputs(case):
     args = os.path.join(case, "args")
     if os.path.exists(args):
@@ -63,13 +79,11 @@ def one(case, tmp):
     p = run("compile", *files, "-o", out, cwd=case)
     check(f"{name}: compile exits 0", p.returncode == 0, p.stderr)
     diag = p.stderr.decode("utf-8")
-    golden = os.path.join(case, "expected.diag")
-    if UPDATE:
-        with open(golden, "w", encoding="utf-8") as f:
-            f.write(diag)
-    with open(golden, encoding="utf-8") as f:
-        want = f.read()
+    want = golden_file(os.path.join(case, "expected.diag"), diag)
     check(f"{name}: the diagnostics are expected.diag", diag == want, f"got:\n{diag}want:\n{want}")
+    got = table(out)
+    want = golden_file(os.path.join(case, "table.txt"), got)
+    check(f"{name}: the synoptic table is table.txt", got == want, f"got:\n{got}want:\n{want}")
     p = run("compile", "--merge", *files, "-o", merged, cwd=case)
     check(f"{name}: compile --merge exits 0", p.returncode == 0, p.stderr)
     for path in (out, merged):
