@@ -31,6 +31,8 @@ static const struct command commands[] = {
     {"new", cmd_new, "--base RES.xml --by ADMIN --ref REF [--action MOD|SUP|NOC]",
      "a proposal skeleton holding the text in force"},
     {"reject", cmd_reject, "[-o OUT | -i] FILE", "reject every revision mark: the original text"},
+    {"compile", cmd_compile, "BASE PROPOSAL... [--merge] [-t FORMAT] [-o OUT]",
+     "compile every proposal for a resolution: who changes what, baselines, conflicts"},
     {"import", cmd_import, "[OPTIONS] FILE.docx [-o OUT.xml]",
      "read a Word document (tracked changes and all) into the vocabulary, then check it"},
 };

@@ -22,7 +22,10 @@ _resc() {
     return
   fi
   case $prev in
-  -t) COMPREPLY=($(compgen -W "text docx fo pdf xml annotated" -- "$cur")); return ;;
+  -t)
+    local formats="text docx fo pdf xml annotated"
+    [[ $cmd == compile ]] && formats="xml text docx fo pdf"
+    COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
   --view) COMPREPLY=($(compgen -W "amended original marked" -- "$cur")); return ;;
   --docx-marks | --marks) COMPREPLY=($(compgen -W "track format" -- "$cur")); return ;;
   --action) COMPREPLY=($(compgen -W "MOD SUP NOC" -- "$cur")); return ;;

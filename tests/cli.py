@@ -86,6 +86,28 @@ with tempfile.TemporaryDirectory() as tmp:
           rc == 1 and out and all(l.startswith("{") and '"parallel"' in l
                                   for l in out.splitlines() if "[stale-ref]" not in l
                                   and '"stale-ref"' not in l), out)
+    # compile
+    base75 = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs",
+                          "examples", "res75-2022.xml")
+    rc, out, _ = run("compile", "--help")
+    check("compile --help exits 0", rc == 0 and out.startswith("usage: resc compile"), out)
+    check("compile: unknown option", run("compile", "--frob", base75, sample("res75-2.xml"))[0] == 2)
+    check("compile needs a proposal", run("compile", base75)[0] == 2)
+    check("compile: unknown format",
+          run("compile", "-t", "annotated", base75, sample("res75-2.xml"))[0] == 2)
+    check("compile -t docx needs -o", run("compile", "-t", "docx", base75, sample("res75-2.xml"))[0] == 2)
+    check("compile: a marked text in force is refused",
+          run("compile", sample("res75-atu.xml"), sample("res75-2.xml"))[0] == 1)
+    check("compile: an unreadable proposal",
+          run("compile", base75, os.path.join(tmp, "none.xml"))[0] == 2)
+    rc, _, err = run("compile", base75, bad)
+    check("compile: a proposal that does not load", rc == 1 and "bad.xml" in err, err)
+    rc, _, err = run("compile", base75, warn)
+    check("compile: no proposal amends the text in force", rc == 1 and "[baseline]" in err, err)
+    rc, _, err = run("compile", base75, sample("res75-2.xml"), "-o", "/dev/full")
+    check("compile: an output that cannot be written", rc == 2, err)
+    rc, out, err = run("compile", "-W", "error", base75, sample("res75-2.xml"), "-o", "-")
+    check("compile -W error: the baseline differences fail", rc == 1 and "<resolution" in out, err)
     check("import --help exits 0", run("import", "--help")[0] == 0)
     check("import: unknown option", run("import", "--frob", "x.docx")[0] == 2)
     check("import: unknown --marks", run("import", "--marks", "both", "x.docx")[0] == 2)

@@ -29,3 +29,13 @@ add_test(NAME docx-word-rules
                  $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab
                  ${CMAKE_CURRENT_SOURCE_DIR}/valid ${CMAKE_SOURCE_DIR}/samples/corpus
                  ${CMAKE_CURRENT_SOURCE_DIR}/tracked)
+
+# resc compile of the two seed proposals for Resolution 75 (issue 20): the
+# DOCX's tracked changes under the two proposals' authors as LibreOffice
+# lists them, its Accept All the --merge text, its Reject All the text in force.
+external_test(docx-uno-compile
+  PROGRAMS soffice
+  INSTALL "libreoffice-writer-nogui python3-uno"
+  TIMEOUT 600
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/uno_compile_test.py
+          $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples)

@@ -1,5 +1,6 @@
-"""LibreOffice driven through its UNO API (python3-uno), for
-uno_tracked_test.py and lang_test.py: one headless soffice per test run.
+"""LibreOffice driven through its UNO API (python3-uno), for the tests that
+open resc's DOCX files in it (uno_tracked_test.py, uno_compile_test.py,
+lang_test.py): one headless soffice per test run.
 
 pyuno is LibreOffice's own, built for the system's Python: when the
 interpreter running the test lacks it, importing this module runs the test
@@ -128,3 +129,17 @@ def stop(office, tmp):
         except subprocess.TimeoutExpired:
             office.kill()
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def stop_office(office, lo):
+    """Ends the soffice OFFICE (started by start_office) and its bridge LO."""
+    if not office:
+        return
+    try:
+        lo.desktop.terminate()
+    except Exception:  # the bridge closes as soffice ends
+        pass
+    try:
+        office.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        office.kill()

@@ -22,7 +22,6 @@ LibreOffice is started and driven by uno_office.py.
 """
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
@@ -36,7 +35,7 @@ RESC, DIRS = os.path.abspath(sys.argv[1]), sys.argv[2:]
 
 def main():
     tmp = tempfile.mkdtemp()
-    office = None
+    office = lo = None
     try:
         docs = marked_documents(RESC, DIRS)
         check("there are marked documents to open", len(docs) > 0, str(DIRS))
@@ -56,15 +55,7 @@ def main():
                     compare_with_text_view(RESC, sample, view, got,
                                            f"LibreOffice's {verb} All on {how} {base}.docx")
     finally:
-        if office:
-            try:
-                lo.desktop.terminate()
-            except Exception:  # the bridge closes as soffice ends
-                pass
-            try:
-                office.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                office.kill()
+        stop_office(office, lo)
         shutil.rmtree(tmp, ignore_errors=True)
     finish()
 

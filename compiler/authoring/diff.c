@@ -82,19 +82,16 @@ static xmlNodePtr copy_tree(struct builder *b, const xmlNode *src, xmlNodePtr pa
   return e;
 }
 
-/* Whitespace between the children of a block holding blocks, so that
- * the output reads like the input (text is never indented: it would
- * change the words). */
-static void indent(struct builder *b, xmlNodePtr e, int depth) {
+void diff_indent(xmlDocPtr doc, xmlNodePtr e, int depth) {
   char buf[130];
   int n = depth + 1 < 64 ? depth + 1 : 64;
   buf[0] = '\n';
   memset(buf + 1, ' ', (size_t)(2 * n));
   for (xmlNodePtr c = e->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE)
-      xmlAddPrevSibling(c, xmlNewDocTextLen(b->doc, (const xmlChar *)buf, 1 + 2 * n));
+      xmlAddPrevSibling(c, xmlNewDocTextLen(doc, (const xmlChar *)buf, 1 + 2 * n));
   if (e->children)
-    xmlAddChild(e, xmlNewDocTextLen(b->doc, (const xmlChar *)buf, 1 + 2 * (n - 1)));
+    xmlAddChild(e, xmlNewDocTextLen(doc, (const xmlChar *)buf, 1 + 2 * (n - 1)));
 }
 
 /* ------------------------------------------------------------ inline */
@@ -400,7 +397,7 @@ static void put_side(struct builder *b, const xmlNode *x, xmlNodePtr parent, enu
   }
   for (const xmlNode *c = first_el(x); c; c = next_el(c))
     put_side(b, c, e, mode, depth + 1);
-  indent(b, e, depth);
+  diff_indent(b->doc, e, depth);
 }
 
 /* E, made for the pair O and N: NEW's attributes, was taken from OLD's
@@ -486,7 +483,7 @@ static void merge_into(struct builder *b, const xmlNode *o, const xmlNode *n, xm
   }
   matches_free(&m);
   if (!is_el(n, "footnote"))
-    indent(b, e, depth);
+    diff_indent(b->doc, e, depth);
 }
 
 static void merge_el(struct builder *b, const xmlNode *o, const xmlNode *n, xmlNodePtr parent,

@@ -19,6 +19,10 @@
  * unchanged blocks are moved into the result, so NEW is left to be
  * freed, not read (the result shares its dictionary). */
 xmlDocPtr diff_documents(xmlDocPtr old, xmlDocPtr new);
+/* Whitespace between the element children of E, a block holding blocks
+ * at DEPTH, so that the output reads like the input (text is never
+ * indented: it would change the words). */
+void diff_indent(xmlDocPtr doc, xmlNodePtr e, int depth);
 /* Whether the tree under N holds a revision mark. */
 bool diff_has_marks(const xmlNode *n);
 /* Sets the num and was that diff_documents carried over to the labels

@@ -32,6 +32,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
 
 /* Prints "resc: MESSAGE" and "try 'resc COMMAND --help'" on standard
  * error; returns EXIT_USAGE. COMMAND may be NULL (the top level). */

@@ -28,6 +28,8 @@ extern const struct rule rule_xml, rule_io, rule_schema, rule_label, rule_ref, r
     rule_pdf;
 /* check --base (authoring/baseline.c) */
 extern const struct rule rule_base;
+/* resc compile (authoring/compile.c) */
+extern const struct rule rule_baseline, rule_conflict;
 extern const struct rule rule_import; /* resc import (compiler/import/) */
 
 struct diag {

@@ -68,6 +68,26 @@ const struct rule rule_base = {
     "Start again from the text in force (resc new --base) or correct the original text.",
     NULL};
 
+/* resc compile (authoring/compile.c) */
+const struct rule rule_baseline = {
+    "baseline", SEV_WARNING,
+    "with `compile`: a proposal's original text differs from the text in force",
+    "compile compares the original view of each proposal with the text in force: a difference "
+    "means the proposal was drafted on another revision. Its changes are carried onto the text "
+    "in force where the words they touch are the same there; a change that falls on a "
+    "difference is reported and left out of the compilation.",
+    NULL};
+
+const struct rule rule_conflict = {
+    "conflict", SEV_WARNING,
+    "with `compile`: two proposals change the same provision in incompatible ways",
+    "compile lays the changes of every proposal over the text in force: two proposals that change "
+    "the same words differently, delete and modify the same item, insert items at the same place "
+    "(so that their letterings clash), give the same interposed label (bis) or suppress a "
+    "resolution that another modifies are in conflict. Both changes are shown, marked, for the "
+    "committee to decide.",
+    NULL};
+
 const struct rule rule_import = {
     "import", SEV_WARNING,
     "`resc import`: text of the Word file with no place in the vocabulary is kept in the nearest "
@@ -80,10 +100,14 @@ const struct rule rule_import = {
     "again as .docx.",
     NULL};
 
+// clang-format off
 const struct rule *const rule_registry[] = {
     &rule_xml,      &rule_schema,      &rule_label,     &rule_ref,  &rule_marks,    &rule_action,
     &rule_history,  &rule_punctuation, &rule_stale_ref, &rule_base, &rule_parallel, &rule_io,
-    &rule_internal, &rule_pdf,         &rule_import,    NULL};
+    &rule_internal, &rule_pdf,         &rule_import,
+    &rule_baseline, &rule_conflict, /* resc compile */
+    NULL};
+// clang-format on
 
 const struct rule *rule_find(const char *id) {
   for (const struct rule *const *r = rule_registry; *r; r++)
