@@ -26,7 +26,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from uno_office import Office, start_office, uno  # noqa: E402
+from uno_office import Office, start_office, stop_office  # noqa: E402
 from lotext import compare_with_text_view, marked_documents, resc  # noqa: E402
 from testlib import check, finish  # noqa: E402
 
