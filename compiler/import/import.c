@@ -20,6 +20,7 @@
 
 #include "authoring/diff.h"
 #include "core/doc.h"
+#include "core/symbol.h"
 #include "import/docx.h"
 
 #define MAXD 4
@@ -959,8 +960,11 @@ static void action_line(xmlNodePtr am, struct block *b) {
   tidy(b->p);
   char *t = docx_side_text(b->p, SIDE_A);
   char *s = t + strspn(t, " ");
-  char action[4] = {0};
-  memcpy(action, s, strlen(s) >= 3 ? 3 : strlen(s));
+  char action[8] = {0}; /* MOD, (v4) (MOD), ADD*, SUP* … */
+  size_t len = symbol_prefix(s);
+  if (!len) /* not a symbol: its first letters, which the schema then refuses */
+    len = strlen(s) < 3 ? strlen(s) : 3;
+  memcpy(action, s, len);
   xmlNewProp(am, (const xmlChar *)"action", (const xmlChar *)action);
   s += strlen(action);
   s += strspn(s, " ");

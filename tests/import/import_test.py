@@ -60,13 +60,15 @@ def diff(want, got):
                                                "actual", lineterm=""))[:40])
 
 
-PATCHED = set()  # imports whose MOD was read as NOC (see import_docx)
+PATCHED = {}  # imports whose MOD was read as NOC: their symbols in order (see import_docx)
+SYMBOL_LINE = re.compile(r"^(?:MOD|\(MOD\)|ADD\*?|SUP\*?|NOC)(?=\t|$)", re.M)
 
 
 def text(xml, view):
     rc, out, err = run("build", "-t", "text", "--view", view, xml)
     if xml in PATCHED:
-        out = re.sub(r"^NOC(?=\t|$)", "MOD", out, flags=re.M)
+        symbols = iter(PATCHED[xml])
+        out = SYMBOL_LINE.sub(lambda m: next(symbols, m.group(0)), out)
     return out if rc == 0 else f"(resc build exited {rc}: {err})"
 
 
@@ -77,12 +79,12 @@ def import_docx(docx, xml, options=()):
     comparison still runs."""
     rc, out, err = run("import", *options, docx, "-o", xml)
     errors = [l for l in err.splitlines() if ": error: " in l]
-    if rc == 1 and errors and all("[action]" in l and "MOD amendment" in l for l in errors):
+    if rc == 1 and errors and all("[action]" in l and re.search(r"MOD\)? amendment", l) for l in errors):
         with open(xml, encoding="utf-8") as f:
             s = f.read()
+        PATCHED[xml] = re.findall(r'<amendment action="([^"]*)"', s)
         with open(xml, "w", encoding="utf-8") as f:
-            f.write(s.replace('action="MOD"', 'action="NOC"'))
-        PATCHED.add(xml)
+            f.write(re.sub(r'action="\(?MOD\)?"', 'action="NOC"', s))  # MOD, (MOD)
         rc = 0
     return rc, err
 
