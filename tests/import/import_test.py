@@ -229,10 +229,7 @@ def compare_views(what, doc, xml, view):
 
 # What the import cannot read back yet, each with why: left out, named in
 # the test's output so that it is not forgotten.
-KNOWN_GAPS = {
-    "lists-v3.xml": "an item holding a decimal list alone (v3: Council Res. 88's 4.1, 4.2) "
-                    "comes back as an item whose paragraph is the list's first line",
-}
+KNOWN_GAPS = {}
 
 
 def valid_documents(paths):
