@@ -22,7 +22,8 @@ const struct rule rule_action = {
     run};
 
 /* The revision marks under a resolution: inserted and deleted nodes, and
- * the first block (not an ins or del) inserted or deleted whole. */
+ * the first block (not an ins or del) inserted or deleted whole; a
+ * history event is not one: it records the revision, whatever its kind. */
 struct marks {
   int ins, del;
   const xmlNode *block;
@@ -35,7 +36,8 @@ static void count_marks(const xmlNode *n, struct marks *m) {
     int s = own_sides(ch);
     m->ins += s == SIDE_A;
     m->del += s == SIDE_O;
-    if (s != SIDE_BOTH && !m->block && !is_k(ch, K_INS) && !is_k(ch, K_DEL))
+    if (s != SIDE_BOTH && !m->block && !is_k(ch, K_INS) && !is_k(ch, K_DEL) &&
+        !is_k(ch, K_EVENT))
       m->block = ch;
     count_marks(ch, m);
   }
