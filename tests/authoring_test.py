@@ -39,9 +39,8 @@ def run(cmd, stdin=None):
 
 def text(resc, path, view):
     rc, out, err = run([resc, "build", "-t", "text", "--view", view, path])
-    # a resolved MOD amendment is a NOC: the rest must read the same
-    return rc, "\n".join("MOD" + l[3:] if l == "NOC" or l.startswith("NOC\t") else l
-                         for l in out.split("\n")), err
+    # a resolved MOD or (MOD) amendment is a NOC: the rest must read the same
+    return rc, re.sub(r"^(?:NOC|\(MOD\))(?=\t|$)", "MOD", out, flags=re.M), err
 
 
 def read(path):

@@ -5,7 +5,8 @@
 add_test(NAME fo-wellformed
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fo_test.py fo
                  $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples
-                 ${CMAKE_CURRENT_SOURCE_DIR}/vocab ${CMAKE_SOURCE_DIR}/samples/corpus)
+                 ${CMAKE_CURRENT_SOURCE_DIR}/vocab ${CMAKE_SOURCE_DIR}/samples/corpus
+                 ${CMAKE_CURRENT_SOURCE_DIR}/valid/action-symbols.xml)
 
 # Every sample in the amended and the marked view renders through FOP with
 # no warning, and the PDF's text has the words of the text view. One script
@@ -16,7 +17,7 @@ external_test(fo-pdf
   TIMEOUT 900
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fo_test.py pdf
           $<TARGET_FILE:resc> ${CMAKE_SOURCE_DIR}/samples ${CMAKE_CURRENT_SOURCE_DIR}/vocab
-          ${CMAKE_SOURCE_DIR}/samples/corpus)
+          ${CMAKE_SOURCE_DIR}/samples/corpus ${CMAKE_CURRENT_SOURCE_DIR}/valid/action-symbols.xml)
 
 # One layout in both formats (docs/house-style.md): every sample's DOCX
 # printed by LibreOffice and its PDF from FOP have as many pages, and the

@@ -62,8 +62,10 @@ def run(args, env=None):
 
 
 def samples(directories):
-    return sorted(os.path.join(d, f) for d in directories for f in os.listdir(d)
-                  if f.endswith(".xml"))
+    """The documents of the folders named, and the files named."""
+    files = [d for d in directories if d.endswith(".xml")]
+    return sorted(files + [os.path.join(d, f) for d in directories if not d.endswith(".xml")
+                           for f in os.listdir(d) if f.endswith(".xml")])
 
 
 # ------------------------------------------------------------------ fo

@@ -351,10 +351,17 @@
     <xsl:apply-templates select="r:p | r:list"/>
   </xsl:template>
 
-  <!-- MOD<TAB>ATU/35A18/1, then the text, then Motifs: and the reasons. -->
+  <!-- MOD<TAB>ATU/35A18/1, then the text, then Motifs: and the reasons.
+       (v4) "(MOD)" is wider than the three letters the tab stop was set
+       for: its number starts a little further. -->
   <xsl:template match="r:amendment">
-    <fo:list-block xsl:use-attribute-sets="Proposal" provisional-distance-between-starts="1.4cm"
-        provisional-label-separation="2pt">
+    <fo:list-block xsl:use-attribute-sets="Proposal" provisional-label-separation="2pt">
+      <xsl:attribute name="provisional-distance-between-starts">
+        <xsl:choose>
+          <xsl:when test="string-length(@action) &gt; 4">1.8cm</xsl:when>
+          <xsl:otherwise>1.4cm</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
       <fo:list-item>
         <fo:list-item-label end-indent="label-end()">
           <fo:block><xsl:value-of select="@action"/></fo:block>

@@ -8,6 +8,7 @@
 #include "authoring/resolve.h"
 #include "authoring/words.h"
 #include "core/doc.h"
+#include "core/symbol.h"
 #include "core/pipeline.h"
 
 struct ctx {
@@ -216,9 +217,9 @@ size_t baseline_compare(struct analysis *p, struct analysis *base, struct diags 
   for (xmlNodePtr am = is_el(pr, "proposal") ? first_el(pr) : NULL; am; am = next_el(am)) {
     const char *action = attr(am, "action");
     xmlNodePtr res = child_el(am, "resolution");
-    if (!is_el(am, "amendment") || !res || (action && strcmp(action, "ADD") == 0))
+    if (!is_el(am, "amendment") || !res || symbol_is(action, "ADD"))
       continue;
-    if (action && strcmp(action, "SUP") == 0) { /* given by its heading only */
+    if (symbol_is(action, "SUP")) { /* SUP, SUP*: given by its heading only */
       xmlNodePtr hb = child_el(br, "heading"), hp = child_el(res, "heading");
       if (hb && hp)
         compare(&c, hb, hp);

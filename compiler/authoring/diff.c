@@ -8,6 +8,7 @@
 #include "authoring/relabel.h"
 #include "authoring/words.h"
 #include "core/doc.h"
+#include "core/symbol.h"
 
 struct builder {
   xmlDocPtr doc;
@@ -519,7 +520,7 @@ static void fix_actions(xmlNodePtr n) {
     bool marked = has_change(c);
     if (marked && action && strcmp(action, "NOC") == 0)
       xmlSetProp(c, (const xmlChar *)"action", (const xmlChar *)"MOD");
-    if (!marked && action && strcmp(action, "MOD") == 0)
+    if (!marked && symbol_is(action, "MOD")) /* MOD or (MOD) */
       xmlSetProp(c, (const xmlChar *)"action", (const xmlChar *)"NOC");
   }
 }

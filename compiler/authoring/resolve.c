@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "core/symbol.h"
+
 /* The analysis must forget nodes that are freed here. */
 static void forget(xmlNodePtr n) {
   for (xmlNodePtr c = n->children; c; c = c->next)
@@ -72,7 +74,7 @@ static void resolve(xmlNodePtr n, int side, bool all) {
               (is_el(c, "section") && info_of(c) && info_of(c)->style == NUM_DECIMAL))
             relabel(c, SIDX(side), all);
           /* the proposal's change is applied: what is left changes nothing */
-          if (is_el(c, "amendment") && attr(c, "action") && strcmp(attr(c, "action"), "MOD") == 0)
+          if (is_el(c, "amendment") && symbol_is(attr(c, "action"), "MOD"))
             xmlSetProp(c, (const xmlChar *)"action", (const xmlChar *)"NOC");
         }
       }

@@ -10,6 +10,7 @@
 #include "core/doc.h"
 #include "core/output.h"
 #include "core/pipeline.h"
+#include "core/symbol.h"
 #include "rules/rules.h"
 
 static const char usage[] =
@@ -18,12 +19,13 @@ static const char usage[] =
     "Writes a proposal whose one amendment holds the resolution in force,\n"
     "RES.xml (a clean resolution): with --action MOD (the default) the whole text,\n"
     "for the drafter to mark the changes in (or to edit a clean copy of and hand\n"
-    "to 'resc diff --proposal'); NOC the whole text; SUP its heading only.\n"
+    "to 'resc diff --proposal'); NOC the whole text; SUP its heading only;\n"
+    "(v4) (MOD) as MOD, SUP* as SUP.\n"
     "\n"
     "  --base RES.xml          the resolution in force\n"
     "  --by ADMIN              the proposing administration (ATU)\n"
     "  --ref REF               the proposal's reference (ATU/35A18/1)\n"
-    "  --action ACTION         MOD (default), SUP or NOC\n"
+    "  --action ACTION         MOD (default), (MOD), SUP, SUP* or NOC\n"
     "  -o OUT                  the output file (written atomically); - is standard output\n"
     "  --diagnostics=FORMAT    gcc (default), json or sarif\n"
     "\n"
@@ -80,9 +82,9 @@ static int parse_options(struct new_options *o, int argc, char **argv, bool *don
                        argv[optind]);
   if (!o->base || !o->by || !o->ref)
     return usage_error("new", "new needs --base RES.xml, --by ADMIN and --ref REF");
-  if (strcmp(o->action, "MOD") != 0 && strcmp(o->action, "SUP") != 0 &&
-      strcmp(o->action, "NOC") != 0)
-    return usage_error("new", "unknown --action '%s' (MOD, SUP or NOC)", o->action);
+  /* ADD and ADD* give a text that is not the one in force */
+  if (!symbol_is(o->action, "MOD") && !symbol_is(o->action, "SUP") && !symbol_is(o->action, "NOC"))
+    return usage_error("new", "unknown --action '%s' (MOD, (MOD), SUP, SUP* or NOC)", o->action);
   return 0;
 }
 
@@ -126,7 +128,7 @@ static int make(const void *options, struct schema *schema, struct diags *d) {
     xmlDocPtr doc = a->doc;
     analysis_free(a);
     a = NULL;
-    if (strcmp(o->action, "SUP") == 0)
+    if (symbol_is(o->action, "SUP")) /* SUP, SUP* */
       keep_heading(root);
     proposal_wrap(doc, o->by, o->ref, o->action, NULL);
     xmlChar *mem = NULL;
@@ -136,10 +138,11 @@ static int make(const void *options, struct schema *schema, struct diags *d) {
     if (!mem || output_write(o->out, mem, (size_t)len) != 0) {
       fprintf(stderr, "resc: cannot write '%s': %s\n", o->out ? o->out : "-", strerror(errno));
       rc = EXIT_USAGE;
-    } else if (strcmp(o->action, "MOD") == 0) {
-      fputs("resc: the MOD amendment has no revision mark yet: mark the changes in it, or edit "
-            "a clean copy of the resolution and run 'resc diff --proposal'\n",
-            stderr);
+    } else if (symbol_is(o->action, "MOD")) {
+      fprintf(stderr,
+              "resc: the %s amendment has no revision mark yet: mark the changes in it, or edit "
+              "a clean copy of the resolution and run 'resc diff --proposal'\n",
+              o->action);
     }
     xmlFree(mem);
   }

@@ -49,7 +49,7 @@ static const char *allowed_values(const char *attr) {
       {"change", "ins or del"},
       {"numbering", "alpha, arabic, roman, alpha-dot, dash, none, decimal, arabic-paren or bullet"},
       {"indent", "1, 2 or 3"},
-      {"action", "MOD, ADD, SUP or NOC"},
+      {"action", "MOD, (MOD), ADD, ADD*, SUP, SUP* or NOC"},
       {"num", "a label without punctuation, such as b, iii, 6 or bbis"},
       {"was", "a label without punctuation, such as b, iii, 6 or bbis"},
       {"lang", "fr, en, es, ar, zh or ru"},

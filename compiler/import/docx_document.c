@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "core/doc.h"
+#include "core/symbol.h"
 #include "core/xalloc.h"
 #include "import/docx.h"
 
@@ -1203,13 +1204,7 @@ static bool is_resno_line(const char *t) {
   return paren[len - 1] == ')' && !strchr(paren + 2, '(');
 }
 
-static bool is_action(const char *t) {
-  static const char *const actions[] = {"MOD", "ADD", "SUP", "NOC", NULL};
-  for (size_t i = 0; actions[i]; i++)
-    if (strncmp(t, actions[i], 3) == 0 && (!t[3] || t[3] == ' ' || t[3] == '\t'))
-      return true;
-  return false;
-}
+static bool is_action(const char *t) { return symbol_prefix(t) > 0; }
 
 static bool is_annex_line(const char *t) {
   for (size_t i = 0; annex_words[i]; i++) {

@@ -20,6 +20,7 @@
 
 #include "authoring/diff.h"
 #include "core/doc.h"
+#include "core/symbol.h"
 #include "import/docx.h"
 
 #define MAXD 4
@@ -137,12 +138,9 @@ static void flow_start(struct flow *f, xmlNodePtr host, bool takes_items) {
   f->takes_items = takes_items;
 }
 
-static void labelled_item(struct builder *bd, struct flow *f, struct block *b) {
-  int d = b->depth < 0 ? 0 : b->depth >= MAXD ? MAXD - 1 : b->depth;
-  if (d == 0 && !f->takes_items)
-    d = 1;
-  while (d > 1 && !f->items[d - 1])
-    d--; /* a list's parent item is missing: the nearest level that has one */
+/* A new item at depth D of the flow: in the host (D 0) or in a list of
+ * the open item above it, the items below closed. */
+static xmlNodePtr open_item(struct builder *bd, struct flow *f, int d) {
   xmlNodePtr item;
   if (d == 0) {
     item = el(bd, f->host, "item");
@@ -156,6 +154,16 @@ static void labelled_item(struct builder *bd, struct flow *f, struct block *b) {
   }
   close_from(f, d + 1);
   f->items[d] = item;
+  return item;
+}
+
+static void labelled_item(struct builder *bd, struct flow *f, struct block *b) {
+  int d = b->depth < 0 ? 0 : b->depth >= MAXD ? MAXD - 1 : b->depth;
+  if (d == 0 && !f->takes_items)
+    d = 1;
+  while (d > 1 && !f->items[d - 1])
+    d--; /* a list's parent item is missing: the nearest level that has one */
+  xmlNodePtr item = open_item(bd, f, d);
   if (!label_is_symbol(b->numbering)) {
     if (b->num[0])
       xmlNewProp(item, (const xmlChar *)"num", (const xmlChar *)b->num);
@@ -285,22 +293,69 @@ static bool place_table(struct builder *bd, struct flow *f, struct block *b) {
   return true;
 }
 
+/* Whether the label of the item before, BEFORE ("1", "2.1"; NULL when
+ * there is none), is followed by the label that L's first N bytes are
+ * ("2", "2.2"; "1" when there is none). */
+static bool follows(const char *before, const char *l, size_t n) {
+  const char *dot = before ? strrchr(before, '.') : NULL;
+  size_t head = dot ? (size_t)(dot - before) + 1 : 0; /* "2." of "2.1", with the dot */
+  char want[LABEL_MAX + 8];
+  if (before)
+    snprintf(want, sizeof want, "%.*s%ld", (int)head, before, atol(before + head) + 1);
+  else
+    snprintf(want, sizeof want, "1");
+  return strlen(want) == n && strncmp(want, l, n) == 0;
+}
+
+/* Whether the decimal label L ("2.1") is the first of its list. */
+static bool first_of_list(const char *l) {
+  const char *dot = strrchr(l, '.');
+  return dot && strcmp(dot, ".1") == 0;
+}
+
+/* "2.1" after item 1, where item 2 has no text of its own (v3: Council
+ * Res. 88's 4.1, 4.2): Word shows no line for item 2, so the sub-item
+ * opens it, with the labels its own start with on each side. Only the
+ * first sub-item of a list does, and only where that item comes next. */
+static xmlNodePtr implied_parent(struct builder *bd, struct flow *f, struct block *b, int dots) {
+  const char *l = b->num[0] ? b->num : b->was;
+  size_t n = (size_t)(strrchr(l, '.') - l);
+  xmlNodePtr before = f->items[dots - 1];
+  if (!first_of_list(l) || (!before && dots > 1) ||
+      !follows(before ? attr(before, "num") : NULL, l, n))
+    return NULL;
+  xmlNodePtr item = open_item(bd, f, dots - 1);
+  char label[LABEL_MAX];
+  if (b->num[0] && strrchr(b->num, '.')) {
+    snprintf(label, sizeof label, "%.*s", (int)(strrchr(b->num, '.') - b->num), b->num);
+    xmlNewProp(item, (const xmlChar *)"num", (const xmlChar *)label);
+  }
+  if (b->was[0] && strrchr(b->was, '.') && strcmp(b->was, b->num) != 0) {
+    snprintf(label, sizeof label, "%.*s", (int)(strrchr(b->was, '.') - b->was), b->was);
+    if (!attr(item, "num") || strcmp(label, attr(item, "num")) != 0)
+      xmlNewProp(item, (const xmlChar *)"was", (const xmlChar *)label);
+  }
+  xmlNewNsProp(item, NULL, (const xmlChar *)"_kind",
+               (const xmlChar *)(dots > 1 ? "decimal" : "arabic"));
+  return item;
+}
+
 /* "2.1" under the open item 2, "2.2.1" under 2.2: a decimal sub-item
  * (a decimal list in that item). False when no open item has the label
- * the sub-item's starts with. */
+ * the sub-item's starts with, nor can be opened for it. */
 static bool decimal_item(struct builder *bd, struct flow *f, struct block *b) {
   const char *l = b->num[0] ? b->num : b->was;
   const char *dot = strrchr(l, '.');
   int dots = 0;
   for (const char *c = l; *c; c++)
     dots += *c == '.';
-  if (!dot || dots >= MAXD || !f->items[dots - 1])
+  if (!dot || dots >= MAXD)
     return false;
   const xmlNode *parent = f->items[dots - 1];
   size_t n = (size_t)(dot - l);
   const char *pn = attr(parent, "num"), *pw = attr(parent, "was");
   if (!(pn && strlen(pn) == n && strncmp(pn, l, n) == 0) &&
-      !(pw && strlen(pw) == n && strncmp(pw, l, n) == 0))
+      !(pw && strlen(pw) == n && strncmp(pw, l, n) == 0) && !implied_parent(bd, f, b, dots))
     return false;
   b->depth = dots;
   labelled_item(bd, f, b);
@@ -959,8 +1014,11 @@ static void action_line(xmlNodePtr am, struct block *b) {
   tidy(b->p);
   char *t = docx_side_text(b->p, SIDE_A);
   char *s = t + strspn(t, " ");
-  char action[4] = {0};
-  memcpy(action, s, strlen(s) >= 3 ? 3 : strlen(s));
+  char action[8] = {0}; /* MOD, (v4) (MOD), ADD*, SUP* … */
+  size_t len = symbol_prefix(s);
+  if (!len) /* not a symbol: its first letters, which the schema then refuses */
+    len = strlen(s) < 3 ? strlen(s) : 3;
+  memcpy(action, s, len);
   xmlNewProp(am, (const xmlChar *)"action", (const xmlChar *)action);
   s += strlen(action);
   s += strspn(s, " ");

@@ -103,6 +103,7 @@ const struct rule rule_import = {
 // clang-format off
 const struct rule *const rule_registry[] = {
     &rule_xml,      &rule_schema,      &rule_label,     &rule_ref,  &rule_marks,    &rule_action,
+    &rule_reasons,  &rule_proposal_number, /* (v4) proposal symbols */
     &rule_history,  &rule_punctuation, &rule_stale_ref, &rule_base, &rule_parallel, &rule_io,
     &rule_internal, &rule_pdf,         &rule_import,
     &rule_baseline, &rule_conflict, /* resc compile */

@@ -36,6 +36,8 @@ struct rule_ctx {
 
 /* The rules that run, in registry order. */
 extern const struct rule rule_marks, rule_action, rule_history, rule_punctuation, rule_stale_ref;
+/* (v4) the proposal symbols' reasons and numbers */
+extern const struct rule rule_reasons, rule_proposal_number;
 
 /* Every rule, in the order the rules run (those with a run function) and
  * the README lists them; NULL-terminated. */
