@@ -28,7 +28,7 @@ _resc() {
     COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
   --view) COMPREPLY=($(compgen -W "amended original marked" -- "$cur")); return ;;
   --docx-marks | --marks) COMPREPLY=($(compgen -W "track format" -- "$cur")); return ;;
-  --action) COMPREPLY=($(compgen -W "MOD SUP NOC" -- "$cur")); return ;;
+  --action) COMPREPLY=($(compgen -W "MOD (MOD) SUP SUP* NOC" -- "$cur")); return ;;
   -W) COMPREPLY=(error); return ;;
   -j | --jobs | --by | --ref) return ;;
   -d) COMPREPLY=($(compgen -d -- "$cur")); return ;;

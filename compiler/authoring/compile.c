@@ -8,6 +8,7 @@
 #include "authoring/resolve.h"
 #include "authoring/words.h"
 #include "core/doc.h"
+#include "core/symbol.h"
 #include "core/xalloc.h"
 
 /* ------------------------------------------------------------ records */
@@ -673,7 +674,7 @@ static xmlDocPtr original_of(struct prop *p) {
 
 static void carry(struct cc *c, int i) {
   struct prop *p = &c->p[i];
-  if (strcmp(p->action, "MOD") != 0 && strcmp(p->action, "(MOD)") != 0)
+  if (!symbol_is(p->action, "MOD"))
     return; /* SUP, NOC, ADD: the synoptic table shows them; nothing to lay over */
   xmlDocPtr o = original_of(p);
   xmlNodePtr broot = xmlDocGetRootElement(c->base->doc);
@@ -686,17 +687,17 @@ static void carry(struct cc *c, int i) {
 
 static void sup_conflicts(struct cc *c) {
   for (size_t i = 0; i < c->np; i++) {
-    if (!c->p[i].res || strcmp(c->p[i].action, "SUP") != 0)
+    if (!c->p[i].res || !symbol_is(c->p[i].action, "SUP"))
       continue;
     for (size_t j = 0; j < c->np; j++) {
       const char *aj = c->p[j].res ? c->p[j].action : "";
-      if (strcmp(aj, "MOD") != 0 && strcmp(aj, "(MOD)") != 0 && strcmp(aj, "ADD") != 0)
+      if (!symbol_is(aj, "MOD") && !symbol_is(aj, "ADD"))
         continue;
       diag_add(c->d, c->p[i].file, node_line(c->p[i].amendment), 0, &rule_conflict,
                "%s (%s) suppresses the resolution, which %s (%s) %s at %s:%ld", c->p[i].name,
                c->p[i].ref ? c->p[i].ref : "no reference", c->p[j].name,
                c->p[j].ref ? c->p[j].ref : "no reference",
-               strcmp(aj, "ADD") == 0 ? "adds" : "modifies", c->p[j].file,
+               symbol_is(aj, "ADD") ? "adds" : "modifies", c->p[j].file,
                node_line(c->p[j].amendment));
       c->conflicts++;
     }
