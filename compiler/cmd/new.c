@@ -14,7 +14,7 @@
 #include "rules/rules.h"
 
 static const char usage[] =
-    "usage: resc new --base RES.xml --by ADMIN --ref REF [--action MOD|(MOD)|SUP|SUP*|NOC] [-o OUT]\n"
+    "usage: resc new --base RES.xml --by ADMIN --ref REF [--action SYMBOL] [-o OUT]\n"
     "\n"
     "Writes a proposal whose one amendment holds the resolution in force,\n"
     "RES.xml (a clean resolution): with --action MOD (the default) the whole text,\n"
