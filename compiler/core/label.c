@@ -171,3 +171,29 @@ bool label_is_wellformed(const char *s) {
       return true;
   return *s == 0;
 }
+
+/* The Arabic letters, two bytes each in UTF-8, in the order of the Latin
+ * ones they stand for. */
+static const char *const abjad[] = {"أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط",
+                                    "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
+                                    "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض"};
+
+char label_from_abjad(const char *s) {
+  for (size_t i = 0; i < sizeof abjad / sizeof abjad[0]; i++)
+    if (s[0] == abjad[i][0] && s[0] && s[1] == abjad[i][1])
+      return (char)('a' + i);
+  return 0;
+}
+
+bool label_to_abjad(const char *base, char *buf, size_t size) {
+  size_t n = strlen(base);
+  if (!n || 2 * n >= size)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (base[i] < 'a' || base[i] > 'z')
+      return false;
+  for (size_t i = 0; i < n; i++)
+    memcpy(buf + 2 * i, abjad[base[i] - 'a'], 2);
+  buf[2 * n] = 0;
+  return true;
+}

@@ -38,6 +38,14 @@ const char *label_suffix(unsigned k);
  * label has no suffix. */
 bool label_split(const char *label, char *base, size_t size, unsigned *k);
 
+/* ITU's Arabic texts letter items in the order of the abjad, أ) ب) ج)
+ * د) …, where the other texts write a) b) c) d) …. The Latin letter of the
+ * Arabic letter at S ("ب" → 'b'), or 0. */
+char label_from_abjad(const char *s);
+/* BASE ("b", "aa") written in abjad letters ("ب", "أأ") into BUF; false,
+ * and BUF untouched, when BASE is not lower-case Latin letters. */
+bool label_to_abjad(const char *base, char *buf, size_t size);
+
 /* Whether S has the form of a bare label (schema: label.value): lower-case
  * letters, or dot-joined numbers with an optional suffix ("bbis" is
  * letters already). */

@@ -453,6 +453,15 @@ static size_t suffix_len(const char *s) {
   return 0;
 }
 
+/* An Arabic text's letters (أ) ب) ج)) read as the Latin ones num= keeps
+ * (core/label.h), in place: "ب)" becomes "b)". */
+static void latin_letters(char *l) {
+  size_t i = 0, j = 0;
+  for (char c; (c = label_from_abjad(l + i)) != 0; i += 2)
+    l[j++] = c;
+  memmove(l + j, l + i, strlen(l + i) + 1);
+}
+
 /* Reads a printed label ("a)", "b)bis", "iv)", "1", "3ter", "a.", "–",
  * "4.1"): its bare form into BARE and its kind. An empty label is
  * valid and has no kind (a label on one side only). */
@@ -470,6 +479,7 @@ static bool parse_label(const char *s, char *bare, size_t size, enum numbering *
   bare[0] = 0;
   if (!n)
     return true;
+  latin_letters(l);
   static const char *const dashes[] = {"\xE2\x80\x93", "-",        "\xE2\x80\x94",
                                        "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA",
                                        "\xEF\x82\xA7"};

@@ -12,6 +12,7 @@ struct ann {
   xmlNsPtr x, r;
   struct vtext t;
   long next_id;
+  bool abjad; /* an Arabic text: its letters are printed أ) ب) ج) */
 };
 
 /* The value of attribute NAME on N or its nearest ancestor that has it. */
@@ -108,6 +109,16 @@ static xmlNodePtr new_label(struct ann *an, xmlNodePtr owner, const char *o, con
   return l;
 }
 
+/* L as the text prints it: in an Arabic text a lettered label's letters
+ * are the abjad's (num= keeps the Latin letters, which the rules and the
+ * other language versions share). */
+static struct label shown(const struct ann *an, const struct label *l, enum numbering style) {
+  struct label s = *l;
+  if (an->abjad && l->has && (style == NUM_ALPHA || style == NUM_ALPHA_DOT))
+    label_to_abjad(l->base, s.base, sizeof s.base);
+  return s;
+}
+
 static void marked_label(struct ann *an, xmlNodePtr l, const struct label *lo,
                          const struct label *la) {
   char o[LABEL_MAX + 16], a[LABEL_MAX + 16];
@@ -125,12 +136,13 @@ static void marked_label(struct ann *an, xmlNodePtr l, const struct label *lo,
 
 static void label_node(struct ann *an, xmlNodePtr n, const struct info *ii) {
   char o[LABEL_MAX + 16], a[LABEL_MAX + 16];
-  label_text(&ii->lab[0], o, sizeof o);
-  label_text(&ii->lab[1], a, sizeof a);
+  struct label lo = shown(an, &ii->lab[0], ii->style), la = shown(an, &ii->lab[1], ii->style);
+  label_text(&lo, o, sizeof o);
+  label_text(&la, a, sizeof a);
   if (!o[0] && !a[0])
     return;
   xmlNodePtr l = new_label(an, n, o, a);
-  marked_label(an, l, &ii->lab[0], &ii->lab[1]);
+  marked_label(an, l, &lo, &la);
 }
 
 static char *call_text(struct ann *an, const xmlNode *section, int side) {
@@ -158,11 +170,12 @@ static void label_ref(struct ann *an, xmlNodePtr ref) {
     return;
   }
   char o[LABEL_MAX + 16], a[LABEL_MAX + 16];
-  label_text(&ti->lab[0], o, sizeof o);
-  label_text(&ti->lab[1], a, sizeof a);
+  struct label lo = shown(an, &ti->lab[0], ti->style), la = shown(an, &ti->lab[1], ti->style);
+  label_text(&lo, o, sizeof o);
+  label_text(&la, a, sizeof a);
   l = new_label(an, ref, o, a);
   if (ri->in == SIDE_BOTH)
-    marked_label(an, l, &ti->lab[0], &ti->lab[1]);
+    marked_label(an, l, &lo, &la);
   else /* inside inserted or deleted text, which is marked already */
     add_text(l, ri->in == SIDE_A ? a : o);
 }
@@ -259,7 +272,10 @@ void annotate(struct analysis *a) {
   xmlNodePtr root = xmlDocGetRootElement(a->doc);
   if (!root)
     return;
-  struct ann an = {a, NULL, NULL, {0}, 2};
+  struct ann an = {a, NULL, NULL, {0}, 2, false};
+  xmlChar *lang = xmlGetNsProp(root, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+  an.abjad = lang && xmlStrEqual(lang, (const xmlChar *)"ar");
+  xmlFree(lang);
   vtext_init(&an.t);
   an.x = xmlNewNs(root, (const xmlChar *)ANNOT_NS, (const xmlChar *)"x");
   an.r = xmlSearchNsByHref(a->doc, root, (const xmlChar *)RESC_NS);

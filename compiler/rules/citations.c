@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "core/doc.h"
+#include "core/label.h"
 #include "core/xalloc.h"
 
 /* ------------------------------------------------------------ sections */
@@ -261,13 +262,12 @@ static bool at_key(const struct cite_sections *s, const char *text, size_t len) 
 
 /* Where the label that P is in begins: a digit after a space ("2"), or
  * letters after a space then ')' ("d)"); NULL when there is none. */
-static char abjad_letter(const char *s);
 
 static const char *label_start(const char *text, const char *p) {
   if (*p == ')' && p - text >= 3 && (unsigned char)p[-1] >= 0x80) {
     /* an Arabic letter: "أ)" or "أ )" */
     const char *q = p - 2 - (p[-1] == ' ');
-    return q > text && abjad_letter(q) && q[-1] == ' ' ? q : NULL;
+    return q > text && label_from_abjad(q) && q[-1] == ' ' ? q : NULL;
   }
   if (*p == ')') {
     const char *q = p;
@@ -342,25 +342,10 @@ static size_t suffix_at(const char *s, char *out, size_t size) {
   return 0;
 }
 
-/* ITU's Arabic texts letter items in the order of the abjad, أ) ب) ج)
- * د) …, where the other texts write a) b) c) d) …: the Arabic letters,
- * two bytes each, in the order of the Latin ones. */
-static const char *const abjad[] = {"أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط",
-                                    "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
-                                    "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض"};
-
-/* The Latin letter of the Arabic letter at S ("ب" → 'b'), or 0. */
-static char abjad_letter(const char *s) {
-  for (size_t i = 0; i < sizeof abjad / sizeof abjad[0]; i++)
-    if (s[0] == abjad[i][0] && s[1] == abjad[i][1])
-      return (char)('a' + i);
-  return 0;
-}
-
 /* An Arabic label, "ب)" or "ب )" (ITU's Arabic texts set a space before
  * the parenthesis): its length, and its value in LAB; 0 when none. */
 static size_t arabic_label(const char *s, char *lab, size_t size) {
-  char letter = abjad_letter(s);
+  char letter = label_from_abjad(s);
   if (!letter)
     return 0;
   size_t n = 2 + (s[2] == ' ');
