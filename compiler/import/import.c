@@ -698,11 +698,21 @@ static xmlNodePtr build_heading(struct builder *bd, xmlNodePtr res) {
   return heading;
 }
 
+/* The words that open an operative call (a call starting with one opens
+ * the operative part), in the six languages; Arabic, Chinese and Russian
+ * as ITU's texts in them write resolves, decides, instructs, invites,
+ * requests, encourages, urges, calls upon; an opinion's "is of the view"
+ * and a recommendation's "recommends" ("recommande" is "recommend"'s
+ * prefix). */
 static const char *const operative_words[] = {
-    "resolve",  "instruct", "invite",          "request", "encourage", "decide",   "urge",
-    "call",     "appeal",   "further resolve", "décide",  "charge",    "prie",     "demande",
-    "resuelve", "encarga",  "invita",          "pide",    "alienta",   "solicita", "insta",
-    NULL};
+    "resolve", "instruct", "invite", "request", "encourage", "decide", "urge", "call", "appeal",
+    "further resolve", "décide", "charge", "prie", "demande", "resuelve", "encarga", "invita",
+    "pide", "alienta", "solicita", "insta", "يقرر", "يكلف", "يدعو", "يطلب", "يشجع", "يحث", "يناشد",
+    "做出决议", "决定", "责成", "请", "鼓励", "敦促", "呼吁", "решает", "поручает", "предлагает",
+    "просит", "призывает", "постановляет",
+    /* (v2) opinions and recommendations */
+    "is of the view", "est d'avis", "es de opinión", "recommend", "recomienda", "рекомендует",
+    "يوصي", "建议", NULL};
 
 static bool operative_call(const struct block *b) {
   char *t = docx_side_text(b->p, SIDE_A);

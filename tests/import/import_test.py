@@ -245,6 +245,29 @@ def valid_documents(paths):
                 yield doc
 
 
+def parts(path):
+    """[(part, call)] of the document at PATH: where each called section
+    stands, preamble or operative, and its call (the structure a text view
+    does not show)."""
+    ns = "{urn:resc:1}"
+    root = ET.parse(path).getroot()
+    out = []
+    for part in ("preamble", "operative"):
+        for p in root.iter(ns + part):
+            for sec in p.findall(ns + "section"):
+                call = sec.find(ns + "call")
+                if call is not None:
+                    out.append((part, " ".join("".join(call.itertext()).split())))
+    return out
+
+
+def clean(path):
+    """Whether PATH is a resolution without revision marks: its parts are
+    the same in every view."""
+    text = open(path, encoding="utf-8").read()
+    return "<resolution" in text[:2000] and not re.search(r'change="|<ins[ >]|<del[ >]', text)
+
+
 def roundtrip(docs):
     docs = list(valid_documents(docs))
     check("documents to round-trip", len(docs) > 5, str(docs))
@@ -259,6 +282,9 @@ def roundtrip(docs):
                     continue
                 compare_views(what, doc, xml, view)
                 no_text_lost(what, docx, xml)
+                if clean(doc):
+                    check(f"{what}: each call in its part, preamble or operative",
+                          parts(xml) == [(p, c) for p, c in parts(doc) if c], parts(xml))
     finally:
         shutil.rmtree(tmp)
 
