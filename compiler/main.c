@@ -9,6 +9,7 @@
 #include "cmd/cmd.h"
 #include "core/heap.h"
 #include "core/resources.h"
+#include "core/arena.h"
 #include "core/xalloc.h"
 #include "render/render.h"
 
@@ -72,6 +73,7 @@ static int run(int argc, char **argv);
 
 int main(int argc, char **argv) {
   xalloc_install();
+  arena_install();
   int rc = run(argc, argv);
   /* what is still buffered for standard output, and whether all of it
    * (--help, --version, diagnostics) was written */

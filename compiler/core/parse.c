@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/arena.h"
 #include "core/doc.h"
 #include "core/xalloc.h"
 
@@ -138,37 +139,51 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             attributes);
 }
 
+static charactersSAXFunc characters; /* libxml2's, under ours */
+static startElementNsSAX2Func start;
+
+static xmlParserCtxtPtr new_parser(void) {
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (!ctxt)
+    return NULL;
+  ctxt->sax->entityDecl = on_entity_decl;
+  /* whitespace too, as before: libxml2 tells blanks apart only when the
+   * two handlers differ */
+  characters = ctxt->sax->characters;
+  if (ctxt->sax->ignorableWhitespace == characters)
+    ctxt->sax->ignorableWhitespace = on_characters;
+  ctxt->sax->characters = on_characters;
+  start = ctxt->sax->startElementNs;
+  if (start)
+    ctxt->sax->startElementNs = on_start;
+  return ctxt;
+}
+
 /* The parser context, kept from one document to the next (libxml2 resets
  * it for each): making and freeing one per file was a sixtieth of
  * checking a corpus of small files. Its dictionary of names is then
  * shared by the documents; once it holds many strings, a fresh context
- * starts, so that a long batch never reaches libxml2's bound on it. */
-static xmlParserCtxtPtr parser(struct parse_state *st) {
+ * starts, so that a long batch never reaches libxml2's bound on it.
+ * While the arena is in use (arena.c) the context is the document's
+ * own, cut from the region with the tree and taken back with it. */
+static xmlParserCtxtPtr parser(struct parse_state *st, bool *own) {
   static xmlParserCtxtPtr kept;
-  static charactersSAXFunc characters; /* libxml2's, under ours */
-  static startElementNsSAX2Func start;
-  if (kept && xmlDictSize(kept->dict) > 50000) {
-    xmlFreeParserCtxt(kept);
-    kept = NULL;
-  }
-  if (!kept) {
-    kept = xmlNewParserCtxt();
+  xmlParserCtxtPtr ctxt;
+  *own = arena_active();
+  if (*own) {
+    ctxt = new_parser();
+  } else {
+    if (kept && xmlDictSize(kept->dict) > 50000) {
+      xmlFreeParserCtxt(kept);
+      kept = NULL;
+    }
     if (!kept)
-      return NULL;
-    kept->sax->entityDecl = on_entity_decl;
-    /* whitespace too, as before: libxml2 tells blanks apart only when
-     * the two handlers differ */
-    characters = kept->sax->characters;
-    if (kept->sax->ignorableWhitespace == characters)
-      kept->sax->ignorableWhitespace = on_characters;
-    kept->sax->characters = on_characters;
-    start = kept->sax->startElementNs;
-    if (start)
-      kept->sax->startElementNs = on_start;
+      kept = new_parser();
+    ctxt = kept;
   }
   st->characters = characters;
   st->start = start;
-  return kept;
+  return ctxt;
 }
 
 xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags *d) {
@@ -177,7 +192,8 @@ xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags 
     diag_add(d, name, 0, 0, &rule_xml, "the document is too large");
     return NULL;
   }
-  xmlParserCtxtPtr ctxt = parser(&st);
+  bool own;
+  xmlParserCtxtPtr ctxt = parser(&st, &own);
   if (!ctxt)
     return NULL;
   ctxt->_private = &st;
@@ -192,6 +208,8 @@ xmlDocPtr doc_parse(const char *name, const char *buf, size_t len, struct diags 
   bool ok = doc && ctxt->wellFormed && !st.refused;
   xmlSetStructuredErrorFunc(NULL, NULL);
   ctxt->_private = NULL;
+  if (own)
+    xmlFreeParserCtxt(ctxt);
   if (!ok) {
     if (diags_count(d, SEV_ERROR) == 0)
       diag_add(d, name, 0, 0, &rule_xml, "the document is not well-formed XML");

@@ -2,13 +2,21 @@
 
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/doc.h"
 #include "rules/rules.h"
+
+/* A document checked in the arena goes with it, unwalked, unless part
+ * of it was made on the heap. */
+static void drop(xmlDocPtr doc) {
+  if (!arena_active() || arena_spilled())
+    xmlFreeDoc(doc);
+}
 
 static int from_doc(struct schema *schema, xmlDocPtr doc, const char *name, struct diags *d,
                     struct analysis **out) {
   if (schema_validate(schema, doc, name, d) > 0) {
-    xmlFreeDoc(doc);
+    drop(doc);
     return 1;
   }
   struct analysis *a = analyse(doc, name, d);
@@ -18,15 +26,21 @@ static int from_doc(struct schema *schema, xmlDocPtr doc, const char *name, stru
     return 0;
   }
   analysis_free(a);
-  xmlFreeDoc(doc);
+  drop(doc);
   return 0;
 }
 
 int pipeline_check(struct schema *schema, const char *path, struct diags *d,
                    struct analysis **out) {
+  /* a document handed back to the caller outlives the region */
+  bool region = !out && arena_begin();
   int status = 0;
   xmlDocPtr doc = doc_load(path, d, &status);
-  return doc ? from_doc(schema, doc, doc_name(path), d, out) : status;
+  if (doc)
+    status = from_doc(schema, doc, doc_name(path), d, out);
+  if (region)
+    arena_end();
+  return status;
 }
 
 int pipeline_check_buffer(struct schema *schema, const char *name, const char *buf, size_t len,
