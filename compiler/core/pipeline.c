@@ -1,10 +1,15 @@
 #include "core/pipeline.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/arena.h"
 #include "core/doc.h"
 #include "rules/rules.h"
+
+/* Real resolutions are 10 to 200 KB; a document of 1 MB makes about
+ * 10 MB of libxml2 blocks. */
+#define REGION_DOC_MAX (1 << 20)
 
 /* A document checked in the arena goes with it, unwalked, unless part
  * of it was made on the heap. */
@@ -32,8 +37,11 @@ static int from_doc(struct schema *schema, xmlDocPtr doc, const char *name, stru
 
 int pipeline_check(struct schema *schema, const char *path, struct diags *d,
                    struct analysis **out) {
-  /* a document handed back to the caller outlives the region */
-  bool region = !out && arena_begin();
+  /* a document handed back to the caller outlives the region; a large
+   * one is left on the heap, where what libxml2 frees while it checks is
+   * used again (the region only grows until the document is done) */
+  struct stat sb;
+  bool region = !out && stat(path, &sb) == 0 && sb.st_size <= REGION_DOC_MAX && arena_begin();
   int status = 0;
   xmlDocPtr doc = doc_load(path, d, &status);
   if (doc)
