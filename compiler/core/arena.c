@@ -38,8 +38,11 @@
 #endif
 
 /* Address space only: pages are made present as they are used. A
- * document that needs more goes on to the heap for the rest. */
-#define REGION (256u << 20)
+ * document that needs more goes on to the heap for the rest. The
+ * pipeline sends documents up to 1 MB here, which make about 6 MB of
+ * blocks; the reservation counts against a `ulimit -v`, so it is kept
+ * to ten times that. */
+#define REGION (64u << 20)
 /* What the region keeps present once a document is done: a large
  * document's pages beyond it are given back. */
 #define KEEP (16u << 20)

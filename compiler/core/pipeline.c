@@ -8,7 +8,7 @@
 #include "rules/rules.h"
 
 /* Real resolutions are 10 to 200 KB; a document of 1 MB makes about
- * 10 MB of libxml2 blocks. */
+ * 6 MB of libxml2 blocks. */
 #define REGION_DOC_MAX (1 << 20)
 
 /* A document checked in the arena goes with it, unwalked, unless part
