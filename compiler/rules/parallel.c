@@ -21,12 +21,28 @@ const struct rule rule_parallel = {
     "and for each of them its footnotes, the places its refs point at and whether its text "
     "holds revision marks. A translation that drops or adds an item, letters it otherwise, "
     "marks an insertion the other text does not mark, or loses a footnote is reported once, "
-    "at the file that has what the other lacks.",
+    "at the file that has what the other lacks; with three files or more, a place every other "
+    "version has and the reference lacks (or the reference has and every other lacks) is "
+    "reported once, naming them all.",
     NULL};
 
 /* A place of A matched with a place of B. */
 struct pair {
   const xmlNode *a, *b;
+};
+
+/* A place one file has and the other lacks, as the reference's
+ * structure knows it, so that the comparisons of several versions with
+ * the reference can tell one fault from several (parallel_check_files). */
+struct miss {
+  size_t diag;   /* its finding, in the comparison's diags */
+  bool lacking;  /* the reference lacks it (else the version does) */
+  char key[160]; /* the place: its parent in the reference, kind, label */
+};
+
+struct misses {
+  struct miss *v;
+  size_t n, cap;
 };
 
 struct par {
@@ -36,6 +52,7 @@ struct par {
   struct pair *pairs;
   size_t npairs, cap;
   size_t count;
+  struct misses *misses; /* or NULL */
 };
 
 /* ------------------------------------------------------------ places */
@@ -366,10 +383,43 @@ static void report(struct par *p, int doc, const xmlNode *at, const char *fmt, .
   p->count++;
 }
 
+/* What names N's place across comparisons: a place of the reference is
+ * itself; a place of B is its parent's match in the reference, its kind
+ * and its label (items) or number among its like. Empty when its parent
+ * has no match. */
+static void miss_key(const struct par *p, int doc, const xmlNode *n, char *key, size_t size) {
+  key[0] = 0;
+  if (doc == 0) {
+    snprintf(key, size, "%p", (const void *)n);
+    return;
+  }
+  const xmlNode *up = place_parent(n);
+  const xmlNode *in_a = up ? paired(p, up, 1) : NULL;
+  if (!in_a)
+    return;
+  char lab[LABEL_MAX + 8] = "";
+  if (is_k(n, K_ITEM))
+    label_on(n, (info_of(n) && (info_of(n)->in & SIDE_A)) ? SIDE_A : SIDE_O, lab, sizeof lab);
+  snprintf(key, size, "%p/%d/%d/%s", (const void *)in_a, (int)kind_of(n),
+           is_k(n, K_ITEM) ? 0 : place_number(n), lab);
+}
+
 static void missing(struct par *p, int doc, const xmlNode *n) {
   char name[512];
   describe(p, n, doc, true, name, sizeof name);
   report(p, doc, n, "%s: in %s, missing in %s", name, p->name[doc], p->name[1 - doc]);
+  struct misses *m = p->misses;
+  if (!m)
+    return;
+  if (m->n == m->cap) {
+    m->cap = m->cap ? 2 * m->cap : 8;
+    m->v = xrealloc(m->v, m->cap * sizeof *m->v);
+  }
+  struct miss *x = &m->v[m->n];
+  x->diag = p->d->n - 1;
+  x->lacking = doc == 1;
+  miss_key(p, doc, n, x->key, sizeof x->key);
+  m->n += x->key[0] != 0;
 }
 
 /* ------------------------------------------------------------ text of a place */
@@ -627,8 +677,8 @@ static void compare_numbers(struct par *p, const xmlNode *a, const xmlNode *b) {
   vtext_free(&t);
 }
 
-size_t parallel_compare(struct analysis *a, struct analysis *b, struct diags *d) {
-  struct par p = {{a, b}, {a->file, b->file}, d, NULL, 0, 0, 0};
+static size_t compare(struct analysis *a, struct analysis *b, struct diags *d, struct misses *m) {
+  struct par p = {{a, b}, {a->file, b->file}, d, NULL, 0, 0, 0, m};
   xmlNodePtr ra = xmlDocGetRootElement(a->doc), rb = xmlDocGetRootElement(b->doc);
   if (kind_of(ra) != kind_of(rb)) {
     report(&p, 1, rb, "the document: a %s in %s, a %s in %s", (const char *)ra->name, p.name[0],
@@ -647,6 +697,10 @@ size_t parallel_compare(struct analysis *a, struct analysis *b, struct diags *d)
   }
   free(p.pairs);
   return p.count;
+}
+
+size_t parallel_compare(struct analysis *a, struct analysis *b, struct diags *d) {
+  return compare(a, b, d, NULL);
 }
 
 /* ------------------------------------------------------------ files */
@@ -678,22 +732,120 @@ static void unload(struct analysis *a) {
   xmlFreeDoc(doc);
 }
 
+/* ------------------------------------------------------------ the cause */
+
+/* With three versions or more, a place that every other version has and
+ * the reference lacks (or that the reference has and every other version
+ * lacks) is one fault, of the reference: said once, naming every
+ * version, rather than once per comparison. D[i] and M[i] are the
+ * findings and the misses of comparing the reference, FILES[0], with
+ * FILES[i]. */
+
+static const struct miss *twin_in(const struct misses *m, const struct miss *x) {
+  for (size_t k = 0; k < m->n; k++)
+    if (m->v[k].lacking == x->lacking && strcmp(m->v[k].key, x->key) == 0)
+      return &m->v[k];
+  return NULL;
+}
+
+/* "WHAT: in HAS, missing in LACKS": the length of WHAT, else 0. */
+static size_t missing_what(const char *msg, const char *has, const char *lacks) {
+  size_t m = strlen(msg), h = strlen(has), tail = strlen(": in , missing in ") + h + strlen(lacks);
+  if (m <= tail)
+    return 0;
+  const char *t = msg + m - tail;
+  if (strncmp(t, ": in ", 5) != 0 || strncmp(t + 5, has, h) != 0 ||
+      strncmp(t + 5 + h, ", missing in ", 13) != 0 || strcmp(t + 5 + h + 13, lacks) != 0)
+    return 0;
+  return m - tail;
+}
+
+/* Every version's name but the reference's, joined: "fr.xml, ru.xml". */
+static char *versions(char **files, int n) {
+  size_t len = 1;
+  for (int i = 1; i < n; i++)
+    len += strlen(doc_name(files[i])) + 2;
+  char *s = xmalloc(len);
+  s[0] = 0;
+  for (int i = 1; i < n; i++)
+    strcat(strcat(s, i > 1 ? ", " : ""), doc_name(files[i]));
+  return s;
+}
+
+/* If every comparison found X (of comparison I), rewords its finding and
+ * empties its twins' (dropped by merge_twins). Returns the twins. */
+static size_t merge_one(struct diags *d, struct misses *m, char **files, int n, int i,
+                        const struct miss *x) {
+  for (int j = 1; j < n; j++)
+    if (j != i && !twin_in(&m[j], x))
+      return 0;
+  const char *ref = doc_name(files[0]), *f = doc_name(files[i]);
+  char *msg = d[i].v[x->diag].message;
+  size_t len = x->lacking ? missing_what(msg, f, ref) : missing_what(msg, ref, f);
+  if (!len)
+    return 0;
+  char *all = versions(files, n);
+  char *text = xmalloc(len + strlen(all) + strlen(ref) + 32);
+  sprintf(text, "%.*s: in %s, missing in %s", (int)len, msg, x->lacking ? all : ref,
+          x->lacking ? ref : all);
+  free(all);
+  for (int j = 1; j < n; j++) {
+    const struct miss *t = j == i ? NULL : twin_in(&m[j], x);
+    if (t) {
+      free(d[j].v[t->diag].message);
+      d[j].v[t->diag].message = NULL;
+    }
+  }
+  free(msg);
+  d[i].v[x->diag].message = text;
+  return (size_t)(n - 2);
+}
+
+/* Merges what every comparison found; returns how many findings went. */
+static size_t merge_twins(struct diags *d, struct misses *m, char **files, int n) {
+  size_t dropped = 0;
+  for (int i = 1; n >= 3 && i < n; i++)
+    for (size_t k = 0; k < m[i].n; k++)
+      if (d[i].v[m[i].v[k].diag].message)
+        dropped += merge_one(d, m, files, n, i, &m[i].v[k]);
+  for (int i = 1; i < n; i++) {
+    size_t kept = 0;
+    for (size_t k = 0; k < d[i].n; k++) {
+      if (d[i].v[k].message)
+        d[i].v[kept++] = d[i].v[k];
+      else
+        free(d[i].v[k].file);
+    }
+    d[i].n = kept;
+  }
+  return dropped;
+}
+
 int parallel_check_files(struct schema *schema, char **files, int n, enum diag_format fmt,
                          void *out, size_t *errors) {
   struct analysis *ref = load(schema, files[0]);
+  struct diags *d = xcalloc((size_t)n, sizeof *d);
+  struct misses *m = xcalloc((size_t)n, sizeof *m);
   size_t total = 0;
   for (int i = 1; ref && i < n; i++) {
+    diags_init(&d[i]);
     struct analysis *b = load(schema, files[i]);
     if (!b)
-      continue;
-    struct diags d;
-    diags_init(&d);
-    total += parallel_compare(ref, b, &d);
-    diags_print(&d, fmt, out);
-    diags_free(&d);
+      continue; /* no findings, no misses: nothing of it is merged */
+    total += compare(ref, b, &d[i], &m[i]);
     unload(b);
   }
+  /* the reference's nodes name the places in the misses' keys: it is
+   * unloaded once they are all compared */
+  total -= merge_twins(d, m, files, ref ? n : 0);
   unload(ref);
+  for (int i = 1; i < n; i++) {
+    diags_print(&d[i], fmt, out);
+    diags_free(&d[i]);
+    free(m[i].v);
+  }
+  free(d);
+  free(m);
   *errors += total;
   return total ? 1 : 0;
 }

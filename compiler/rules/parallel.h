@@ -5,7 +5,9 @@
  * by their place; each matched pair then holds the same footnotes, refs
  * (to matched places) and revision marks. Every divergence is one
  * diagnostic of rule `parallel`, at the place of the file that has what
- * the other lacks, naming the line of the other file when it has one. */
+ * the other lacks, naming the line of the other file when it has one;
+ * with three files or more, a fault of the reference that every other
+ * version shows is one diagnostic (parallel_check_files). */
 #ifndef RESC_PARALLEL_H
 #define RESC_PARALLEL_H
 
