@@ -57,10 +57,17 @@ def pandoc(docx, how, fmt):
     return p.stdout.decode("utf-8")
 
 
+# pandoc's plain writer prints a superscript or subscript of digits with
+# Unicode's superscript and subscript characters ("m²"); the text view
+# prints the digits (whether they are superscripts is checked on pandoc's
+# JSON, below)
+SCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻₀₁₂₃₄₅₆₇₈₉₋", "0123456789−0123456789−")
+
+
 def pandoc_plain_words(text):
     # pandoc's plain writer escapes nothing we use, but prints tabs as spaces
     # and footnotes as "[N] text" after the text, as resc does
-    return [w for w in text.split() if not re.fullmatch(r"_+", w)]
+    return [w for w in text.translate(SCRIPTS).split() if not re.fullmatch(r"_+", w)]
 
 
 def count_paragraphs(blocks):
@@ -75,6 +82,63 @@ def count_paragraphs(blocks):
             for item in (b["c"] if t == "BulletList" else b["c"][1]):
                 n += count_paragraphs(item)
     return n
+
+
+NS = "{urn:resc:1}"
+
+
+def source_inlines(sample, tag, side):
+    """The texts of the TAG elements (sup, sub) of SAMPLE on SIDE
+    (amended: without deletions, original: without insertions), in order."""
+    skip = NS + ("del" if side == "amended" else "ins")
+
+    def text(e):
+        out = e.text or ""
+        for c in e:
+            if c.tag != skip and c.get("change") != skip[len(NS):]:
+                out += text(c)
+            out += c.tail or ""
+        return out
+    root = ET.parse(sample).getroot()
+    found = []
+
+    def walk(e, shown):
+        for c in e:
+            on = shown and c.tag != skip and c.get("change") != skip[len(NS):]
+            if c.tag == NS + tag and on:
+                found.append(text(c))
+            else:
+                walk(c, on)
+    walk(root, True)
+    return found
+
+
+def pandoc_inlines(blocks, kind):
+    """The texts of pandoc's KIND inlines (Superscript, Subscript), in order."""
+    found = []
+
+    def stringify(x):
+        if isinstance(x, dict):
+            if x.get("t") == "Str":
+                return x["c"]
+            if x.get("t") in ("Space", "SoftBreak"):
+                return " "
+            return stringify(x.get("c", []))
+        if isinstance(x, list):
+            return "".join(stringify(y) for y in x)
+        return ""
+
+    def walk(x):
+        if isinstance(x, dict):
+            if x.get("t") == kind:
+                found.append(stringify(x["c"]))
+                return
+            walk(x.get("c", []))
+        elif isinstance(x, list):
+            for y in x:
+                walk(y)
+    walk(blocks)
+    return found
 
 
 def pandoc_reads(sample):
@@ -152,6 +216,11 @@ try:
             check(f"{base} after {how}: one paragraph per line, none left empty",
                   count_paragraphs(blocks) == len(body_lines),
                   f"{count_paragraphs(blocks)} paragraphs, {len(body_lines)} lines")
+            for tag, kind in (("sup", "Superscript"), ("sub", "Subscript")):
+                want, got = source_inlines(sample, tag, side), pandoc_inlines(blocks, kind)
+                if want or got:
+                    check(f"{base} after {how}: every {tag} a {kind}, with its text",
+                          got == want, f"want {want}, got {got}")
 
     used = set()
     for docx, sample, view, marks in jobs:
