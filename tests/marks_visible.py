@@ -62,32 +62,45 @@ def marked_words(text):
 
 def fo_decorated(root):
     """(underlined, struck) words of an FO tree outside footnote bodies, and
-    the decorated inlines without a change bar of their own before them."""
-    words = {"underline": collections.Counter(), "line-through": collections.Counter()}
+    the decorated inlines without a change bar of their own before them.
+    A word may run over several inlines ("CO" and a subscript "2"): the
+    decorated text is joined in document order, and only undecorated text
+    between two pieces separates them."""
+    text = {"underline": [], "line-through": []}
     unbarred = []
+
+    def put(on, chunk):
+        for d in text:
+            text[d].append(chunk if d == on else " ")
 
     def walk(e, on):
         if e.tag == FO + "footnote-body":
             return
+        inline = e.tag in (FO + "inline", FO + "basic-link")
+        if not inline:  # a block, a label, a cell: its words are its own
+            put(None, " ")
         d = e.get("text-decoration", "")
-        if d in words:
+        if d in text:
             on = d
         elif d.startswith("no-"):
             on = None
-        if on and e.text:
-            words[on].update(e.text.split())
+        if e.text:
+            put(on, e.text)
         prev = None
         for c in e:
-            if c.get("text-decoration") in words and (
+            if c.get("text-decoration") in text and (
                     prev is None or prev.tag != FO + "change-bar-begin"):
                 unbarred.append(ET.tostring(c, encoding="unicode")[:120])
             walk(c, on)
-            if on and c.tail:
-                words[on].update(c.tail.split())
+            if c.tail:
+                put(on, c.tail)
             prev = c
+        if not inline:
+            put(None, " ")
 
     walk(root, None)
-    return words["underline"], words["line-through"], unbarred
+    under, struck = (collections.Counter("".join(text[d]).split()) for d in text)
+    return under, struck, unbarred
 
 
 def delta(want, got):

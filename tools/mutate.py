@@ -57,6 +57,38 @@ def copy_tree(dst):
         shutil.copy2(src, os.path.join(dst, f))
 
 
+# The devices the tests write to. A mutant resc that no longer refuses
+# to replace a device ("-o /dev/full" renamed onto) replaces it with a
+# file when the harness runs as root, and every later test that writes
+# there then fails for a reason of its own: each is checked after every
+# mutation and made again.
+DEVICES = {"/dev/null": (1, 3), "/dev/full": (1, 7), "/dev/zero": (1, 5)}
+
+
+def devices_replaced():
+    """The devices a test replaced, made again (root only)."""
+    import stat
+    bad = []
+    for path, (major, minor) in DEVICES.items():
+        try:
+            st = os.lstat(path)
+            if stat.S_ISCHR(st.st_mode) and os.major(st.st_rdev) == major \
+                    and os.minor(st.st_rdev) == minor:
+                continue
+        except FileNotFoundError:
+            pass
+        bad.append(path)
+        try:
+            if os.path.lexists(path):
+                os.unlink(path)
+            os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
+            os.chmod(path, 0o666)
+        except OSError as e:
+            sys.exit(f"{path} was replaced by a test and cannot be made again ({e}): "
+                     "make it again before any other run")
+    return bad
+
+
 def run(cmd, cwd, timeout=3600):
     p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False, timeout=timeout)
     return p.returncode, p.stdout + p.stderr
@@ -112,6 +144,8 @@ def main():
         print("\n".join(bad) or f"{len(muts)} mutations, each applies once")
         sys.exit(1 if bad else 0)
     only = {int(x) for x in args.only.split(",") if x}
+    if devices_replaced():
+        print("a device had been replaced by an earlier run: made again", flush=True)
     src = tempfile.mkdtemp(prefix="resc-mutate-")
     try:
         copy_tree(src)
@@ -134,6 +168,9 @@ def main():
                     print(f"{i:2}. {what}: does not build", flush=True)
                     continue
                 test, secs = suite(build, args.jobs)
+                replaced = devices_replaced()
+                if replaced:  # said, whether a test saw it or not
+                    print(f"    the mutant replaced {', '.join(replaced)}: made again", flush=True)
                 if test:
                     killed.append((i, f, what, test))
                     print(f"{i:2}. {what}: killed by {test} ({secs:.0f} s)", flush=True)
