@@ -384,8 +384,8 @@ static void report(struct par *p, int doc, const xmlNode *at, const char *fmt, .
 }
 
 /* What names N's place across comparisons: a place of the reference is
- * itself; a place of B is its parent's match in the reference, its kind
- * and its label (items) or number among its like. Empty when its parent
+ * itself; a place of B is its parent's match in the reference, its kind,
+ * its number among its like and its label (items). Empty when its parent
  * has no match. */
 static void miss_key(const struct par *p, int doc, const xmlNode *n, char *key, size_t size) {
   key[0] = 0;
@@ -400,8 +400,7 @@ static void miss_key(const struct par *p, int doc, const xmlNode *n, char *key, 
   char lab[LABEL_MAX + 8] = "";
   if (is_k(n, K_ITEM))
     label_on(n, (info_of(n) && (info_of(n)->in & SIDE_A)) ? SIDE_A : SIDE_O, lab, sizeof lab);
-  snprintf(key, size, "%p/%d/%d/%s", (const void *)in_a, (int)kind_of(n),
-           is_k(n, K_ITEM) ? 0 : place_number(n), lab);
+  snprintf(key, size, "%p/%d/%d/%s", (const void *)in_a, (int)kind_of(n), place_number(n), lab);
 }
 
 static void missing(struct par *p, int doc, const xmlNode *n) {
@@ -741,9 +740,12 @@ static void unload(struct analysis *a) {
  * findings and the misses of comparing the reference, FILES[0], with
  * FILES[i]. */
 
-static const struct miss *twin_in(const struct misses *m, const struct miss *x) {
+/* X's twin among M (the misses behind D), not yet merged, or NULL. */
+static const struct miss *twin_in(const struct misses *m, const struct diags *d,
+                                  const struct miss *x) {
   for (size_t k = 0; k < m->n; k++)
-    if (m->v[k].lacking == x->lacking && strcmp(m->v[k].key, x->key) == 0)
+    if (m->v[k].lacking == x->lacking && strcmp(m->v[k].key, x->key) == 0 &&
+        d->v[m->v[k].diag].message)
       return &m->v[k];
   return NULL;
 }
@@ -777,7 +779,7 @@ static char *versions(char **files, int n) {
 static size_t merge_one(struct diags *d, struct misses *m, char **files, int n, int i,
                         const struct miss *x) {
   for (int j = 1; j < n; j++)
-    if (j != i && !twin_in(&m[j], x))
+    if (j != i && !twin_in(&m[j], &d[j], x))
       return 0;
   const char *ref = doc_name(files[0]), *f = doc_name(files[i]);
   char *msg = d[i].v[x->diag].message;
@@ -789,16 +791,18 @@ static size_t merge_one(struct diags *d, struct misses *m, char **files, int n, 
   sprintf(text, "%.*s: in %s, missing in %s", (int)len, msg, x->lacking ? all : ref,
           x->lacking ? ref : all);
   free(all);
+  size_t dropped = 0;
   for (int j = 1; j < n; j++) {
-    const struct miss *t = j == i ? NULL : twin_in(&m[j], x);
+    const struct miss *t = j == i ? NULL : twin_in(&m[j], &d[j], x);
     if (t) {
       free(d[j].v[t->diag].message);
       d[j].v[t->diag].message = NULL;
+      dropped++;
     }
   }
   free(msg);
   d[i].v[x->diag].message = text;
-  return (size_t)(n - 2);
+  return dropped;
 }
 
 /* Merges what every comparison found; returns how many findings went. */
