@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "core/arena.h"
 #include "core/heap.h"
 #include "core/resources.h"
-#include "core/arena.h"
 #include "core/xalloc.h"
 #include "render/render.h"
 

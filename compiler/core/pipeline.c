@@ -41,7 +41,8 @@ int pipeline_check(struct schema *schema, const char *path, struct diags *d,
    * one is left on the heap, where what libxml2 frees while it checks is
    * used again (the region only grows until the document is done) */
   struct stat sb;
-  bool region = !out && stat(path, &sb) == 0 && sb.st_size <= REGION_DOC_MAX && arena_begin();
+  bool region = !out && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+                sb.st_size <= REGION_DOC_MAX && arena_begin();
   int status = 0;
   xmlDocPtr doc = doc_load(path, d, &status);
   if (doc)

@@ -38,6 +38,7 @@ struct miss {
   size_t diag;   /* its finding, in the comparison's diags */
   bool lacking;  /* the reference lacks it (else the version does) */
   char key[160]; /* the place: its parent in the reference, kind, label */
+  char *what;    /* the place as the finding names it */
 };
 
 struct misses {
@@ -52,7 +53,7 @@ struct par {
   struct pair *pairs;
   size_t npairs, cap;
   size_t count;
-  struct misses *misses; /* or NULL */
+  struct misses *misses; /* what one file has and the other lacks */
 };
 
 /* ------------------------------------------------------------ places */
@@ -408,8 +409,6 @@ static void missing(struct par *p, int doc, const xmlNode *n) {
   describe(p, n, doc, true, name, sizeof name);
   report(p, doc, n, "%s: in %s, missing in %s", name, p->name[doc], p->name[1 - doc]);
   struct misses *m = p->misses;
-  if (!m)
-    return;
   if (m->n == m->cap) {
     m->cap = m->cap ? 2 * m->cap : 8;
     m->v = xrealloc(m->v, m->cap * sizeof *m->v);
@@ -418,7 +417,10 @@ static void missing(struct par *p, int doc, const xmlNode *n) {
   x->diag = p->d->n - 1;
   x->lacking = doc == 1;
   miss_key(p, doc, n, x->key, sizeof x->key);
-  m->n += x->key[0] != 0;
+  if (x->key[0]) {
+    x->what = xstrdup(name);
+    m->n++;
+  }
 }
 
 /* ------------------------------------------------------------ text of a place */
@@ -676,6 +678,9 @@ static void compare_numbers(struct par *p, const xmlNode *a, const xmlNode *b) {
   vtext_free(&t);
 }
 
+/* Compares B, a language version, with A, the reference; adds the
+ * divergences to D in A's document order and the places one lacks to M.
+ * Returns the number of divergences. */
 static size_t compare(struct analysis *a, struct analysis *b, struct diags *d, struct misses *m) {
   struct par p = {{a, b}, {a->file, b->file}, d, NULL, 0, 0, 0, m};
   xmlNodePtr ra = xmlDocGetRootElement(a->doc), rb = xmlDocGetRootElement(b->doc);
@@ -696,10 +701,6 @@ static size_t compare(struct analysis *a, struct analysis *b, struct diags *d, s
   }
   free(p.pairs);
   return p.count;
-}
-
-size_t parallel_compare(struct analysis *a, struct analysis *b, struct diags *d) {
-  return compare(a, b, d, NULL);
 }
 
 /* ------------------------------------------------------------ files */
@@ -750,18 +751,6 @@ static const struct miss *twin_in(const struct misses *m, const struct diags *d,
   return NULL;
 }
 
-/* "WHAT: in HAS, missing in LACKS": the length of WHAT, else 0. */
-static size_t missing_what(const char *msg, const char *has, const char *lacks) {
-  size_t m = strlen(msg), h = strlen(has), tail = strlen(": in , missing in ") + h + strlen(lacks);
-  if (m <= tail)
-    return 0;
-  const char *t = msg + m - tail;
-  if (strncmp(t, ": in ", 5) != 0 || strncmp(t + 5, has, h) != 0 ||
-      strncmp(t + 5 + h, ", missing in ", 13) != 0 || strcmp(t + 5 + h + 13, lacks) != 0)
-    return 0;
-  return m - tail;
-}
-
 /* Every version's name but the reference's, joined: "fr.xml, ru.xml". */
 static char *versions(char **files, int n) {
   size_t len = 1;
@@ -781,14 +770,10 @@ static size_t merge_one(struct diags *d, struct misses *m, char **files, int n, 
   for (int j = 1; j < n; j++)
     if (j != i && !twin_in(&m[j], &d[j], x))
       return 0;
-  const char *ref = doc_name(files[0]), *f = doc_name(files[i]);
-  char *msg = d[i].v[x->diag].message;
-  size_t len = x->lacking ? missing_what(msg, f, ref) : missing_what(msg, ref, f);
-  if (!len)
-    return 0;
+  const char *ref = doc_name(files[0]);
   char *all = versions(files, n);
-  char *text = xmalloc(len + strlen(all) + strlen(ref) + 32);
-  sprintf(text, "%.*s: in %s, missing in %s", (int)len, msg, x->lacking ? all : ref,
+  char *text = xmalloc(strlen(x->what) + strlen(all) + strlen(ref) + 32);
+  sprintf(text, "%s: in %s, missing in %s", x->what, x->lacking ? all : ref,
           x->lacking ? ref : all);
   free(all);
   size_t dropped = 0;
@@ -800,7 +785,7 @@ static size_t merge_one(struct diags *d, struct misses *m, char **files, int n, 
       dropped++;
     }
   }
-  free(msg);
+  free(d[i].v[x->diag].message);
   d[i].v[x->diag].message = text;
   return dropped;
 }
@@ -846,6 +831,8 @@ int parallel_check_files(struct schema *schema, char **files, int n, enum diag_f
   for (int i = 1; i < n; i++) {
     diags_print(&d[i], fmt, out);
     diags_free(&d[i]);
+    for (size_t k = 0; k < m[i].n; k++)
+      free(m[i].v[k].what);
     free(m[i].v);
   }
   free(d);

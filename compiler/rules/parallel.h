@@ -17,10 +17,6 @@
 
 extern const struct rule rule_parallel;
 
-/* Compares B, a language version, with A, the reference; adds the
- * divergences to D in A's document order. Returns their number. */
-size_t parallel_compare(struct analysis *a, struct analysis *b, struct diags *d);
-
 /* Loads FILES[0] (the reference) and compares each other file with it,
  * printing the divergences on OUT in FMT and adding their count to
  * *ERRORS. A file that does not reach the rules (check has reported why)
